@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "discovery",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "discovery", targets: ["discovery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Thin entry point.
+        .executableTarget(name: "discovery", dependencies: ["DiscoveryCLI"]),
+        // Global options, env and XDG defaults, mode selection, errors → exit codes.
+        .target(name: "DiscoveryCLI", dependencies: [
+            "DiscoveryShell", "LineEditor",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Tokenizer, commands, help, completion candidates, prompt, interview.
+        .target(name: "DiscoveryShell", dependencies: [
+            "DiscoveryCore", "QuestionSets", "DiscoveryStore", "DiscoveryExport", "LineEditor",
+        ]),
+        // LineReader protocol, libedit reader, history, SIGINT plumbing.
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Value types and the pure verdict engine: no I/O.
+        .target(name: "DiscoveryCore"),
+        // YAML decoding with file:line diagnostics; lint.
+        .target(name: "QuestionSets", dependencies: ["DiscoveryCore", .product(name: "Yams", package: "Yams")]),
+        // GRDB: open, migrations, records, audit log, undo.
+        .target(name: "DiscoveryStore", dependencies: ["DiscoveryCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Markdown, JSON, CSV, HubSpot, Salesforce writers; import.
+        .target(name: "DiscoveryExport", dependencies: ["DiscoveryCore"]),
+        // Test support: openpty + posix_spawn for pseudo-terminal tests.
+        .target(name: "CPseudoTerminal"),
+
+        .testTarget(name: "DiscoveryCoreTests", dependencies: ["DiscoveryCore"]),
+        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
+        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
+        .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal"],
+                    resources: [.copy("Transcripts")]),
+    ]
+)

@@ -1,0 +1,62 @@
+import ArgumentParser
+import DiscoveryCore
+import DiscoveryShell
+import DiscoveryStore
+import Foundation
+import LineEditor
+import QuestionSets
+
+/// The program: parse global options, load the question sets, open the database, then run
+/// one command, a script, or the interactive shell. Every failure ends in a message and a
+/// documented exit code, never a trap.
+public enum DiscoveryMain {
+    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let options: GlobalOptions
+        do {
+            options = try GlobalOptions.parse(arguments)
+        } catch {
+            let code = GlobalOptions.exitCode(for: error)
+            if code == .success {
+                StandardStream.out.write(GlobalOptions.fullMessage(for: error) + "\n")
+                exit(0)
+            }
+            StandardStream.err.write("discovery: \(GlobalOptions.message(for: error))\n")
+            exit(DiscoveryError.Kind.usage.rawValue)
+        }
+        do {
+            exit(try run(options, env: Environment()))
+        } catch {
+            StandardStream.err.write("discovery: \(error.message)\n")
+            exit(error.exitCode)
+        }
+    }
+
+    static func run(_ options: GlobalOptions, env: Environment) throws(DiscoveryError) -> Int32 {
+        guard let setsDir = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate() else {
+            throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
+        }
+        let catalog = try CatalogLoader.load(directory: setsDir)
+        let store = try Store.open(path: options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase)
+
+        let stdinIsTerminal = isatty(0) == 1
+        let stdoutIsTerminal = isatty(1) == 1
+        let scriptMode = options.command.isEmpty && !stdinIsTerminal
+        let colour = stdoutIsTerminal && !scriptMode && !options.noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
+        let reader: LineReader = stdinIsTerminal
+            ? Terminal.reader(historyFile: env.historyFile)
+            : FileLineReader(fileDescriptor: 0)
+        let clock: () -> Date = env.fixedNow.map { fixed in { fixed } } ?? Date.init
+        let session = Session(store: store, catalog: catalog, user: options.user ?? env.user, reader: reader,
+                              out: StandardStream.out, err: StandardStream.err, style: Style(enabled: colour),
+                              width: Terminal.width(env), now: clock)
+        let shell = Shell(session: session)
+        if !options.command.isEmpty {
+            return shell.execute(words: options.command)
+        }
+        if scriptMode {
+            return shell.runScript(keepGoing: options.keepGoing)
+        }
+        return shell.runInteractive()
+    }
+}

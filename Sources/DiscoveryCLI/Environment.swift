@@ -1,0 +1,34 @@
+import Foundation
+
+/// Paths and settings that come from the environment (XDG base directories, `NO_COLOR`, ...).
+struct Environment {
+    let variables: [String: String]
+
+    init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.variables = variables
+    }
+
+    subscript(name: String) -> String? {
+        guard let v = variables[name], !v.isEmpty else { return nil }
+        return v
+    }
+
+    var home: String { self["HOME"] ?? NSHomeDirectory() }
+
+    /// `$XDG_DATA_HOME/discovery/discovery.sqlite`.
+    var defaultDatabase: String {
+        let base = self["XDG_DATA_HOME"] ?? home + "/.local/share"
+        return base + "/discovery/discovery.sqlite"
+    }
+
+    /// `$XDG_STATE_HOME/discovery/history`.
+    var historyFile: String {
+        let base = self["XDG_STATE_HOME"] ?? home + "/.local/state"
+        return base + "/discovery/history"
+    }
+
+    var user: String { self["DISCOVERY_USER"] ?? self["USER"] ?? self["LOGNAME"] ?? "unknown" }
+
+    /// A fixed clock for tests and demos: `DISCOVERY_NOW=2026-03-02T09:00:00Z`.
+    var fixedNow: Date? { self["DISCOVERY_NOW"].flatMap { try? Date.ISO8601FormatStyle().parse($0) } }
+}

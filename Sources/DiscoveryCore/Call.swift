@@ -1,0 +1,29 @@
+import Foundation
+
+/// One logged call attempt and its outcome.
+public struct Call: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var leadId: Int64
+    /// `nil` while a call started with `call start` is still open.
+    public var outcome: CallOutcome?
+    public var note: String?
+    public var durationMinutes: Int?
+    public var at: Date
+    public var endedAt: Date?
+    public var actor: String
+    /// When the follow-up this call calls for is due, if any.
+    public var followUpDue: Date?
+
+    public init(id: Int64 = 0, leadId: Int64, outcome: CallOutcome?, note: String? = nil, durationMinutes: Int? = nil,
+                at: Date, endedAt: Date? = nil, actor: String, followUpDue: Date? = nil) {
+        self.id = id
+        self.leadId = leadId
+        self.outcome = outcome
+        self.note = note
+        self.durationMinutes = durationMinutes
+        self.at = at
+        self.endedAt = endedAt
+        self.actor = actor
+        self.followUpDue = followUpDue
+    }
+}

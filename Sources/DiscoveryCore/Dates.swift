@@ -1,0 +1,31 @@
+import Foundation
+
+/// Date formats used everywhere: ISO-8601 instants in UTC and `YYYY-MM-DD` calendar dates.
+public enum Dates {
+    /// `2026-11-24T09:30:00Z`.
+    public static func iso(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+
+    public static func parseISO(_ text: String) -> Date? {
+        try? Date.ISO8601FormatStyle().parse(text)
+    }
+
+    /// `2026-11-24` in UTC.
+    public static func day(_ date: Date) -> String {
+        String(iso(date).prefix(10))
+    }
+
+    /// Parses a strict `YYYY-MM-DD` calendar date (midnight UTC), rejecting impossible dates.
+    public static func parseDay(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let comps = DateComponents(year: y, month: m, day: d)
+        guard comps.isValidDate(in: cal), let date = cal.date(from: comps) else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,18 @@
+/// An engagement signal kind from `signals.yaml`.
+public struct SignalDefinition: Sendable, Equatable {
+    public enum Priority: String, Sendable, Codable {
+        case normal, high
+    }
+    public var id: String
+    public var label: String
+    public var score: ScoreDelta
+    /// `high`: a direct request: 4-hour SLA, and it makes an MQL by itself.
+    public var priority: Priority
+
+    public init(id: String, label: String, score: ScoreDelta = .zero, priority: Priority = .normal) {
+        self.id = id
+        self.label = label
+        self.score = score
+        self.priority = priority
+    }
+}

@@ -1,0 +1,73 @@
+import DiscoveryCore
+
+/// What kind of word a position takes, for Tab completion.
+public enum CompletionKind: Sendable, Equatable {
+    case lead, contact, question, set, stage, reason, outcome, action, role, consent, signal, profile
+    case leadField, contactField, reportKind, format
+    /// A fixed list of words.
+    case words([String])
+    /// Free text: nothing to complete.
+    case none
+}
+
+/// One `--option` a command accepts.
+public struct OptionSpec: Sendable {
+    /// `--type`.
+    public let name: String
+    /// The value's placeholder (`T`); `nil` for a flag that takes no value.
+    public let value: String?
+    public let completion: CompletionKind
+
+    public init(_ name: String, _ value: String? = nil, completion: CompletionKind = .none) {
+        self.name = name
+        self.value = value
+        self.completion = completion
+    }
+
+    public static func flag(_ name: String) -> OptionSpec { OptionSpec(name) }
+}
+
+/// The groups `help` lists commands under.
+public enum HelpGroup: String, CaseIterable, Sendable {
+    case leads = "Leads and contacts"
+    case discovery = "Discovery"
+    case verdicts = "Verdicts"
+    case calls = "Calls"
+    case output = "Output"
+    case shell = "Shell"
+}
+
+/// A command's grammar and help: everything needed to parse, complete and document it.
+public struct CommandSpec: Sendable {
+    /// The words that name it: `["lead", "new"]`.
+    public let path: [String]
+    /// `lead new ORG [--type T] ...`.
+    public let usage: String
+    public let summary: String
+    public let example: String
+    public let group: HelpGroup
+    /// How many positional words it takes, at least and at most (`nil`: no limit).
+    public let minArguments: Int
+    public let maxArguments: Int?
+    public let options: [OptionSpec]
+    /// Completion for each positional position; the last one repeats.
+    public let arguments: [CompletionKind]
+
+    public init(_ path: [String], usage: String, summary: String, example: String, group: HelpGroup,
+                arguments: ClosedRange<Int> = 0...0, unlimited: Bool = false,
+                options: [OptionSpec] = [], completing: [CompletionKind] = []) {
+        self.path = path
+        self.usage = usage
+        self.summary = summary
+        self.example = example
+        self.group = group
+        self.minArguments = arguments.lowerBound
+        self.maxArguments = unlimited ? nil : arguments.upperBound
+        self.options = options
+        self.arguments = completing
+    }
+
+    public var name: String { path.joined(separator: " ") }
+
+    public func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+}

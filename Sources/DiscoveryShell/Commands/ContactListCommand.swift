@@ -1,0 +1,37 @@
+import DiscoveryCore
+import DiscoveryStore
+
+extension Command {
+    static let contactList = Command(CommandSpec(
+        ["contact", "list"],
+        usage: "contact list [LEAD] [--json]",
+        summary: "List a lead's contacts with their roles, and the roles still missing",
+        example: "contact list L7",
+        group: .leads, arguments: 0...1, options: [.flag("--json")], completing: [.lead]
+    )) { inv, session in
+        let lead = try session.lead(inv.arguments.first)
+        let contacts = try session.store.contacts(lead: lead.id)
+        if inv.flag("--json") {
+            session.print(JSONText.encode(contacts.map(ContactJSON.init)))
+            return
+        }
+        ContactTable.print(contacts, session: session)
+    }
+}
+
+/// The stakeholder table shared by `contact list` and `lead show`.
+enum ContactTable {
+    static func print(_ contacts: [Contact], session: Session) {
+        if contacts.isEmpty {
+            session.print("No contacts yet: add one with 'contact add NAME --role ROLE'.")
+        } else {
+            let rows = contacts.map { [$0.name, $0.role?.rawValue ?? "-", $0.title ?? "-", $0.email ?? "-", $0.phone ?? "-", $0.consent.rawValue] }
+            session.out.write(TextTable.render(["NAME", "ROLE", "TITLE", "EMAIL", "PHONE", "CONSENT"], rows, width: session.width))
+        }
+        let present = Set(contacts.compactMap(\.role))
+        let missing = ContactRole.allCases.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            session.print("Missing roles: \(missing.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import DiscoveryCore
+import DiscoveryStore
+
+extension Command {
+    static let leadList = Command(CommandSpec(
+        ["lead", "list"],
+        usage: "lead list [--status S] [--owner U] [--profile P] [--search TEXT] [--json]",
+        summary: "List leads, filtered by stage, owner, profile or text",
+        example: "lead list --status mql --search mercy",
+        group: .leads,
+        options: [OptionSpec("--status", "S", completion: .stage), OptionSpec("--owner", "U"),
+                  OptionSpec("--profile", "P", completion: .profile), OptionSpec("--search", "TEXT"), .flag("--json")]
+    )) { inv, session in
+        var filter = LeadFilter(owner: inv.option("--owner"), profile: inv.option("--profile"), search: inv.option("--search"))
+        if let s = inv.option("--status") { filter.stage = try StageArgument.parse(s) }
+        let leads = try session.store.leads(filter)
+        if inv.flag("--json") {
+            session.print(JSONText.encode(leads.map { LeadJSON($0) }))
+            return
+        }
+        if leads.isEmpty {
+            session.print("No leads\(filter.isEmpty ? " yet: create one with 'lead new ORG'" : " match").")
+            return
+        }
+        let rows = leads.map { [$0.label, $0.stage.rawValue, $0.profile, $0.owner ?? "-", $0.region ?? "-", $0.org] }
+        session.out.write(TextTable.render(["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"], rows, width: session.width))
+    }
+}
+
+extension LeadFilter {
+    var isEmpty: Bool { stage == nil && owner == nil && profile == nil && search == nil }
+}
+
+/// Stage names typed by a user.
+enum StageArgument {
+    static func parse(_ text: String) throws(DiscoveryError) -> Stage {
+        guard let s = Stage(rawValue: text.lowercased()) else {
+            let all = Stage.allCases.map(\.rawValue)
+            throw .failed("unknown stage '\(text)'.\(Suggestion.hint(for: text, in: all)) Stages: \(all.joined(separator: ", "))")
+        }
+        return s
+    }
+}

@@ -1,0 +1,35 @@
+import DiscoveryCore
+import DiscoveryStore
+
+extension Command {
+    static let leadSet = Command(CommandSpec(
+        ["lead", "set"],
+        usage: "lead set [LEAD] FIELD VALUE",
+        summary: "Change one field of a lead (\(LeadField.allCases.map(\.rawValue).joined(separator: ", ")))",
+        example: "lead set L7 region US-OH",
+        group: .leads, arguments: 2...3, completing: [.lead, .leadField, .none]
+    )) { inv, session in
+        let (lead, rest) = try session.leadAndRest(inv.arguments, required: 2)
+        let names = LeadField.allCases.map(\.rawValue)
+        guard let field = LeadField(rawValue: rest[0].lowercased()) else {
+            throw DiscoveryError.failed("unknown lead field '\(rest[0])'.\(Suggestion.hint(for: rest[0], in: names)) Fields: \(names.joined(separator: ", "))")
+        }
+        let raw = rest[1]
+        let value: String?
+        switch field {
+        case .org:
+            value = try Validation.text(raw, name: "organisation name")
+        case .beds:
+            value = String(try Validation.nonNegativeInt(raw, name: "beds"))
+        case .consent:
+            value = try Validation.consent(raw).rawValue
+        case .profile:
+            value = try Validation.profile(raw, in: session.catalog)
+        default:
+            // An empty value clears an optional field.
+            value = raw.isEmpty ? nil : try Validation.text(raw, name: field.rawValue)
+        }
+        try session.store.updateLead(id: lead.id, field: field, value: value, actor: session.user, at: session.now())
+        session.print("\(lead.label) \(field.rawValue): \(value ?? "(cleared)")")
+    }
+}

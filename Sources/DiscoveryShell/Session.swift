@@ -1,0 +1,49 @@
+import DiscoveryCore
+import DiscoveryStore
+import Foundation
+import LineEditor
+
+/// The state a shell carries between commands: the database, the configured question sets,
+/// who is typing, the current lead, and where text goes.
+public final class Session {
+    public let store: Store
+    public let catalog: Catalog
+    /// Recorded as actor in the audit log and as the default owner.
+    public let user: String
+    public var currentLead: Int64?
+    public let out: TextOutput
+    public let err: TextOutput
+    public let style: Style
+    /// Where interviews and confirmations read from: the same reader the shell reads commands from.
+    public var reader: LineReader
+    /// The clock; fixed in tests through `DISCOVERY_NOW`.
+    public let now: () -> Date
+    /// Terminal width for tables and bar charts.
+    public let width: Int
+
+    public init(store: Store, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
+                style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {
+        self.store = store
+        self.catalog = catalog
+        self.user = user
+        self.reader = reader
+        self.out = out
+        self.err = err
+        self.style = style
+        self.width = width
+        self.now = now
+    }
+
+    /// True when a person is typing at a terminal.
+    public var isInteractive: Bool { reader.isInteractive }
+
+    /// Writes one line of output.
+    public func print(_ line: String = "") {
+        out.write(line + "\n")
+    }
+
+    /// Writes a warning that does not fail the command.
+    public func warn(_ line: String) {
+        err.write("warning: \(line)\n")
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command writes its text.
+public protocol TextOutput: AnyObject {
+    func write(_ text: String)
+}
+
+/// Standard output or error, written with write(2), retrying on EINTR. A closed pipe
+/// (`discovery export | head`) ends the process quietly instead of with SIGPIPE or an error.
+public final class StandardStream: TextOutput, Sendable {
+    let fd: Int32
+
+    public static let out = StandardStream(fd: 1)
+    public static let err = StandardStream(fd: 2)
+
+    init(fd: Int32) { self.fd = fd }
+
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(0) }
+                return
+            }
+            offset += n
+        }
+    }
+}
+
+/// Collects output in memory (tests, and commands that render before writing).
+public final class BufferOutput: TextOutput {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+    public func reset() { text = "" }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#else
+private let systemWrite = Darwin.write
+#endif

@@ -1,0 +1,53 @@
+import Foundation
+import DiscoveryCore
+
+/// Checks of user-typed values shared by several commands.
+enum Validation {
+    static func consent(_ text: String) throws(DiscoveryError) -> Consent {
+        guard let c = Consent(rawValue: text.lowercased()) else {
+            throw .failed("invalid consent '\(text)': use yes, no or unknown")
+        }
+        return c
+    }
+
+    static func role(_ text: String) throws(DiscoveryError) -> ContactRole {
+        guard let r = ContactRole(rawValue: text.lowercased()) else {
+            let all = ContactRole.allCases.map(\.rawValue)
+            throw .failed("unknown role '\(text)'.\(Suggestion.hint(for: text, in: all)) Roles: \(all.joined(separator: ", "))")
+        }
+        return r
+    }
+
+    /// A plausible address: one `@`, something before it, a dotted domain after, no blanks.
+    static func email(_ text: String) throws(DiscoveryError) -> String {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let ok = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !text.contains(where: { $0.isWhitespace || $0.isNewline })
+        guard ok else { throw .failed("invalid email '\(text)': expected name@example.org") }
+        return text
+    }
+
+    static func nonNegativeInt(_ text: String, name: String) throws(DiscoveryError) -> Int {
+        guard let n = Int(text), n >= 0 else { throw .failed("invalid \(name) '\(text)': expected a whole number, 0 or more") }
+        return n
+    }
+
+    /// Free text typed by a person: no control characters, not blank.
+    static func text(_ text: String, name: String) throws(DiscoveryError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .failed("\(name) is empty") }
+        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw .failed("\(name) contains a control character")
+        }
+        return trimmed
+    }
+
+    static func profile(_ id: String, in catalog: Catalog) throws(DiscoveryError) -> String {
+        guard catalog.profile(id) != nil else {
+            let all = catalog.profiles.map(\.id)
+            throw .failed("unknown profile '\(id)'.\(Suggestion.hint(for: id, in: all)) Profiles: \(all.joined(separator: ", "))")
+        }
+        return id
+    }
+}

@@ -1,0 +1,126 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+/// Filters for `lead list`.
+public struct LeadFilter: Sendable {
+    public var stage: Stage?
+    public var owner: String?
+    public var profile: String?
+    /// Matched case-insensitively anywhere in the organisation, specialty or region.
+    public var search: String?
+    public var limit: Int?
+
+    public init(stage: Stage? = nil, owner: String? = nil, profile: String? = nil, search: String? = nil, limit: Int? = nil) {
+        self.stage = stage
+        self.owner = owner
+        self.profile = profile
+        self.search = search
+        self.limit = limit
+    }
+}
+
+extension Store {
+    /// Creates a lead and returns it with its id.
+    public func createLead(_ lead: Lead, actor: String) throws(DiscoveryError) -> Lead {
+        try change(actor: actor, at: lead.createdAt) { db, audit in
+            try db.execute(sql: """
+                INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage,
+                                  created_at, updated_at, stage_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [lead.org, lead.type, lead.specialty, lead.region, lead.beds, lead.source,
+                                 lead.profile, lead.consent.rawValue, lead.owner, lead.stage.rawValue,
+                                 lead.createdAt, lead.createdAt, lead.createdAt])
+            var created = lead
+            created.id = db.lastInsertedRowID
+            try audit.record(lead: created.id, action: .create, entity: "lead", entityId: created.id, new: lead.org)
+            return created
+        }
+    }
+
+    public func lead(id: Int64) throws(DiscoveryError) -> Lead? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]).map(Lead.init) }
+    }
+
+    /// Leads whose organisation name starts with `prefix` (case-insensitive), at most `limit`.
+    public func leads(withOrgPrefix prefix: String, limit: Int = 20) throws(DiscoveryError) -> [Lead] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM lead WHERE org LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+                             arguments: [Self.likePattern(prefix: prefix), limit]).map(Lead.init)
+        }
+    }
+
+    public func leads(_ filter: LeadFilter = LeadFilter()) throws(DiscoveryError) -> [Lead] {
+        try read { db in
+            var clauses: [String] = []
+            var args: StatementArguments = []
+            if let s = filter.stage { clauses.append("stage = ?"); args += [s.rawValue] }
+            if let o = filter.owner { clauses.append("owner = ?"); args += [o] }
+            if let p = filter.profile { clauses.append("profile = ?"); args += [p] }
+            if let text = filter.search {
+                let pattern = Self.likePattern(contains: text)
+                clauses.append("(org LIKE ? ESCAPE '\\' OR specialty LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\')")
+                args += [pattern, pattern, pattern]
+            }
+            var sql = "SELECT * FROM lead"
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " ORDER BY id"
+            if let limit = filter.limit { sql += " LIMIT ?"; args += [limit] }
+            return try Row.fetchAll(db, sql: sql, arguments: args).map(Lead.init)
+        }
+    }
+
+    /// Sets one field of a lead; records old and new value. Returns the updated lead.
+    @discardableResult
+    public func updateLead(id: Int64, field: LeadField, value: String?, actor: String, at: Date) throws(DiscoveryError) -> Lead {
+        try change(actor: actor, at: at) { db, audit in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
+                throw DiscoveryError.failed("no lead L\(id)")
+            }
+            let old = row[field.column] as DatabaseValue
+            let stored: DatabaseValueConvertible? = field == .beds ? value.flatMap { Int($0) } : value
+            try db.execute(sql: "UPDATE lead SET \(field.column) = ?, updated_at = ? WHERE id = ?",
+                           arguments: [stored, at, id])
+            try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: field.column,
+                             old: Self.text(old), new: value)
+            return Lead(row: try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id])!)
+        }
+    }
+
+    /// Erases a lead and all its personal data everywhere, audit values included, and records
+    /// who deleted it and when. Cannot be undone.
+    public func deleteLead(id: Int64, actor: String, at: Date) throws(DiscoveryError) {
+        try change(actor: actor, at: at) { db, audit in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM lead WHERE id = ?", arguments: [id]) == true else {
+                throw DiscoveryError.failed("no lead L\(id)")
+            }
+            try db.execute(sql: "DELETE FROM lead WHERE id = ?", arguments: [id])
+            try db.execute(sql: "INSERT OR IGNORE INTO audit_erasure (lead_id, at, actor) VALUES (?, ?, ?)",
+                           arguments: [id, at, actor])
+            try db.execute(sql: "UPDATE audit SET old_value = NULL, new_value = NULL WHERE lead_id = ?", arguments: [id])
+            try audit.record(lead: id, action: .delete, entity: "lead", entityId: id)
+        }
+    }
+
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s): return s
+        case .blob: return nil
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static func likePattern(prefix: String) -> String { escapeLike(prefix) + "%" }
+    static func likePattern(contains: String) -> String { "%" + escapeLike(contains) + "%" }
+}

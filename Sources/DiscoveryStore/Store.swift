@@ -1,0 +1,138 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+/// The qualification records in one SQLite file. Every change is one committed transaction
+/// that also appends its audit entries.
+public final class Store: Sendable {
+    /// The database file, as given.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a second process waits for a lock before giving up.
+    public static let busyTimeout: TimeInterval = 5
+
+    init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Opens (creating it owner-only if missing) and migrates the database at `path`.
+    /// Refuses, without modifying it, a file that is empty, not a SQLite database, corrupt,
+    /// not ours, or written by a newer version.
+    public static func open(path: String) throws(DiscoveryError) -> Store {
+        let fm = FileManager.default
+        let existed = fm.fileExists(atPath: path)
+        if existed {
+            try checkExistingFile(path)
+        } else {
+            try createOwnerOnly(path)
+        }
+        var config = Configuration()
+        config.journalMode = .wal
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+        let store = Store(path: path, queue: queue)
+        try store.prepare(existed: existed)
+        return store
+    }
+
+    private func prepare(existed: Bool) throws(DiscoveryError) {
+        do {
+            try queue.writeWithoutTransaction { db in
+                // GRDB sets NORMAL for WAL databases after prepareDatabase: FULL is set here,
+                // and checked, so an acknowledged answer survives a power cut.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous")
+                guard sync == 2 else {
+                    throw DiscoveryError.storage("\(path): could not set synchronous=FULL (got \(sync ?? -1))")
+                }
+                let migrator = Schema.migrator
+                if existed {
+                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                    if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                        throw DiscoveryError.storage("\(path): this SQLite file is not a discovery database; pass another --db")
+                    }
+                    if try migrator.hasBeenSuperseded(db) {
+                        throw DiscoveryError.storage("\(path): the database was written by a newer version of discovery; upgrade discovery to open it")
+                    }
+                }
+            }
+            try Schema.migrator.migrate(queue)
+        } catch let e as DiscoveryError {
+            throw e
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    private static func checkExistingFile(_ path: String) throws(DiscoveryError) {
+        var isDir: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+        if isDir.boolValue { throw .storage("\(path): is a directory, not a database file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .storage("\(path): cannot read the database file (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty {
+            throw .storage("\(path): the database file is empty (0 bytes); it holds no data. Move it away or pass another --db")
+        }
+        if header != Data("SQLite format 3\0".utf8) {
+            throw .storage("\(path): not a SQLite database (corrupt or another kind of file); it was left untouched")
+        }
+    }
+
+    private static func createOwnerOnly(_ path: String) throws(DiscoveryError) {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .storage("\(dir): cannot create the database folder: \(error.localizedDescription)")
+            }
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw .storage("\(path): cannot create the database file (folder missing or read-only?)")
+        }
+    }
+
+    /// Runs a read.
+    func read<T>(_ body: (Database) throws -> T) throws(DiscoveryError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let e as DiscoveryError {
+            throw e
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// Runs one change as one transaction, with an audit writer for its entries.
+    func change<T>(actor: String, at: Date, _ body: (Database, AuditWriter) throws -> T) throws(DiscoveryError) -> T {
+        do {
+            return try queue.write { db in
+                let audit = try AuditWriter(db: db, actor: actor, at: at)
+                return try body(db, audit)
+            }
+        } catch let e as DiscoveryError {
+            throw e
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// Runs raw SQL that returns a single integer (tests and diagnostics: `PRAGMA integrity_check` is text).
+    public func pragma(_ name: String) throws(DiscoveryError) -> String? {
+        let allowed: Set<String> = ["synchronous", "journal_mode", "integrity_check", "busy_timeout", "foreign_keys"]
+        guard allowed.contains(name) else { throw .failed("unknown pragma \(name)") }
+        return try read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+}

@@ -1,0 +1,3 @@
+import DiscoveryCLI
+
+DiscoveryMain.run()
