@@ -39,12 +39,10 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
 
         .testTarget(name: "DiscoveryCoreTests", dependencies: ["DiscoveryCore"]),
-        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"]),
         .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal"],
-                    resources: [.copy("Transcripts")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal"]),
     ]
 )

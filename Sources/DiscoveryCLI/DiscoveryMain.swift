@@ -12,6 +12,12 @@ import QuestionSets
 public enum DiscoveryMain {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         signal(SIGPIPE, SIG_IGN)
+        // Global options end at the first word that is not one: `--help` after a command is the
+        // command's business, before it (or alone) it is ours.
+        if let first = arguments.first, first == "--help" || first == "-h" {
+            StandardStream.out.write(GlobalOptions.helpMessage() + "\n")
+            exit(0)
+        }
         let options: GlobalOptions
         do {
             options = try GlobalOptions.parse(arguments)

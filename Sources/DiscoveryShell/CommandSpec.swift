@@ -2,6 +2,8 @@ import DiscoveryCore
 
 /// What kind of word a position takes, for Tab completion.
 public enum CompletionKind: Sendable, Equatable {
+    /// A command name (for `help`).
+    case command
     case lead, contact, question, set, stage, reason, outcome, action, role, consent, signal, profile
     case leadField, contactField, reportKind, format
     /// A fixed list of words.

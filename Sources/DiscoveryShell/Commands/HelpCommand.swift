@@ -6,7 +6,7 @@ extension Command {
         usage: "help [COMMAND]",
         summary: "List the commands, or show one command's usage and an example",
         example: "help lead new",
-        group: .shell, arguments: 0...2, completing: [.words(CommandRegistry.topLevelNames)]
+        group: .shell, arguments: 0...2, completing: [.command]
     )) { inv, session in
         let s = session.style
         guard !inv.arguments.isEmpty else {

@@ -1,0 +1,1 @@
+// Writers for handoff notes and CRM files (issue 6).

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Runs the built `discovery` binary as a child process with a private HOME and XDG folders.
+enum Binary {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The executable next to the test bundle (`.build/debug/discovery`).
+    static var path: String {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("discovery").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        // swift test runs from the package root.
+        return FileManager.default.currentDirectoryPath + "/.build/debug/discovery"
+    }
+
+    /// The repository root, for the bundled question sets.
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    /// Runs the binary with `arguments`, feeding `stdin`, in an environment with its own HOME.
+    static func run(_ arguments: [String], stdin: String = "", home: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
+        let home = home ?? NSTemporaryDirectory() + "discovery-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = arguments
+        var env = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
+                   "NO_COLOR": "1", "TERM": "dumb", "USER": "tester", "PATH": "/usr/bin:/bin",
+                   "SWIFT_BACKTRACE": "enable=no", "DISCOVERY_NOW": "2026-03-02T09:00:00Z"]
+        env.merge(extra) { $1 }
+        p.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        try p.run()
+        let writer = Thread {
+            inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+            try? inPipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+}
