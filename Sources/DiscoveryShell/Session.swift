@@ -20,6 +20,9 @@ public final class Session {
     public let now: () -> Date
     /// Terminal width for tables and bar charts.
     public let width: Int
+    /// While an interview asks a question: the words Tab completes (choice ids, `/back`, ...)
+    /// instead of command names. `nil` at the command prompt.
+    public var interviewCompletions: [String]?
 
     public init(store: Store, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
                 style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {

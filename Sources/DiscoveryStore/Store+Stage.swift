@@ -1,0 +1,45 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Moves a lead to `stage` with an optional reason code and note, as one audited change.
+    /// Reaching `mql` for the first time starts the SLA clock (`mql_at`). The rules about which
+    /// moves are allowed live with the commands; this only records the move.
+    @discardableResult
+    public func changeStage(lead id: Int64, to stage: Stage, reason: ReasonCode? = nil, note: String? = nil,
+                            actor: String, at: Date) throws(DiscoveryError) -> Lead {
+        try change(actor: actor, at: at) { db, audit in
+            try Self.changeStage(db: db, audit: audit, lead: id, to: stage, reason: reason, note: note)
+        }
+    }
+
+    /// The same, inside a change already open (e.g. a call outcome that also moves the stage).
+    static func changeStage(db: Database, audit: AuditWriter, lead id: Int64, to stage: Stage,
+                            reason: ReasonCode?, note: String?) throws -> Lead {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
+            throw DiscoveryError.failed("no lead L\(id)")
+        }
+        let old = Lead(row: row)
+        try db.execute(sql: """
+            UPDATE lead SET stage = ?, stage_reason = ?, stage_note = ?, stage_changed_at = ?, updated_at = ?,
+                            mql_at = coalesce(mql_at, CASE WHEN ? = 'mql' THEN ? END)
+            WHERE id = ?
+            """, arguments: [stage.rawValue, reason?.rawValue, note, audit.at, audit.at, stage.rawValue, audit.at, id])
+        try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: "stage",
+                         old: old.stage.rawValue, new: stage.rawValue)
+        if old.stageReason != reason {
+            try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: "stage_reason",
+                             old: old.stageReason?.rawValue, new: reason?.rawValue)
+        }
+        if old.stageNote != note {
+            try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: "stage_note",
+                             old: old.stageNote, new: note)
+        }
+        if old.mqlAt == nil && stage == .mql {
+            try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: "mql_at",
+                             old: nil, new: Dates.iso(audit.at))
+        }
+        return Lead(row: try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id])!)
+    }
+}
