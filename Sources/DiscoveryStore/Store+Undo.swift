@@ -26,8 +26,8 @@ extension Store {
         try change(actor: actor, at: at) { db, audit in
             guard let changeId = try Int64.fetchOne(db, sql: """
                 SELECT max(change_id) FROM audit
-                WHERE action != 'undo'
-                  AND change_id NOT IN (SELECT CAST(new_value AS INTEGER) FROM audit WHERE action = 'undo' AND new_value IS NOT NULL)
+                WHERE change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                  AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change')
                 """) else {
                 throw DiscoveryError.failed("nothing to undo")
             }
@@ -37,7 +37,8 @@ extension Store {
             for e in entries {
                 summary.append(try revert(e, db: db, audit: audit))
             }
-            try audit.record(lead: entries.first?.leadId, action: .undo, entity: "change", entityId: nil,
+            // The reverted change's id is kept in entity_id, which erasure never blanks.
+            try audit.record(lead: entries.first?.leadId, action: .undo, entity: "change", entityId: changeId,
                              new: String(changeId))
             return UndoResult(changeId: changeId, leadId: entries.first?.leadId, summary: summary.reversed())
         }

@@ -21,13 +21,13 @@ extension Command {
         }
         let rows = entries.map { e -> [String] in
             var what = "\(e.action.rawValue) \(e.entity)"
-            if let id = e.entityId, e.entity != "lead" { what += " #\(id)" }
+            if let id = e.entityId, e.entity != "lead", e.action != .undo { what += " #\(id)" }
             if let f = e.field { what += " \(f)" }
             var change = ""
             switch e.action {
             case .update, .revise: change = "\(e.oldValue ?? "(empty)") → \(e.newValue ?? "(empty)")"
             case .create: change = e.newValue ?? ""
-            case .undo: change = "reverted change \(e.newValue ?? "?")"
+            case .undo: change = "reverted change \(e.entityId.map(String.init) ?? "?")"
             case .delete: change = "personal data erased"
             }
             return [String(e.changeId), Dates.iso(e.at), e.actor, e.leadId.map { "L\($0)" } ?? "-", what, change]
