@@ -11,14 +11,18 @@ public struct QualificationRecord: Sendable, Equatable {
     public var calls: [Call]
     /// The open next step, if any.
     public var nextStep: NextStep?
+    /// When the newest answer revision was recorded (activity, for the inactivity rule).
+    public var lastAnswerAt: Date?
 
     public init(lead: Lead, contacts: [Contact] = [], answers: [String: AnswerValue] = [:],
-                signals: [SignalEvent] = [], calls: [Call] = [], nextStep: NextStep? = nil) {
+                signals: [SignalEvent] = [], calls: [Call] = [], nextStep: NextStep? = nil,
+                lastAnswerAt: Date? = nil) {
         self.lead = lead
         self.contacts = contacts
         self.answers = answers
         self.signals = signals
         self.calls = calls
         self.nextStep = nextStep
+        self.lastAnswerAt = lastAnswerAt
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// What caused a point, a gate, a flag or a hard stop: the answer, choice, signal or rule behind it.
+public enum TraceSource: Sendable, Equatable, Hashable {
+    /// A question-level effect of an answer (`set.question`, its text, the answer as given).
+    case answer(question: String, ask: String, value: String)
+    /// A chosen choice of a `choice` / `multi` question.
+    case choice(question: String, ask: String, choice: String, label: String)
+    /// A recorded engagement signal.
+    case signal(kind: String, label: String, at: Date)
+    /// The inactivity rule: no activity since `since`, `days` ago, `months` full months past 90 days.
+    case inactivity(since: Date, days: Int, months: Int)
+    /// The open next step (the built-in `next-step` gate).
+    case nextStep(action: NextAction, owner: String, due: Date)
+
+    /// The question this source is an answer to, if any.
+    public var question: String? {
+        switch self {
+        case .answer(let q, _, _), .choice(let q, _, _, _): return q
+        case .signal, .inactivity, .nextStep: return nil
+        }
+    }
+
+    /// One line a rep can read: `timeline.evaluation-window "Is there ...?" = this-quarter (Within this quarter)`.
+    public var description: String {
+        switch self {
+        case .answer(let q, let ask, let value):
+            return "\(q) \"\(ask)\" = \(value)"
+        case .choice(let q, let ask, let choice, let label):
+            return "\(q) \"\(ask)\" = \(choice) (\(label))"
+        case .signal(let kind, let label, let at):
+            return "signal \(kind) (\(label)) on \(Dates.day(at))"
+        case .inactivity(let since, let days, let months):
+            return "no activity for \(days) days, since \(Dates.day(since)) (\(months) full month\(months == 1 ? "" : "s") past 90 days)"
+        case .nextStep(let action, let owner, let due):
+            return "next step \(action.rawValue), owner \(owner), due \(Dates.day(due))"
+        }
+    }
+}
+
+/// Points added to one score by one source. A verdict's scores are exactly the sums of its lines.
+public struct ScoreLine: Sendable, Equatable {
+    public var kind: ScoreKind
+    public var points: Int
+    public var source: TraceSource
+
+    public init(kind: ScoreKind, points: Int, source: TraceSource) {
+        self.kind = kind
+        self.points = points
+        self.source = source
+    }
+
+    /// One line per non-zero part of `delta`, in fit, intent, readiness order.
+    static func lines(_ delta: ScoreDelta, from source: TraceSource) -> [ScoreLine] {
+        ScoreKind.allCases.compactMap { kind in
+            delta[kind] == 0 ? nil : ScoreLine(kind: kind, points: delta[kind], source: source)
+        }
+    }
+
+    /// The sums of `lines`, per score.
+    static func total(_ lines: [ScoreLine]) -> ScoreDelta {
+        var sum = ScoreDelta.zero
+        for line in lines { sum[line.kind] += line.points }
+        return sum
+    }
+}
