@@ -34,9 +34,12 @@ enum Validation {
     }
 
     /// Free text typed by a person: no control characters, not blank.
-    static func text(_ text: String, name: String) throws(DiscoveryError) -> String {
+    static func text(_ text: String, name: String, maxLength: Int = 500) throws(DiscoveryError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .failed("\(name) is empty") }
+        if trimmed.utf8.count > maxLength * 4 || trimmed.count > maxLength {
+            throw .failed("\(name) is too long (\(trimmed.count) characters; at most \(maxLength))")
+        }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw .failed("\(name) contains a control character")
         }
