@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
 
         .testTarget(name: "DiscoveryCoreTests", dependencies: ["DiscoveryCore"]),
-        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"]),
+        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),

@@ -33,13 +33,18 @@ public enum DiscoveryMain {
         do {
             exit(try run(options, env: Environment()))
         } catch {
-            StandardStream.err.write("discovery: \(error.message)\n")
+            // One line per problem: a folder of invalid question sets reports each `file:line: message`.
+            for line in error.message.split(separator: "\n") { StandardStream.err.write("discovery: \(line)\n") }
             exit(error.exitCode)
         }
     }
 
     static func run(_ options: GlobalOptions, env: Environment) throws(DiscoveryError) -> Int32 {
-        guard let setsDir = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate() else {
+        let setsFolder = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate()
+        if options.command.first == "lint" {
+            return try lintOnly(options.command, defaultFolder: setsFolder)
+        }
+        guard let setsDir = setsFolder else {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
         }
         let catalog = try CatalogLoader.load(directory: setsDir)
@@ -56,6 +61,7 @@ public enum DiscoveryMain {
         let session = Session(store: store, catalog: catalog, user: options.user ?? env.user, reader: reader,
                               out: StandardStream.out, err: StandardStream.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
+        session.questionSetsDirectory = setsDir
         let shell = Shell(session: session)
         if !options.command.isEmpty {
             return shell.execute(words: options.command)
@@ -64,5 +70,16 @@ public enum DiscoveryMain {
             return shell.runScript(keepGoing: options.keepGoing)
         }
         return shell.runInteractive()
+    }
+
+    /// `discovery lint [DIR]`: needs no database and runs even when the default sets are invalid.
+    static func lintOnly(_ words: [String], defaultFolder: String?) throws(DiscoveryError) -> Int32 {
+        let (command, rest) = try CommandRegistry.match(words)
+        let invocation = try Invocation.parse(rest, spec: command.spec)
+        guard let folder = invocation.arguments.first ?? defaultFolder else {
+            throw .usage("no question-set folder to check: discovery lint DIR")
+        }
+        try Lint.run(directory: folder, out: StandardStream.out, err: StandardStream.err)
+        return 0
     }
 }

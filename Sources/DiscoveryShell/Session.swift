@@ -23,6 +23,8 @@ public final class Session {
     /// While an interview asks a question: the words Tab completes (choice ids, `/back`, ...)
     /// instead of command names. `nil` at the command prompt.
     public var interviewCompletions: [String]?
+    /// The question-set folder the catalog was loaded from (what `lint` checks by default).
+    public var questionSetsDirectory: String?
 
     public init(store: Store, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
                 style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {

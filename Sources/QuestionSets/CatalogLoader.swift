@@ -1,11 +1,150 @@
 import DiscoveryCore
 import Foundation
+import Yams
 
-/// Loads question sets, profiles and signals from a folder (`question-sets/`).
+/// What `lint` found in a question-set folder: the catalog as far as it could be read, and every problem.
+public struct LintReport: Sendable {
+    public let catalog: Catalog
+    /// Sorted by file, then line.
+    public let diagnostics: [Diagnostic]
+
+    public var isValid: Bool { diagnostics.isEmpty }
+
+    /// `ok: 7 sets, 52 questions, 4 profiles, 14 signals`.
+    public var summary: String {
+        let questions = catalog.sets.reduce(0) { $0 + $1.questions.count }
+        return "ok: \(Self.count(catalog.sets.count, "set")), \(Self.count(questions, "question")), "
+            + "\(Self.count(catalog.profiles.count, "profile")), \(Self.count(catalog.signals.count, "signal"))"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// The error a command reports when it refuses to start: every problem, one per line.
+    public var error: DiscoveryError {
+        .dataFile(diagnostics.map(\.description).joined(separator: "\n"))
+    }
+}
+
+/// Loads question sets (`*.yaml`), profiles (`profiles/*.yaml`) and `signals.yaml` from a folder.
 public enum CatalogLoader {
-    /// Reads and validates every file; throws a `dataFile` error with `file:line: message`.
+    /// Files larger than this are refused before parsing: question sets are small.
+    static let maximumFileSize = 1_000_000
+
+    /// Reads and validates every file; throws a `dataFile` error listing each `file:line: message`.
     public static func load(directory: String) throws(DiscoveryError) -> Catalog {
-        // PLACEHOLDER until the question-set loader lands (issue 3).
-        throw .dataFile("\(directory): question-set loading is not implemented yet")
+        let report = lint(directory: directory)
+        guard report.isValid else { throw report.error }
+        return report.catalog
+    }
+
+    /// Reads and validates every file of the folder, collecting every problem.
+    public static func lint(directory: String) -> LintReport {
+        let folder = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var diagnostics: [Diagnostic] = []
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            return LintReport(catalog: .empty, diagnostics: [Diagnostic(file: folder, line: 0, message: "no such folder: pass the question-set folder (the one holding the set files, profiles/ and signals.yaml)")])
+        }
+        var sets: [DecodedSet] = []
+        let setFiles = yamlFiles(in: folder).filter { !["signals.yaml", "signals.yml"].contains($0) }
+        for name in setFiles {
+            let path = folder + "/" + name
+            let log = DiagnosticLog(file: path)
+            if let root = readRoot(path, log: log, expecting: "'set', 'title' and 'questions'") {
+                var decoder = QuestionSetDecoder(log: log)
+                if let set = decoder.decode(root) { sets.append(set) }
+            }
+            diagnostics += log.diagnostics
+        }
+        if setFiles.isEmpty {
+            diagnostics.append(Diagnostic(file: folder, line: 0, message: "no question sets (*.yaml) in this folder"))
+        }
+        var profiles: [DecodedProfile] = []
+        let profileFolder = folder + "/profiles"
+        let profileFiles = yamlFiles(in: profileFolder)
+        for name in profileFiles {
+            let path = profileFolder + "/" + name
+            let log = DiagnosticLog(file: path)
+            if let root = readRoot(path, log: log, expecting: "'profile', 'title', 'sets', 'mql' and 'sql'"),
+               let profile = ProfileDecoder(log: log).decode(root) {
+                profiles.append(profile)
+            }
+            diagnostics += log.diagnostics
+        }
+        if profileFiles.isEmpty {
+            diagnostics.append(Diagnostic(file: profileFolder, line: 0, message: "no profiles (*.yaml): at least one scoring profile is needed"))
+        }
+        var signals: [SignalDefinition] = []
+        let signalsPath = folder + "/signals.yaml"
+        if FileManager.default.fileExists(atPath: signalsPath) {
+            let log = DiagnosticLog(file: signalsPath)
+            if let root = readRoot(signalsPath, log: log, expecting: "a 'signals:' list") {
+                signals = SignalsDecoder(log: log).decode(root) ?? []
+            }
+            diagnostics += log.diagnostics
+        } else {
+            diagnostics.append(Diagnostic(file: signalsPath, line: 0, message: "missing: the signals file lists the engagement signal kinds and their points"))
+        }
+        var validator = CatalogValidator(sets: sets, profiles: profiles)
+        validator.check()
+        diagnostics += validator.diagnostics
+        let catalog = Catalog(sets: validator.sets.map(\.set), profiles: validator.profiles.map(\.profile), signals: signals)
+        return LintReport(catalog: catalog, diagnostics: diagnostics.sortedForReport())
+    }
+
+    /// `*.yaml` and `*.yml` files of a folder, by name.
+    static func yamlFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// The file's single YAML document, after the pre-scan found no anchors, aliases,
+    /// syntax errors or duplicate keys.
+    static func readRoot(_ path: String, log: DiagnosticLog, expecting: String) -> Node? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(line: 1, "cannot read the file (check its permissions)")
+            return nil
+        }
+        guard data.count <= maximumFileSize else {
+            log.error(line: 1, "the file is too large (\(data.count) bytes; the limit is \(maximumFileSize))")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.error(line: 1, "the file is not UTF-8 text")
+            return nil
+        }
+        let before = log.diagnostics.count
+        YAMLPrescan.check(text, log: log)
+        guard log.diagnostics.count == before else { return nil }
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                log.error(line: 1, "the file is empty: expected \(expecting)")
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            log.error(line: error.line, "malformed YAML: \(error.summary)")
+        } catch {
+            log.error(line: 1, "malformed YAML")
+        }
+        return nil
+    }
+}
+
+extension YamlError {
+    var line: Int {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
+        default: return 1
+        }
+    }
+
+    var summary: String {
+        switch self {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .duplicatedKeysInMapping(let keys, _): return "duplicate keys \(keys.joined(separator: ", "))"
+        default: return "unreadable YAML"
+        }
     }
 }
