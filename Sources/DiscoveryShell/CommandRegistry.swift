@@ -7,6 +7,7 @@ public enum CommandRegistry {
         .leadNew, .leadList, .leadShow, .leadSet, .leadDelete, .use,
         .contactAdd, .contactList, .contactSet,
         // Output
+        .export, .import,
         .audit, .undo, .lint,
         // Shell
         .help, .quit, .exit,

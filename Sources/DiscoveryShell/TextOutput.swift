@@ -4,9 +4,18 @@ import Glibc
 import Darwin
 #endif
 
+import DiscoveryCore
+
 /// Where a command writes its text.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)
+    /// Like `write`, but a failure (a full disk, an I/O error) is thrown as a storage error
+    /// (exit 4) instead of being ignored: for data such as an export.
+    func writeChecked(_ text: String) throws(DiscoveryError)
+}
+
+extension TextOutput {
+    public func writeChecked(_ text: String) throws(DiscoveryError) { write(text) }
 }
 
 /// Standard output or error, written with write(2), retrying on EINTR. A closed pipe
@@ -28,6 +37,25 @@ public final class StandardStream: TextOutput, Sendable {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(0) }
                 return
+            }
+            offset += n
+        }
+    }
+
+    public func writeChecked(_ text: String) throws(DiscoveryError) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                let e = errno
+                if e == EINTR { continue }
+                if e == EPIPE { exit(0) }
+                let name = fd == 1 ? "standard output" : "standard error"
+                if e == ENOSPC || e == EDQUOT {
+                    throw .storage("\(name): the disk is full (no space left on device); the output is incomplete")
+                }
+                throw .storage("\(name): cannot write: \(String(cString: strerror(e)))")
             }
             offset += n
         }

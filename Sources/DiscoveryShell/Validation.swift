@@ -20,11 +20,7 @@ enum Validation {
 
     /// A plausible address: one `@`, something before it, a dotted domain after, no blanks.
     static func email(_ text: String) throws(DiscoveryError) -> String {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        let ok = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !text.contains(where: { $0.isWhitespace || $0.isNewline })
-        guard ok else { throw .failed("invalid email '\(text)': expected name@example.org") }
+        guard EmailAddress.isPlausible(text) else { throw .failed("invalid email '\(text)': expected name@example.org") }
         return text
     }
 

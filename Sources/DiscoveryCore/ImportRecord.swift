@@ -1,0 +1,73 @@
+import Foundation
+
+/// One row of an import file, checked and typed: the lead it describes and, when it names a
+/// person, the contact.
+public struct ImportRecord: Sendable, Equatable {
+    public struct LeadPart: Sendable, Equatable {
+        public var org: String
+        public var type: String?
+        public var specialty: String?
+        public var region: String?
+        public var beds: Int?
+        public var source: String?
+        public var profile: String?
+        public var consent: Consent?
+        public var owner: String?
+        /// Applied when the lead is created (restoring an export); an existing lead keeps its stage.
+        public var stage: Stage?
+        public var stageReason: ReasonCode?
+        public var stageNote: String?
+        public var createdAt: Date?
+        public var mqlAt: Date?
+    }
+
+    public struct ContactPart: Sendable, Equatable {
+        public var name: String
+        public var title: String?
+        public var role: ContactRole?
+        public var email: String?
+        public var phone: String?
+        public var consent: Consent?
+
+        public init(name: String, title: String? = nil, role: ContactRole? = nil, email: String? = nil,
+                    phone: String? = nil, consent: Consent? = nil) {
+            self.name = name
+            self.title = title
+            self.role = role
+            self.email = email
+            self.phone = phone
+            self.consent = consent
+        }
+    }
+
+    /// The line the row starts on.
+    public var line: Int
+    /// Our export's `lead_id`: consecutive rows with the same key are one lead.
+    public var leadKey: String?
+    public var lead: LeadPart
+    public var contact: ContactPart?
+
+    public init(line: Int, leadKey: String? = nil, lead: LeadPart, contact: ContactPart? = nil) {
+        self.line = line
+        self.leadKey = leadKey
+        self.lead = lead
+        self.contact = contact
+    }
+}
+
+/// A row that cannot be imported: its line and what is wrong with it.
+public struct ImportRowError: Error, Sendable, Equatable {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
+
+extension ImportRecord.LeadPart {
+    public init(org: String) {
+        self.org = org
+    }
+}

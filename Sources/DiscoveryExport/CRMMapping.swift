@@ -1,0 +1,64 @@
+import DiscoveryCore
+
+/// The one table that maps our stages and consent to HubSpot and Salesforce values.
+/// `docs/crm-mapping.md` shows the same table; a test checks that the two agree.
+public enum CRMMapping {
+    /// What one stage becomes in each CRM.
+    public struct StageRow: Sendable, Equatable {
+        public let stage: Stage
+        /// HubSpot `lifecyclestage` (internal value of a default option).
+        public let lifecycleStage: String
+        /// HubSpot `hs_lead_status` (internal value of a default option).
+        public let hubSpotLeadStatus: String
+        /// Salesforce Lead `Status` (a value of the default picklist).
+        public let salesforceStatus: String
+        /// Salesforce Lead `Rating` (default picklist: Hot, Warm, Cold).
+        public let salesforceRating: String
+    }
+
+    /// In stage order. Edit here and in `docs/crm-mapping.md` together.
+    public static let stages: [StageRow] = [
+        StageRow(stage: .new, lifecycleStage: "lead", hubSpotLeadStatus: "NEW",
+                 salesforceStatus: "Open - Not Contacted", salesforceRating: "Cold"),
+        StageRow(stage: .mql, lifecycleStage: "marketingqualifiedlead", hubSpotLeadStatus: "OPEN",
+                 salesforceStatus: "Open - Not Contacted", salesforceRating: "Warm"),
+        StageRow(stage: .sal, lifecycleStage: "marketingqualifiedlead", hubSpotLeadStatus: "IN_PROGRESS",
+                 salesforceStatus: "Working - Contacted", salesforceRating: "Warm"),
+        StageRow(stage: .sql, lifecycleStage: "salesqualifiedlead", hubSpotLeadStatus: "CONNECTED",
+                 salesforceStatus: "Working - Contacted", salesforceRating: "Hot"),
+        StageRow(stage: .opportunity, lifecycleStage: "opportunity", hubSpotLeadStatus: "OPEN_DEAL",
+                 salesforceStatus: "Closed - Converted", salesforceRating: "Hot"),
+        StageRow(stage: .nurture, lifecycleStage: "lead", hubSpotLeadStatus: "BAD_TIMING",
+                 salesforceStatus: "Working - Contacted", salesforceRating: "Cold"),
+        StageRow(stage: .disqualified, lifecycleStage: "other", hubSpotLeadStatus: "UNQUALIFIED",
+                 salesforceStatus: "Closed - Not Converted", salesforceRating: "Cold"),
+        StageRow(stage: .closedLost, lifecycleStage: "other", hubSpotLeadStatus: "UNQUALIFIED",
+                 salesforceStatus: "Closed - Not Converted", salesforceRating: "Cold"),
+    ]
+
+    public static func row(for stage: Stage) -> StageRow {
+        // The table lists every stage; a test holds it to that.
+        stages.first { $0.stage == stage } ?? stages[0]
+    }
+
+    /// The stage an imported HubSpot `lifecyclestage` stands for: the first row of the table
+    /// with that value whose stage needs no reason code (`other` maps to nothing: a
+    /// disqualification needs its reason). `subscriber` counts as `lead`.
+    public static func stage(forLifecycleStage value: String) -> Stage? {
+        let v = value.lowercased() == "subscriber" ? "lead" : value.lowercased()
+        return stages.first { $0.lifecycleStage == v && !$0.stage.requiresReason }?.stage
+    }
+
+    /// The consent that holds for a person: `no` from the lead or the contact wins; otherwise
+    /// the contact's own answer, else the lead's.
+    public static func effectiveConsent(lead: Consent, contact: Consent?) -> Consent {
+        if lead == .no || contact == .no { return .no }
+        if let contact, contact != .unknown { return contact }
+        return lead
+    }
+
+    /// Salesforce `DoNotCall` and `HasOptedOutOfEmail`: both `true` exactly when consent is `no`.
+    public static func salesforceOptOut(_ consent: Consent) -> String {
+        consent == .no ? "true" : "false"
+    }
+}

@@ -1,1 +1,0 @@
-// Writers for handoff notes and CRM files (issue 6).

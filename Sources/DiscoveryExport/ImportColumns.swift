@@ -1,0 +1,120 @@
+import DiscoveryCore
+
+/// What an imported column means. Our own `csv` export, HubSpot's property names and
+/// Salesforce's Lead field names (API names or labels) all map onto these.
+public enum ImportField: String, CaseIterable, Sendable {
+    case leadKey, org, type, specialty, region, beds, source, profile, consent, owner
+    case stage, stageReason, stageNote, createdAt, mqlAt, lifecycleStage
+    case contactName, salutation, firstName, lastName, title, role, email, phone, contactConsent
+    case doNotCall, emailOptOut
+
+    /// Column names, compared after `ImportColumns.normalise` (case, spaces, `_` and `-` ignored).
+    var aliases: [String] {
+        switch self {
+        case .leadKey: return ["lead_id", "discovery_lead_id"]
+        case .org: return ["org", "company", "organisation", "organization", "company name", "account name"]
+        case .type: return ["type", "discovery_org_type", "org_type"]
+        case .specialty: return ["specialty", "discovery_specialty"]
+        case .region: return ["region", "discovery_region"]
+        case .beds: return ["beds", "discovery_beds"]
+        case .source: return ["source", "discovery_source", "leadsource", "lead source"]
+        case .profile: return ["profile", "discovery_profile"]
+        case .consent: return ["consent"]
+        case .owner: return ["owner", "discovery_owner"]
+        case .stage: return ["stage", "discovery_stage"]
+        case .stageReason: return ["stage_reason"]
+        case .stageNote: return ["stage_note"]
+        case .createdAt: return ["created_at"]
+        case .mqlAt: return ["mql_at"]
+        case .lifecycleStage: return ["lifecyclestage", "lifecycle stage"]
+        case .contactName: return ["contact_name", "full name"]
+        case .salutation: return ["salutation"]
+        case .firstName: return ["firstname", "first name"]
+        case .lastName: return ["lastname", "last name"]
+        case .title: return ["contact_title", "jobtitle", "job title", "title"]
+        case .role: return ["contact_role", "discovery_role", "role"]
+        case .email: return ["contact_email", "email", "email address"]
+        case .phone: return ["contact_phone", "phone", "phone number"]
+        case .contactConsent: return ["contact_consent", "discovery_consent"]
+        case .doNotCall: return ["donotcall", "do not call"]
+        case .emailOptOut: return ["hasoptedoutofemail", "email opt out"]
+        }
+    }
+}
+
+/// The header of an import file, resolved: which column holds which field.
+public struct ImportColumns: Sendable {
+    /// Field → column index.
+    public let index: [ImportField: Int]
+    /// Columns we do not use (reported once, not an error).
+    public let ignored: [String]
+    public let count: Int
+
+    /// `First Name`, `first_name`, `FirstName` → `firstname`.
+    static func normalise(_ name: String) -> String {
+        String(name.lowercased().filter { !($0 == " " || $0 == "_" || $0 == "-" || $0 == "\u{FEFF}") })
+    }
+
+    static let lookup: [String: ImportField] = {
+        var map: [String: ImportField] = [:]
+        for field in ImportField.allCases {
+            for alias in field.aliases { map[normalise(alias)] = field }
+        }
+        return map
+    }()
+
+    /// Resolves a header; refuses one without an organisation column or with two columns for
+    /// one field, naming them.
+    public init(header: [String], file: String) throws(DiscoveryError) {
+        var index: [ImportField: Int] = [:]
+        var ignored: [String] = []
+        for (i, name) in header.enumerated() {
+            guard let field = Self.lookup[Self.normalise(name)] else {
+                if !name.trimmingSpaces.isEmpty { ignored.append(name) }
+                continue
+            }
+            if let other = index[field] {
+                throw .failed("\(file):1: columns '\(header[other])' and '\(name)' both give the \(field.label); keep one")
+            }
+            index[field] = i
+        }
+        guard index[.org] != nil else {
+            let found = header.isEmpty ? "no columns" : "found: " + header.prefix(12).joined(separator: ", ")
+            throw .failed("\(file):1: missing required column 'company' (the organisation; also read as 'org' or 'Company'); \(found)")
+        }
+        self.index = index
+        self.ignored = ignored
+        self.count = header.count
+    }
+
+    /// The trimmed, un-neutralised cell of `field` in `fields`, or `nil` when absent or blank.
+    public func value(_ field: ImportField, in fields: [String]) -> String? {
+        guard let i = index[field], i < fields.count else { return nil }
+        let v = CSVCell.unneutralise(fields[i]).trimmingSpaces
+        return v.isEmpty ? nil : v
+    }
+
+    public func has(_ field: ImportField) -> Bool { index[field] != nil }
+}
+
+extension ImportField {
+    /// How a message names the field.
+    var label: String {
+        switch self {
+        case .leadKey: return "lead id"
+        case .org: return "organisation"
+        case .stageReason: return "stage reason"
+        case .stageNote: return "stage note"
+        case .createdAt: return "creation time"
+        case .mqlAt: return "MQL time"
+        case .lifecycleStage: return "lifecycle stage"
+        case .contactName: return "contact name"
+        case .firstName: return "first name"
+        case .lastName: return "last name"
+        case .contactConsent: return "contact consent"
+        case .doNotCall: return "do-not-call flag"
+        case .emailOptOut: return "email opt-out flag"
+        default: return rawValue
+        }
+    }
+}

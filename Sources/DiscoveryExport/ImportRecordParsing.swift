@@ -1,0 +1,130 @@
+import DiscoveryCore
+import Foundation
+
+extension ImportRecord {
+    /// Reads one row; `profiles` are the profile ids a lead may name.
+    public static func parse(line: Int, fields: [String], columns: ImportColumns,
+                             profiles: [String]) -> Result<ImportRecord, ImportRowError> {
+        do {
+            return .success(try RowReader(line: line, fields: fields, columns: columns).record(profiles: profiles))
+        } catch {
+            return .failure(ImportRowError(line: line, message: error.message))
+        }
+    }
+}
+
+/// Turns the cells of one row into typed values, failing with a message that names the column.
+private struct RowReader {
+    let line: Int
+    let fields: [String]
+    let columns: ImportColumns
+
+    init(line: Int, fields: [String], columns: ImportColumns) throws(DiscoveryError) {
+        guard fields.count == columns.count else {
+            throw .failed("has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(columns.count)")
+        }
+        self.line = line
+        self.fields = fields
+        self.columns = columns
+    }
+
+    func text(_ f: ImportField, multiline: Bool = false) throws(DiscoveryError) -> String? {
+        guard let v = columns.value(f, in: fields) else { return nil }
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        if v.unicodeScalars.contains(where: { ($0.value < 0x20 || $0.value == 0x7F) && !allowed.contains($0) }) {
+            throw .failed("the \(f.label) contains a control character")
+        }
+        return v
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ f: ImportField, _ type: T.Type) throws(DiscoveryError) -> T?
+    where T.RawValue == String {
+        guard let v = try text(f) else { return nil }
+        if let value = T(rawValue: v.lowercased()) { return value }
+        let all = T.allCases.map(\.rawValue)
+        throw .failed("unknown \(f.label) '\(v)'.\(Suggestion.hint(for: v, in: all)) Expected one of: \(all.joined(separator: ", "))")
+    }
+
+    func date(_ f: ImportField) throws(DiscoveryError) -> Date? {
+        guard let v = try text(f) else { return nil }
+        guard let d = Dates.parseISO(v) ?? Dates.parseDay(v) else {
+            throw .failed("invalid \(f.label) '\(v)': expected an ISO-8601 time such as 2026-03-02T09:00:00Z")
+        }
+        return d
+    }
+
+    /// `true`/`1`/`yes` → true; `false`/`0`/`no` → false.
+    func flag(_ f: ImportField) throws(DiscoveryError) -> Bool {
+        guard let v = try text(f)?.lowercased() else { return false }
+        if ["true", "1", "yes", "y"].contains(v) { return true }
+        if ["false", "0", "no", "n"].contains(v) { return false }
+        throw .failed("invalid \(f.label) '\(v)': expected true or false")
+    }
+
+    func record(profiles: [String]) throws(DiscoveryError) -> ImportRecord {
+        guard let org = try text(.org) else { throw .failed("the organisation (column 'company' / 'org') is empty") }
+        var lead = ImportRecord.LeadPart(org: org)
+        lead.type = try text(.type)
+        lead.specialty = try text(.specialty)
+        lead.region = try text(.region)
+        if let b = try text(.beds) {
+            guard let n = Int(b), n >= 0 else { throw .failed("invalid beds '\(b)': expected a whole number, 0 or more") }
+            lead.beds = n
+        }
+        lead.source = try text(.source)
+        if let p = try text(.profile) {
+            guard profiles.contains(p) else {
+                throw .failed("unknown profile '\(p)'.\(Suggestion.hint(for: p, in: profiles)) Profiles: \(profiles.joined(separator: ", "))")
+            }
+            lead.profile = p
+        }
+        lead.consent = try choice(.consent, Consent.self)
+        lead.owner = try text(.owner)
+        lead.stage = try choice(.stage, Stage.self)
+        if lead.stage == nil, let lc = try text(.lifecycleStage) {
+            lead.stage = CRMMapping.stage(forLifecycleStage: lc)
+        }
+        lead.stageReason = try choice(.stageReason, ReasonCode.self)
+        lead.stageNote = try text(.stageNote, multiline: true)
+        if let stage = lead.stage, stage.requiresReason, lead.stageReason == nil {
+            throw .failed("stage '\(stage.rawValue)' needs a stage_reason (a reason code)")
+        }
+        lead.createdAt = try date(.createdAt)
+        lead.mqlAt = try date(.mqlAt)
+        let doNotCall = try flag(.doNotCall)
+        let optedOut = try flag(.emailOptOut) || doNotCall
+        let contact = try contactPart()
+        if contact == nil, lead.consent == nil {
+            // A row without a person: HubSpot's `discovery_consent` is then the lead's.
+            lead.consent = try choice(.contactConsent, Consent.self)
+        }
+        if optedOut && contact == nil { lead.consent = .no }
+        return ImportRecord(line: line, leadKey: try text(.leadKey), lead: lead,
+                            contact: contact.map { c in
+                                var c = c
+                                if optedOut { c.consent = .no }
+                                return c
+                            })
+    }
+
+    func contactPart() throws(DiscoveryError) -> ImportRecord.ContactPart? {
+        let email = try text(.email)
+        if let email, !EmailAddress.isPlausible(email) {
+            throw .failed("invalid email '\(email)': expected name@example.org")
+        }
+        let joined = PersonName.join(salutation: try text(.salutation), first: try text(.firstName), last: try text(.lastName))
+        let name = try text(.contactName) ?? (joined.isEmpty ? email : joined)
+        let title = try text(.title)
+        let role = try choice(.role, ContactRole.self)
+        let phone = try text(.phone)
+        let consent = try choice(.contactConsent, Consent.self)
+        guard let name else {
+            if title != nil || role != nil || phone != nil {
+                throw .failed("the contact has no name and no email")
+            }
+            return nil
+        }
+        return ImportRecord.ContactPart(name: name, title: title, role: role, email: email, phone: phone, consent: consent)
+    }
+}
+

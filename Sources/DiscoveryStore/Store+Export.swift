@@ -1,0 +1,48 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Calls `body` once per lead, in id order, with its contacts, reading one cursor over the
+    /// leads joined to their contacts: rows are read as they are written out, so memory stays
+    /// flat however many leads there are. With `stage`, only leads at that stage. Returns the
+    /// number of leads. An error thrown by `body` (a full disk) ends the read and is rethrown.
+    @discardableResult
+    public func forEachLeadWithContacts(stage: Stage? = nil,
+                                        _ body: (Lead, [Contact]) throws -> Void) throws(DiscoveryError) -> Int {
+        try read { db in
+            var sql = """
+                SELECT lead.*, c.id AS c_id, c.name AS c_name, c.title AS c_title, c.role AS c_role,
+                       c.email AS c_email, c.phone AS c_phone, c.consent AS c_consent, c.created_at AS c_created_at
+                FROM lead LEFT JOIN contact c ON c.lead_id = lead.id
+                """
+            var args: StatementArguments = []
+            if let stage {
+                sql += " WHERE lead.stage = ?"
+                args = [stage.rawValue]
+            }
+            sql += " ORDER BY lead.id, c.id"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+            var current: Lead?
+            var contacts: [Contact] = []
+            var count = 0
+            while let row = try rows.next() {
+                let leadId: Int64 = row["id"]
+                if current?.id != leadId {
+                    if let lead = current { try body(lead, contacts); count += 1 }
+                    current = Lead(row: row)
+                    contacts.removeAll(keepingCapacity: true)
+                }
+                if let contactId: Int64 = row["c_id"] {
+                    contacts.append(Contact(
+                        id: contactId, leadId: leadId, name: row["c_name"], title: row["c_title"],
+                        role: (row["c_role"] as String?).flatMap(ContactRole.init(rawValue:)),
+                        email: row["c_email"], phone: row["c_phone"],
+                        consent: Consent(rawValue: row["c_consent"]) ?? .unknown, createdAt: row["c_created_at"]))
+                }
+            }
+            if let lead = current { try body(lead, contacts); count += 1 }
+            return count
+        }
+    }
+}

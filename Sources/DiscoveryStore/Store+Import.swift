@@ -1,0 +1,101 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+/// What an import did (or, with `--dry-run`, would do).
+public struct ImportTally: Sendable, Equatable {
+    public var leadsCreated = 0
+    public var contactsCreated = 0
+    /// Rows that changed fields of an existing lead / contact.
+    public var leadsUpdated = 0
+    public var contactsUpdated = 0
+    /// Rows that matched existing records and changed nothing.
+    public var unchanged = 0
+    /// Bad rows, reported and left out.
+    public var skipped = 0
+
+    public init() {}
+
+    public var rows: Int { recordsApplied + skipped }
+    var recordsApplied = 0
+}
+
+/// One row handed to the import: a checked record, or a bad row to report and skip.
+public enum ImportItem: Sendable {
+    case record(ImportRecord)
+    case bad(ImportRowError)
+}
+
+/// How an import is run.
+public struct ImportOptions: Sendable {
+    public var dryRun: Bool
+    /// Rows per transaction (and per audited change).
+    public var batchSize: Int
+    public var actor: String
+    public var at: Date
+    /// The profile of a created lead whose row names none.
+    public var defaultProfile: String
+
+    public init(dryRun: Bool, batchSize: Int = 1000, actor: String, at: Date, defaultProfile: String) {
+        self.dryRun = dryRun
+        self.batchSize = max(1, batchSize)
+        self.actor = actor
+        self.at = at
+        self.defaultProfile = defaultProfile
+    }
+}
+
+extension Store {
+    /// Imports the rows `next` gives, one transaction (one audited change) per batch. A row is
+    /// matched to an existing contact by email, else to a lead by organisation name, else
+    /// creates a lead; see `ImportApplier`. With `dryRun` every batch runs inside one
+    /// transaction that is rolled back: the counts are exact and nothing is written.
+    /// A storage failure keeps the batches already committed and says from which line to resume.
+    public func importRows(_ options: ImportOptions, next: () throws(DiscoveryError) -> ImportItem?,
+                           onBad: (ImportRowError) -> Void, progress: (ImportTally) -> Void) throws(DiscoveryError) -> ImportTally {
+        var applier = ImportApplier(options: options)
+        var finished = false
+        var batchStartLine = 1
+        func runBatch(_ db: Database, _ audit: AuditWriter) throws {
+            var n = 0
+            while n < options.batchSize {
+                guard let item = try next() else { finished = true; return }
+                switch item {
+                case .bad(let e):
+                    applier.tally.skipped += 1
+                    onBad(e)
+                case .record(let r):
+                    if n == 0 { batchStartLine = r.line }
+                    try applier.apply(r, db: db, audit: audit)
+                    n += 1
+                }
+                if (applier.tally.rows % 500) == 0 { progress(applier.tally) }
+            }
+        }
+        do {
+            if options.dryRun {
+                try queue.writeWithoutTransaction { db in
+                    try db.inTransaction {
+                        try applier.prepare(db)
+                        let audit = try AuditWriter(db: db, actor: options.actor, at: options.at)
+                        while !finished { try runBatch(db, audit) }
+                        return .rollback
+                    }
+                }
+            } else {
+                try read { db in try applier.prepare(db) }
+                while !finished {
+                    try change(actor: options.actor, at: options.at) { db, audit in try runBatch(db, audit) }
+                }
+            }
+        } catch let e as DiscoveryError where e.kind == .storage && !options.dryRun {
+            throw DiscoveryError.storage("\(e.message). Rows before line \(batchStartLine) were imported; import the file again to add the rest (rows already imported are found and left as they are)")
+        } catch let e as DiscoveryError {
+            throw e
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+        progress(applier.tally)
+        return applier.tally
+    }
+}

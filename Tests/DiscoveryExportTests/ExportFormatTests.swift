@@ -1,0 +1,95 @@
+import DiscoveryCore
+import Foundation
+import Testing
+@testable import DiscoveryExport
+
+@Suite struct ExportFormatTests {
+    static let at = Date(timeIntervalSince1970: 1_772_442_000)
+    static let hostile = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(1+1)", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd",
+                          "'=sneaky", "=cmd|' /C calc'!A0"]
+
+    /// A lead whose every free-text field starts with a formula trigger.
+    static func hostileLead(_ i: Int) -> (Lead, [Contact]) {
+        let h = hostile[i % hostile.count]
+        let lead = Lead(id: Int64(i + 1), org: h + " Org", type: h, specialty: h, region: h, beds: 10, source: h,
+                        profile: "capital-equipment", consent: .yes, owner: h, stage: .disqualified,
+                        stageReason: .other, stageNote: h + "\nsecond line", createdAt: at)
+        let contacts = [
+            Contact(id: 1, leadId: lead.id, name: h, title: h, role: .champion, email: h, phone: "+1 (555) 010-0100", createdAt: at),
+            Contact(id: 2, leadId: lead.id, name: "Dr. " + h, title: "a,\"b\"", phone: "+1+2", consent: .no, createdAt: at),
+        ]
+        return (lead, contacts)
+    }
+
+    static func render(_ format: ExportFormat, leads: [(Lead, [Contact])]) -> String {
+        var w = format.makeWriter()
+        return w.begin() + leads.map { w.write($0.0, contacts: $0.1) }.joined() + w.end()
+    }
+
+    @Test(arguments: [ExportFormat.csv, .hubspot, .salesforce])
+    func noCellStartsAFormulaAfterAnIndependentParse(format: ExportFormat) throws {
+        let leads = (0..<Self.hostile.count).map(Self.hostileLead)
+        let rows = try ReferenceCSV.parse(Self.render(format, leads: leads))
+        let header = rows[0]
+        #expect(rows.count == 1 + leads.count * 2)
+        let phoneColumn = header.firstIndex { ["contact_phone", "phone", "Phone"].contains($0) }
+        for (r, row) in rows.enumerated() {
+            #expect(row.count == header.count, "row \(r) is ragged")
+            for (c, cell) in row.enumerated() {
+                guard let first = cell.first else { continue }
+                if c == phoneColumn && PhoneNumber.isStrict(cell) { continue }
+                #expect(!["=", "+", "-", "@", "\t", "\r"].contains(first), "row \(r) column \(header[c]): \(cell.debugDescription)")
+            }
+        }
+        // The strict phone number survives as it is; the formula-like one does not.
+        if let phoneColumn {
+            #expect(rows[1][phoneColumn] == "+1 (555) 010-0100")
+            #expect(rows[2][phoneColumn] == "'+1+2")
+        }
+    }
+
+    @Test func hubSpotRowsCarryTheMappedStageAndSplitNames() throws {
+        let lead = Lead(id: 7, org: "Mercy Regional", profile: "capital-equipment", stage: .sql, createdAt: Self.at)
+        let c = Contact(id: 1, leadId: 7, name: "Dr. Ana Ruiz", title: "Chief of Surgery", role: .clinicalLeader,
+                        email: "ana@mercy.example", phone: "+1 (555) 010-0100", consent: .yes, createdAt: Self.at)
+        let rows = try ReferenceCSV.parse(Self.render(.hubspot, leads: [(lead, [c])]))
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["firstname"] == "Ana")
+        #expect(row["lastname"] == "Ruiz")
+        #expect(row["salutation"] == "Dr.")
+        #expect(row["company"] == "Mercy Regional")
+        #expect(row["lifecyclestage"] == "salesqualifiedlead")
+        #expect(row["hs_lead_status"] == "CONNECTED")
+        #expect(row["discovery_lead_id"] == "L7")
+        #expect(row["discovery_consent"] == "yes")
+    }
+
+    @Test func salesforceRowsNeedALastNameAndCarryOptOuts() throws {
+        let lead = Lead(id: 3, org: "St. Luke", profile: "capital-equipment", consent: .no, stage: .mql, createdAt: Self.at)
+        let rows = try ReferenceCSV.parse(Self.render(.salesforce, leads: [(lead, [])]))
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(rows.count == 2)
+        #expect(row["LastName"] == "Unknown")
+        #expect(row["Company"] == "St. Luke")
+        #expect(row["Status"] == "Open - Not Contacted")
+        #expect(row["Rating"] == "Warm")
+        #expect(row["DoNotCall"] == "true")
+        #expect(row["HasOptedOutOfEmail"] == "true")
+        #expect(row["Description"] == "discovery L3; stage mql; profile capital-equipment; consent no")
+    }
+
+    @Test func jsonIsOneObjectPerLeadWithASchemaVersion() throws {
+        let (lead, contacts) = Self.hostileLead(0)
+        let second = Lead(id: 9, org: "Second", profile: "healthtech", createdAt: Self.at)
+        let text = Self.render(.json, leads: [(lead, contacts), (second, [])])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+        #expect(array[0]["schema_version"] as? Int == 1)
+        #expect(array[0]["id"] as? String == "L1")
+        #expect(array[0]["created_at"] as? String == "2026-03-02T09:00:00Z")
+        #expect((array[0]["contacts"] as? [Any])?.count == 2)
+        #expect(array[1]["mql_at"] is NSNull)
+        #expect((array[1]["crm"] as? [String: String])?["hubspot_lifecyclestage"] == "lead")
+        #expect(Self.render(.json, leads: []) == "[\n]\n")
+    }
+}

@@ -1,0 +1,64 @@
+import DiscoveryCore
+import Testing
+@testable import DiscoveryExport
+
+@Suite struct ImportRecordTests {
+    static let profiles = ["capital-equipment", "healthtech"]
+
+    static func parse(_ header: [String], _ row: [String]) throws -> Result<ImportRecord, ImportRowError> {
+        let columns = try ImportColumns(header: header, file: "f.csv")
+        return ImportRecord.parse(line: 2, fields: row, columns: columns, profiles: profiles)
+    }
+
+    @Test func readsHubSpotColumns() throws {
+        let r = try Self.parse(["First Name", "Last Name", "Email", "Phone Number", "Job Title", "Company Name", "Lifecycle Stage"],
+                               ["Ana", "Ruiz", "ana@mercy.example", "+1 (555) 010-0100", "Chief of Surgery", "Mercy", "marketingqualifiedlead"]).get()
+        #expect(r.lead.org == "Mercy")
+        #expect(r.lead.stage == .mql)
+        #expect(r.contact == ImportRecord.ContactPart(name: "Ana Ruiz", title: "Chief of Surgery", email: "ana@mercy.example",
+                                                      phone: "+1 (555) 010-0100"))
+    }
+
+    @Test func readsSalesforceColumnsAndTheirOptOuts() throws {
+        let r = try Self.parse(["Salutation", "FirstName", "LastName", "Company", "Title", "Email", "DoNotCall", "HasOptedOutOfEmail"],
+                               ["Dr.", "Ana", "Ruiz", "Mercy", "CMO", "ana@mercy.example", "false", "true"]).get()
+        #expect(r.contact?.name == "Dr. Ana Ruiz")
+        #expect(r.contact?.consent == Consent.no)
+    }
+
+    @Test func undoesFormulaNeutralisation() throws {
+        let r = try Self.parse(["org", "contact_name"], ["'=Mercy", "''Quoted"]).get()
+        #expect(r.lead.org == "=Mercy")
+        #expect(r.contact?.name == "'Quoted")
+    }
+
+    @Test func namesTheMissingRequiredColumn() {
+        #expect(throws: DiscoveryError.failed("f.csv:1: missing required column 'company' (the organisation; also read as 'org' or 'Company'); found: email, firstname")) {
+            _ = try ImportColumns(header: ["email", "firstname"], file: "f.csv")
+        }
+    }
+
+    @Test func refusesTwoColumnsForOneField() {
+        #expect(throws: DiscoveryError.failed("f.csv:1: columns 'email' and 'Email Address' both give the email; keep one")) {
+            _ = try ImportColumns(header: ["company", "email", "Email Address"], file: "f.csv")
+        }
+    }
+
+    @Test(arguments: [
+        (["company", "email"], ["Mercy"], "has 1 field, the header has 2"),
+        (["company", "email"], ["", "a@b.example"], "the organisation (column 'company' / 'org') is empty"),
+        (["company", "email"], ["Mercy", "not-an-email"], "invalid email 'not-an-email': expected name@example.org"),
+        (["company", "contact_role", "contact_name"], ["Mercy", "champoin", "Ana"], "unknown role 'champoin'. Did you mean 'champion'? Expected one of: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer"),
+        (["company", "beds"], ["Mercy", "-3"], "invalid beds '-3': expected a whole number, 0 or more"),
+        (["company", "stage"], ["Mercy", "disqualified"], "stage 'disqualified' needs a stage_reason (a reason code)"),
+        (["company", "profile"], ["Mercy", "healthtec"], "unknown profile 'healthtec'. Did you mean 'healthtech'? Profiles: capital-equipment, healthtech"),
+        (["company", "created_at"], ["Mercy", "yesterday"], "invalid creation time 'yesterday': expected an ISO-8601 time such as 2026-03-02T09:00:00Z"),
+        (["company", "jobtitle"], ["Mercy", "CMO"], "the contact has no name and no email"),
+        (["company", "DoNotCall"], ["Mercy", "maybe"], "invalid do-not-call flag 'maybe': expected true or false"),
+        (["company", "type"], ["Mercy", "hos\u{7}pital"], "the type contains a control character"),
+    ])
+    func aBadRowSaysWhatIsWrong(header: [String], row: [String], message: String) throws {
+        let result = try Self.parse(header, row)
+        #expect(result == .failure(ImportRowError(line: 2, message: message)))
+    }
+}
