@@ -6,6 +6,8 @@ public enum CommandRegistry {
         // Leads and contacts
         .leadNew, .leadList, .leadShow, .leadSet, .leadDelete, .use,
         .contactAdd, .contactList, .contactSet,
+        // Verdicts
+        .status, .why, .next, .nextSet, .nextDone, .stage,
         // Output
         .export, .import,
         .audit, .undo, .lint,

@@ -18,7 +18,7 @@ extension Store {
         "contact": Set(ContactField.allCases.map(\.column)),
         "signal": [],
         "call": ["outcome", "note", "duration_min", "ended_at", "follow_up_due"],
-        "next_step": ["done_at", "owner", "due", "note"],
+        "next_step": ["done_at", "owner", "due", "note", "action"],
     ]
 
     /// Reverts the newest change that has not been undone yet, as one new audited change.

@@ -29,5 +29,6 @@ extension Command {
             createdAt: session.now())
         _ = try session.store.addContact(contact, actor: session.user)
         session.print("\(lead.label): added \(name)\(contact.role.map { " (\($0.rawValue))" } ?? "")")
+        session.refreshQualification(lead.id)
     }
 }

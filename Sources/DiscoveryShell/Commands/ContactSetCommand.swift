@@ -27,6 +27,7 @@ extension Command {
         }
         try session.store.updateContact(id: contact.id, field: field, value: value, actor: session.user, at: session.now())
         session.print("\(contact.name) \(field.rawValue): \(value ?? "(cleared)")")
+        session.refreshQualification(lead.id)
     }
 }
 

@@ -30,6 +30,7 @@ extension Command {
         let created = try session.store.createLead(lead, actor: session.user)
         session.currentLead = created.id
         session.print(created.label)
+        session.refreshQualification(created.id)
     }
 }
 

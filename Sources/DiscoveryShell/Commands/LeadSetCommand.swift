@@ -31,5 +31,6 @@ extension Command {
         }
         try session.store.updateLead(id: lead.id, field: field, value: value, actor: session.user, at: session.now())
         session.print("\(lead.label) \(field.rawValue): \(value ?? "(cleared)")")
+        session.refreshQualification(lead.id)
     }
 }

@@ -1,0 +1,71 @@
+import DiscoveryCore
+import DiscoveryStore
+
+extension Command {
+    static let stage = Command(CommandSpec(
+        ["stage"],
+        usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override \"why\"]",
+        summary: "Move a lead to another stage; sql needs every gate met (or --override, audited)",
+        example: "stage L7 disqualified --reason no-budget",
+        group: .verdicts, arguments: 1...2,
+        options: [OptionSpec("--reason", "CODE", completion: .reason), OptionSpec("--note", "TEXT"),
+                  OptionSpec("--override", "WHY")],
+        completing: [.lead, .stage]
+    )) { inv, session in
+        let (lead, rest) = try session.leadAndRest(inv.arguments, required: 1)
+        let stage = try StageArguments.stage(rest[0])
+        let reason = try inv.option("--reason").map(StageArguments.reason)
+        var note = try inv.option("--note").map { try Validation.text($0, name: "--note") }
+        let override = try inv.option("--override").map { try Validation.text($0, name: "--override") }
+        if stage.requiresReason && reason == nil {
+            let codes = ReasonCode.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DiscoveryError.failed("moving \(lead.label) to \(stage.rawValue) needs --reason CODE (\(codes))")
+        }
+        if reason?.requiresNote == true && note == nil {
+            throw DiscoveryError.failed("reason 'other' needs --note TEXT saying why")
+        }
+        if override != nil && stage != .sql {
+            throw DiscoveryError.failed("--override only applies to a move to sql with gates missing")
+        }
+        if stage == .sql {
+            let missing = try session.qualification(lead).verdict.missingGates
+            if !missing.isEmpty {
+                guard let override else {
+                    throw DiscoveryError.failed("\(lead.label) cannot move to sql: gates missing: \(missing.joined(separator: ", ")). 'status' shows what each needs; or move anyway with --override \"why\"")
+                }
+                // The override and what it overrode are kept in the stage note, which the audit records.
+                let overridden = "override (gates missing: \(missing.joined(separator: ", "))): \(override)"
+                note = note.map { "\($0); \(overridden)" } ?? overridden
+            } else if override != nil {
+                session.warn("nothing to override: every gate of \(lead.label) is met")
+            }
+        }
+        if stage == lead.stage && reason == lead.stageReason && note == lead.stageNote {
+            throw DiscoveryError.failed("\(lead.label) is already at \(stage.rawValue)")
+        }
+        let moved = try session.store.changeStage(lead: lead.id, to: stage, reason: reason, note: note,
+                                                  actor: session.user, at: session.now())
+        var line = "\(lead.label) stage: \(lead.stage.rawValue) → \(moved.stage.rawValue)"
+        if let reason { line += " (\(reason.rawValue))" }
+        session.print(line)
+    }
+}
+
+/// Checks of `stage`'s words.
+enum StageArguments {
+    static func stage(_ text: String) throws(DiscoveryError) -> Stage {
+        guard let stage = Stage(rawValue: text.lowercased()) else {
+            let all = Stage.allCases.map(\.rawValue)
+            throw .failed("unknown stage '\(text)'.\(Suggestion.hint(for: text, in: all)) Stages: \(all.joined(separator: ", "))")
+        }
+        return stage
+    }
+
+    static func reason(_ text: String) throws(DiscoveryError) -> ReasonCode {
+        guard let reason = ReasonCode(rawValue: text.lowercased()) else {
+            let all = ReasonCode.allCases.map(\.rawValue)
+            throw .failed("unknown reason code '\(text)'.\(Suggestion.hint(for: text, in: all)) Reason codes: \(all.joined(separator: ", "))")
+        }
+        return reason
+    }
+}

@@ -1,0 +1,58 @@
+import DiscoveryCore
+import DiscoveryStore
+import Foundation
+
+/// A lead's record with its profile and verdict, as of the session's clock.
+public struct Qualification: Sendable {
+    public let record: QualificationRecord
+    public let profile: Profile
+    public let verdict: Verdict
+
+    public var lead: Lead { record.lead }
+}
+
+extension Session {
+    /// The profile a lead is scored with; fails, naming the profile, when the question sets lack it.
+    public func profile(of lead: Lead) throws(DiscoveryError) -> Profile {
+        guard let profile = catalog.profile(lead.profile) else {
+            let known = catalog.profiles.map(\.id).joined(separator: ", ")
+            throw .failed("\(lead.label)'s profile '\(lead.profile)' is not in the question sets (profiles: \(known)); change it with 'lead set \(lead.label) profile P'")
+        }
+        return profile
+    }
+
+    /// Reads the lead's record and evaluates its verdict now.
+    public func qualification(_ lead: Lead) throws(DiscoveryError) -> Qualification {
+        guard let record = try store.qualificationRecord(lead: lead.id) else {
+            throw .failed("no lead \(lead.label)")
+        }
+        let profile = try profile(of: record.lead)
+        let verdict = VerdictEngine.evaluate(record, catalog: catalog, profile: profile, now: now())
+        return Qualification(record: record, profile: profile, verdict: verdict)
+    }
+
+    /// The recommended next steps for a qualification: owner defaults to the lead's owner, else this user.
+    public func recommendations(_ q: Qualification) -> [Recommendation] {
+        Recommendations.make(q.verdict, record: q.record, profile: q.profile, user: user, now: now())
+    }
+
+    /// Call after any change that can move a lead's scores (an answer, a signal, a contact, a
+    /// lead field): a `new` lead that now meets its profile's MQL rule moves to `mql` by itself,
+    /// as one audited change (actor: this user, note: `automatic: ` and the rule met), and the
+    /// move is printed. Never fails the command that made the change: a storage error becomes
+    /// a warning, and a lead whose profile is not in the question sets is left alone.
+    @discardableResult
+    public func refreshQualification(_ leadId: Int64) -> Lead? {
+        guard let lead = try? store.lead(id: leadId), lead.stage == .new,
+              let q = try? qualification(lead), q.verdict.mql else { return nil }
+        do {
+            let moved = try store.changeStage(lead: leadId, to: .mql, note: "automatic: \(q.verdict.mqlReason)",
+                                              actor: user, at: now())
+            print("\(lead.label) is now an MQL (new → mql): \(q.verdict.mqlReason)")
+            return moved
+        } catch {
+            warn("\(lead.label) meets the MQL rule but could not be moved to mql: \(error.message)")
+            return nil
+        }
+    }
+}

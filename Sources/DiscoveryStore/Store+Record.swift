@@ -1,0 +1,55 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Everything the verdict engine reads about one lead, read in one transaction so the
+    /// verdict never mixes two states: the lead, its contacts, the answers in force (the newest
+    /// revision of each question, when it has a value), signals, calls and the open next step.
+    /// `nil` when there is no such lead. Every query is on an indexed `lead_id`.
+    public func qualificationRecord(lead id: Int64) throws(DiscoveryError) -> QualificationRecord? {
+        try read { db in
+            guard let leadRow = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id",
+                                            arguments: [id]).map(Contact.init)
+            var answers: [String: AnswerValue] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT question, value FROM answer
+                WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question) AND value IS NOT NULL
+                """, arguments: [id]) {
+                if let value = AnswerCoding.decode(row["value"]) { answers[row["question"]] = value }
+            }
+            let lastAnswerAt = try Date.fetchOne(db, sql: "SELECT max(at) FROM answer WHERE lead_id = ?", arguments: [id])
+            let signals = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id",
+                                           arguments: [id]).map(RecordRows.signal)
+            let calls = try Row.fetchAll(db, sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id",
+                                         arguments: [id]).map(RecordRows.call)
+            return QualificationRecord(lead: Lead(row: leadRow), contacts: contacts, answers: answers, signals: signals,
+                                       calls: calls, nextStep: try Self.openNextStep(db: db, lead: id),
+                                       lastAnswerAt: lastAnswerAt)
+        }
+    }
+}
+
+/// Row mappings the record needs.
+enum RecordRows {
+    static func signal(_ row: Row) -> SignalEvent {
+        SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
+                    actor: row["actor"], at: row["at"])
+    }
+
+    static func call(_ row: Row) -> Call {
+        Call(id: row["id"], leadId: row["lead_id"], outcome: (row["outcome"] as String?).flatMap(CallOutcome.init(rawValue:)),
+             note: row["note"], durationMinutes: row["duration_min"], at: row["at"], endedAt: row["ended_at"],
+             actor: row["actor"], followUpDue: row["follow_up_due"])
+    }
+
+    /// A `next_step` row; `nil` when its action is not one this version knows.
+    static func nextStep(_ row: Row) -> NextStep? {
+        guard let action = NextAction(rawValue: row["action"]) else { return nil }
+        return NextStep(id: row["id"], leadId: row["lead_id"], action: action, note: row["note"], owner: row["owner"],
+                        due: row["due"], setAt: row["set_at"], actor: row["actor"], doneAt: row["done_at"])
+    }
+}
