@@ -1,33 +1,40 @@
 import Foundation
 
-/// The decay rule of the lead-scoring model: 90 days without activity cost intent points,
-/// `pointsPerMonth` for every full month (30 days) past the first 90 days.
+/// The decay rule of the lead-scoring model: 90 days without activity cost intent points for
+/// every full month (30 days) past the first 90 days.
 ///
-/// Activity is the newest of: the lead's creation, any signal, any logged call, any answer
-/// recorded. The rule is the engine's, not a `signals.yaml` entry, so it can never be counted
-/// twice by recording it by hand.
+/// The points per month are those of the `inactive-90-days` signal in `signals.yaml` (−10 when
+/// the catalog has none). The engine derives the months itself; months already logged by hand as
+/// `inactive-90-days` signals count as signals and are not counted twice. Activity is the newest
+/// of: the lead's creation, a call, an answer, or a signal that adds points (an unsubscribe or a
+/// logged inactivity is not activity).
 public enum Inactivity {
+    public static let signalKind = "inactive-90-days"
     public static let graceDays = 90
     public static let daysPerMonth = 30
-    public static let pointsPerMonth = -10
+    public static let defaultPointsPerMonth = -10
 
     /// The newest activity on the record.
-    public static func lastActivity(_ record: QualificationRecord) -> Date {
+    public static func lastActivity(_ record: QualificationRecord, catalog: Catalog) -> Date {
         var last = record.lead.createdAt
-        for s in record.signals where s.at > last { last = s.at }
+        for s in record.signals where s.at > last {
+            if let def = catalog.signal(s.kind), def.score.fit + def.score.intent + def.score.readiness > 0 { last = s.at }
+        }
         for c in record.calls where c.at > last { last = c.at }
         if let a = record.lastAnswerAt, a > last { last = a }
         return last
     }
 
     /// The intent line the rule adds, if any.
-    static func line(_ record: QualificationRecord, now: Date) -> ScoreLine? {
-        let since = lastActivity(record)
+    static func line(_ record: QualificationRecord, catalog: Catalog, now: Date) -> ScoreLine? {
+        let since = lastActivity(record, catalog: catalog)
         let days = Int((now.timeIntervalSince(since) / 86_400).rounded(.down))
         guard days > graceDays else { return nil }
         let months = (days - graceDays) / daysPerMonth
-        guard months > 0 else { return nil }
-        return ScoreLine(kind: .intent, points: months * pointsPerMonth,
-                         source: .inactivity(since: since, days: days, months: months))
+        let logged = catalog.signal(signalKind) == nil ? 0 : record.signals.filter { $0.kind == signalKind }.count
+        let perMonth = catalog.signal(signalKind)?.score.intent ?? defaultPointsPerMonth
+        guard months > logged, perMonth != 0 else { return nil }
+        return ScoreLine(kind: .intent, points: (months - logged) * perMonth,
+                         source: .inactivity(since: since, days: days, months: months, logged: logged))
     }
 }

@@ -8,8 +8,9 @@ public enum TraceSource: Sendable, Equatable, Hashable {
     case choice(question: String, ask: String, choice: String, label: String)
     /// A recorded engagement signal.
     case signal(kind: String, label: String, at: Date)
-    /// The inactivity rule: no activity since `since`, `days` ago, `months` full months past 90 days.
-    case inactivity(since: Date, days: Int, months: Int)
+    /// The inactivity rule: no activity since `since`, `days` ago, `months` full months past 90
+    /// days, of which `logged` were already recorded as signals.
+    case inactivity(since: Date, days: Int, months: Int, logged: Int)
     /// The open next step (the built-in `next-step` gate).
     case nextStep(action: NextAction, owner: String, due: Date)
 
@@ -30,8 +31,9 @@ public enum TraceSource: Sendable, Equatable, Hashable {
             return "\(q) \"\(ask)\" = \(choice) (\(label))"
         case .signal(let kind, let label, let at):
             return "signal \(kind) (\(label)) on \(Dates.day(at))"
-        case .inactivity(let since, let days, let months):
-            return "no activity for \(days) days, since \(Dates.day(since)) (\(months) full month\(months == 1 ? "" : "s") past 90 days)"
+        case .inactivity(let since, let days, let months, let logged):
+            let already = logged == 0 ? "" : ", \(logged) already logged as a signal"
+            return "no activity for \(days) days, since \(Dates.day(since)) (\(months) full month\(months == 1 ? "" : "s") past 90 days\(already))"
         case .nextStep(let action, let owner, let due):
             return "next step \(action.rawValue), owner \(owner), due \(Dates.day(due))"
         }

@@ -20,7 +20,7 @@ public enum VerdictEngine {
             trace += ScoreLine.lines(def.score, from: source)
             if def.priority == .high && directRequest == nil { directRequest = source }
         }
-        if let decay = Inactivity.line(record, now: now) { trace.append(decay) }
+        if let decay = Inactivity.line(record, catalog: catalog, now: now) { trace.append(decay) }
         let scores = ScoreLine.total(trace)
 
         let gates = GateEvaluation.evaluate(profile.sql.gates, applicable: applicable, answers: record.answers,

@@ -87,6 +87,7 @@ enum Fixture {
         SignalDefinition(id: "webinar-attended", label: "Attended a webinar", score: ScoreDelta(intent: 15)),
         SignalDefinition(id: "content-download", label: "Downloaded content", score: ScoreDelta(intent: 10)),
         SignalDefinition(id: "unsubscribe", label: "Unsubscribed", score: ScoreDelta(intent: -20)),
+        SignalDefinition(id: "inactive-90-days", label: "No activity for 90 days", score: ScoreDelta(intent: -10)),
     ]
 
     static let catalog = Catalog(sets: sets, profiles: [capital, consumables, healthtech], signals: signals)

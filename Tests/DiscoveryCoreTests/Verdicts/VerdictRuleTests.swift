@@ -113,6 +113,18 @@ import Testing
         #expect(v.trace.filter { if case .inactivity = $0.source { return true } else { return false } }.count == (points == 0 ? 0 : 1))
     }
 
+    @Test func monthsLoggedByHandAreNotCountedTwiceAndAreNotActivity() {
+        // 151 days: two full months past 90; one was logged as a signal an hour ago.
+        let r = Fixture.record(signals: ["inactive-90-days"], createdAt: Fixture.now - 151 * Fixture.day)
+        let v = Fixture.verdict(r)
+        #expect(v.scores.intent == -20)
+        #expect(v.trace.map(\.points) == [-10, -10])
+        #expect(v.trace.last?.source.description == "no activity for 151 days, since 2025-10-02 (2 full months past 90 days, 1 already logged as a signal)")
+        // An unsubscribe is not activity either; a webinar is.
+        #expect(Fixture.verdict(Fixture.record(signals: ["unsubscribe"], createdAt: Fixture.now - 151 * Fixture.day)).scores.intent == -40)
+        #expect(Fixture.verdict(Fixture.record(signals: ["webinar-attended"], createdAt: Fixture.now - 151 * Fixture.day)).scores.intent == 15)
+    }
+
     @Test func recentActivityResetsTheInactivityClock() {
         var r = Fixture.record(createdAt: Fixture.now - 200 * Fixture.day)
         r.lastAnswerAt = Fixture.now - 10 * Fixture.day
