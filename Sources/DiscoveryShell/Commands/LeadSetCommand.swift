@@ -9,8 +9,12 @@ extension Command {
         example: "lead set L7 region US-OH",
         group: .leads, arguments: 2...3, completing: [.lead, .leadField, .none]
     )) { inv, session in
-        let (lead, rest) = try session.leadAndRest(inv.arguments, required: 2)
         let names = LeadField.allCases.map(\.rawValue)
+        if inv.arguments.count == 2, LeadField(rawValue: inv.arguments[0].lowercased()) == nil,
+           LeadField(rawValue: inv.arguments[1].lowercased()) != nil {
+            throw DiscoveryError.usage("'lead set' is missing the value for \(inv.arguments[1]). Usage: \(inv.spec.usage)")
+        }
+        let (lead, rest) = try session.leadAndRest(inv.arguments, required: 2)
         guard let field = LeadField(rawValue: rest[0].lowercased()) else {
             throw DiscoveryError.failed("unknown lead field '\(rest[0])'.\(Suggestion.hint(for: rest[0], in: names)) Fields: \(names.joined(separator: ", "))")
         }

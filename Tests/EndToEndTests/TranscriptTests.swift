@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Golden transcripts of the real binary (Tests/EndToEndTests/Transcripts/*.transcript).
+/// `RECORD_TRANSCRIPTS=1 swift test --filter TranscriptTests` rewrites them from the actual
+/// output, and then fails on purpose so a recording never passes silently.
+@Suite struct TranscriptTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".transcript") }.sorted()
+    }
+
+    @Test(arguments: files)
+    func transcript(_ name: String) throws {
+        let url = Self.folder.appendingPathComponent(name)
+        let expected = try Transcript(parsing: String(contentsOf: url, encoding: .utf8))
+        let home = NSTemporaryDirectory() + "discovery-transcript-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var actual = expected
+        for (i, run) in expected.runs.enumerated() {
+            let r = try Binary.run(run.arguments, stdin: run.stdin, home: home)
+            actual.runs[i].stdout = Self.lines(r.stdout)
+            actual.runs[i].stderr = Self.lines(r.stderr)
+            actual.runs[i].status = r.status
+            if ProcessInfo.processInfo.environment["RECORD_TRANSCRIPTS"] == nil {
+                #expect(actual.runs[i].stdout == run.stdout, "\(name):\(run.line) stdout of: \(run.command)")
+                #expect(actual.runs[i].stderr == run.stderr, "\(name):\(run.line) stderr of: \(run.command)")
+                #expect(r.status == run.status, "\(name):\(run.line) exit code of: \(run.command)")
+            }
+        }
+        if ProcessInfo.processInfo.environment["RECORD_TRANSCRIPTS"] != nil {
+            try actual.render().write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded \(name); run again without RECORD_TRANSCRIPTS")
+        }
+    }
+
+    @Test func everyTranscriptFileIsFound() {
+        #expect(Self.files.count >= 1)
+    }
+
+    static func lines(_ text: String) -> [String] {
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
