@@ -9,7 +9,7 @@ public enum CommandRegistry {
         // Verdicts
         .status, .why, .next, .nextSet, .nextDone, .stage,
         // Output
-        .export, .import,
+        .handoff, .export, .import,
         .audit, .undo, .lint,
         // Shell
         .help, .quit, .exit,

@@ -1,0 +1,42 @@
+import DiscoveryCore
+import DiscoveryExport
+import DiscoveryStore
+
+extension Command {
+    static let handoff = Command(CommandSpec(
+        ["handoff"],
+        usage: "handoff [LEAD] [--format md|json] [--out FILE] [--force]",
+        summary: "The handoff note: who, what they need, where it stands, risks, the next step (Markdown or JSON)",
+        example: "handoff L7 --out mercy-handoff.md",
+        group: .output, arguments: 0...1,
+        options: [OptionSpec("--format", "F", completion: .words(HandoffFormat.allCases.map(\.rawValue))),
+                  OptionSpec("--out", "FILE"), .flag("--force")],
+        completing: [.lead]
+    )) { inv, session in
+        let format = try HandoffFormat.parse(inv.option("--format") ?? "md")
+        let lead = try session.lead(inv.arguments.first)
+        let q = try session.qualification(lead)
+        let note = HandoffNote(record: q.record, verdict: q.verdict, profile: q.profile, catalog: session.catalog,
+                               recommendations: session.recommendations(q), preparedBy: session.user, now: session.now())
+        let text = format == .md ? HandoffMarkdown.render(note) : HandoffJSON.render(note)
+        try OutputTarget.write(inv, session: session) { sink in try sink.write(text) }
+        if let path = inv.option("--out") {
+            session.print("Wrote the handoff note for \(lead.label) to \(path)")
+        }
+    }
+}
+
+/// `--format` values of `handoff`.
+enum HandoffFormat: String, CaseIterable {
+    case md, json
+
+    static func parse(_ text: String) throws(DiscoveryError) -> HandoffFormat {
+        let t = text.lowercased()
+        if t == "markdown" { return .md }
+        guard let f = HandoffFormat(rawValue: t) else {
+            let all = allCases.map(\.rawValue)
+            throw .usage("unknown format '\(text)'.\(Suggestion.hint(for: text, in: all)) Formats: \(all.joined(separator: ", "))")
+        }
+        return f
+    }
+}
