@@ -29,7 +29,8 @@ public final class Store: Sendable {
             try createOwnerOnly(path)
         }
         var config = Configuration()
-        config.journalMode = .wal
+        // WAL is set below rather than through GRDB's `.wal`, which writes on open and so
+        // would refuse a read-only database that could still be read.
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         let queue: DatabaseQueue
@@ -44,16 +45,20 @@ public final class Store: Sendable {
     }
 
     private func prepare(existed: Bool) throws(DiscoveryError) {
+        let migrator = Schema.migrator
         do {
-            try queue.writeWithoutTransaction { db in
+            let needsMigration = try queue.writeWithoutTransaction { db -> Bool in
                 // GRDB sets NORMAL for WAL databases after prepareDatabase: FULL is set here,
                 // and checked, so an acknowledged answer survives a power cut.
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DiscoveryError.storage("\(path): could not switch the database to WAL mode (got \(mode ?? "nothing"))")
+                }
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 guard sync == 2 else {
                     throw DiscoveryError.storage("\(path): could not set synchronous=FULL (got \(sync ?? -1))")
                 }
-                let migrator = Schema.migrator
                 if existed {
                     let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                     if !tables.isEmpty && !tables.contains("grdb_migrations") {
@@ -63,8 +68,12 @@ public final class Store: Sendable {
                         throw DiscoveryError.storage("\(path): the database was written by a newer version of discovery; upgrade discovery to open it")
                     }
                 }
+                return try !migrator.hasCompletedMigrations(db)
             }
-            try Schema.migrator.migrate(queue)
+            // An up-to-date database is not written to on open, so a read-only one can still be read.
+            if needsMigration {
+                try migrator.migrate(queue)
+            }
         } catch let e as DiscoveryError {
             throw e
         } catch {

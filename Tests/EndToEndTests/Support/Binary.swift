@@ -27,13 +27,22 @@ enum Binary {
     }
 
     /// Runs the binary with `arguments`, feeding `stdin`, in an environment with its own HOME.
+    /// With `asNobody`, runs under `setpriv` as uid/gid 65534 (root ignores file permissions),
+    /// on `database`.
     static func run(_ arguments: [String], stdin: String = "", home: String? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], asNobody: Bool = false,
+                    database: String? = nil) throws -> Result {
         let home = home ?? NSTemporaryDirectory() + "discovery-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = arguments
+        let dbArguments = database.map { ["--db", $0] } ?? []
+        if asNobody {
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", path] + dbArguments + arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: path)
+            p.arguments = dbArguments + arguments
+        }
         var env = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
                    "NO_COLOR": "1", "TERM": "dumb", "USER": "tester", "PATH": "/usr/bin:/bin",
                    "SWIFT_BACKTRACE": "enable=no", "DISCOVERY_NOW": "2026-03-02T09:00:00Z"]
