@@ -5,7 +5,7 @@ extension Command {
     static let stage = Command(CommandSpec(
         ["stage"],
         usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override \"why\"]",
-        summary: "Move a lead to another stage; sql needs every gate met (or --override, audited)",
+        summary: "Move a lead to another stage; sql needs every gate met and no hard stop (or --override, audited)",
         example: "stage L7 disqualified --reason no-budget",
         group: .verdicts, arguments: 1...2,
         options: [OptionSpec("--reason", "CODE", completion: .reason), OptionSpec("--note", "TEXT"),
@@ -25,16 +25,21 @@ extension Command {
             throw DiscoveryError.failed("reason 'other' needs --note TEXT saying why")
         }
         if override != nil && stage != .sql {
-            throw DiscoveryError.failed("--override only applies to a move to sql with gates missing")
+            throw DiscoveryError.failed("--override only applies to a move to sql with gates missing or hard stops")
         }
         if stage == .sql {
-            let missing = try session.qualification(lead).verdict.missingGates
-            if !missing.isEmpty {
+            let verdict = try session.qualification(lead).verdict
+            var blockers: [String] = []
+            if !verdict.missingGates.isEmpty { blockers.append("gates missing: \(verdict.missingGates.joined(separator: ", "))") }
+            if !verdict.hardStops.isEmpty {
+                blockers.append("hard stops: \(verdict.hardStopReasons.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !blockers.isEmpty {
                 guard let override else {
-                    throw DiscoveryError.failed("\(lead.label) cannot move to sql: gates missing: \(missing.joined(separator: ", ")). 'status' shows what each needs; or move anyway with --override \"why\"")
+                    throw DiscoveryError.failed("\(lead.label) cannot move to sql: \(blockers.joined(separator: "; ")). 'status' shows what each needs; or move anyway with --override \"why\"")
                 }
                 // The override and what it overrode are kept in the stage note, which the audit records.
-                let overridden = "override (gates missing: \(missing.joined(separator: ", "))): \(override)"
+                let overridden = "override (\(blockers.joined(separator: "; "))): \(override)"
                 note = note.map { "\($0); \(overridden)" } ?? overridden
             } else if override != nil {
                 session.warn("nothing to override: every gate of \(lead.label) is met")

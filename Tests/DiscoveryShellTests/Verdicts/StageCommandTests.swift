@@ -27,6 +27,17 @@ import Testing
         #expect(t.output("stage sql").out == "L1 stage: new → sql\n")
     }
 
+    @Test func sqlIsRefusedOverAHardStop() throws {
+        let t = try TestShell(catalog: VerdictCatalog.catalog)
+        try t.qualifiedLead()
+        t.run("next set demo")
+        try t.answer(1, "fit.specialty", .choice("dental"))
+        let r = t.output("stage sql")
+        #expect(r.code == 1)
+        #expect(r.err.contains("L1 cannot move to sql: gates missing: eligibility; hard stops: wrong-specialty."))
+        #expect(try t.store.lead(id: 1)?.stage == .new)
+    }
+
     @Test func disqualifyingNeedsAReasonAndOtherNeedsANote() throws {
         let t = try TestShell(catalog: VerdictCatalog.catalog)
         t.run("lead new Acme")
