@@ -6,7 +6,7 @@ import Foundation
 /// `disqualify` (`no-consent`): no outreach at all; consent unknown → `request-consent` first;
 /// the `nurture` verdict → `nurture`; a `no-end-customer` flag → `request-end-customer-info`.
 /// A lead ready to advance (fit at the SQL minimum, intent band high or sql-ready, and every gate
-/// met but `next-step` and `security-review`) gets `security-review` when the profile has that
+/// met but `next-step`, `security-review`, and `evidence` while `evidence-open` is raised) gets `security-review` when the profile has that
 /// gate unmet, `technical-review` / `evidence-review` when `technical-open` / `evidence-open` are
 /// raised, `procurement-intro` when no contact has the `procurement` role, and otherwise `demo`.
 /// A lead not ready gets `verify-fit` (fit below the minimum with fit questions unanswered) and
@@ -57,7 +57,9 @@ public enum Recommendations {
         let endCustomer = flagged("no-end-customer")
         if !endCustomer.isEmpty { add(.requestEndCustomerInfo, endCustomer) }
 
-        let blocking = verdict.gates.filter { !$0.met && !closedByTheStep.contains($0.name) }
+        // An open evidence request is what `evidence-review` works on: it does not hold the lead back.
+        let closedByReview = closedByTheStep.union(verdict.flagNames.contains("evidence-open") ? ["evidence"] : [])
+        let blocking = verdict.gates.filter { !$0.met && !closedByReview.contains($0.name) }
         let intentHigh = verdict.band(.intent) == .high
         let advance = verdict.kind != .nurture && fitEnough && blocking.isEmpty && (intentHigh || verdict.kind == .sqlReady)
         if advance {

@@ -45,6 +45,18 @@ import Testing
         #expect(because == ["technical-open: evidence.technical \"evidence technical?\" = open (Open questions)"])
     }
 
+    @Test func anOpenEvidenceRequestDoesNotHoldBackAnEvidenceReview() {
+        // The bundled sets raise evidence-open on a choice that does not satisfy the evidence gate.
+        var catalog = Fixture.catalog
+        catalog.sets[3].questions[0].choices[1].gate = nil
+        let r = Fixture.record(Self.q.with("evidence.requirements", .choice("open")), signals: ["demo-request"],
+                               contacts: Self.procurement)
+        let v = VerdictEngine.evaluate(r, catalog: catalog, profile: Fixture.capital, now: Fixture.now)
+        #expect(v.missingGates == ["evidence", "next-step"])
+        let recs = Recommendations.make(v, record: r, profile: Fixture.capital, user: "me", now: Fixture.now)
+        #expect(recs.map(\.action) == [.evidenceReview])
+    }
+
     @Test func anUnmetSecurityGateGivesASecurityReview() {
         let r = Fixture.record(Self.q, profile: "healthtech", signals: ["demo-request"], contacts: Self.procurement)
         #expect(actions(r) == [.securityReview])
