@@ -6,6 +6,7 @@ struct CatalogValidator {
     var sets: [DecodedSet]
     var profiles: [DecodedProfile]
     private(set) var diagnostics: [Diagnostic] = []
+    private var incomplete: Set<String> = []
 
     init(sets: [DecodedSet], profiles: [DecodedProfile]) {
         self.sets = sets
@@ -16,6 +17,7 @@ struct CatalogValidator {
     mutating func check() {
         sets = unique(sets, id: \.set.id, file: \.set.file, line: \.line, kind: "set")
         profiles = unique(profiles, id: \.profile.id, file: \.profile.file, line: \.line, kind: "profile")
+        incomplete = sets.reduce(into: []) { $0.formUnion($1.incomplete) }
         let questions = Dictionary(sets.flatMap(\.set.questions).map { ($0.fullId, $0) }, uniquingKeysWith: { a, _ in a })
         for set in sets {
             for ref in set.references { checkReference(ref, file: set.set.file, questions: questions) }
@@ -55,7 +57,7 @@ struct CatalogValidator {
             error(file, ref.line, "\(what) refers to the question itself: a follow-up depends on another question")
             return
         }
-        guard let values = ref.values else { return }
+        guard let values = ref.values, !incomplete.contains(ref.question) else { return }
         let offered: [String]
         switch target.type {
         case .choice, .multi: offered = target.choices.map(\.id)

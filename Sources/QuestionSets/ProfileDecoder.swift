@@ -20,9 +20,9 @@ struct ProfileDecoder {
 
     func decode(_ root: Node) -> DecodedProfile? {
         guard var reader = MappingReader(root, what: "the profile", log: log) else { return nil }
-        reader.rejectUnknownKeys(allowed: Self.keys)
         let id = reader.identifier("profile", missing: "missing 'profile: ID' (the profile's id, e.g. 'profile: capital-equipment')")
         if let id { reader.what = "profile '\(id)'" }
+        reader.rejectUnknownKeys(allowed: Self.keys)
         let title = reader.string("title", missing: "\(reader.what) has no title")
         let sets = reader.identifierList("sets")
         if sets == nil { log.error(line: reader.line, "\(reader.what) has no 'sets' list (the question sets to ask, in interview order)") }
@@ -30,9 +30,13 @@ struct ProfileDecoder {
         let mql = self.mql(reader)
         let (sql, gates) = self.sql(reader)
         let bands = self.bands(reader)
-        guard let id, let title, let sets, let mql, let sql, let gates else { return nil }
-        let profile = Profile(id: id, title: title, sets: sets.map(\.id), mql: mql, sql: sql, bands: bands, file: log.file)
-        return DecodedProfile(profile: profile, line: reader.line(of: "profile"), sets: sets, gates: gates)
+        // A profile with other problems is still returned, so its sets and gates are checked too;
+        // the load fails anyway.
+        guard let id else { return nil }
+        let profile = Profile(id: id, title: title ?? "", sets: (sets ?? []).map(\.id),
+                              mql: mql ?? .init(minTotal: 0, minFit: 0), sql: sql ?? .init(gates: [], minFit: 0),
+                              bands: bands, file: log.file)
+        return DecodedProfile(profile: profile, line: reader.line(of: "profile"), sets: sets ?? [], gates: gates ?? [])
     }
 
     private func mql(_ profile: MappingReader) -> Profile.MQLRule? {

@@ -18,6 +18,8 @@ struct DecodedSet {
     /// Line of the `set:` key.
     var line: Int
     var references: [ConditionReference]
+    /// Questions whose type could not be read (`set.question`).
+    var incomplete: Set<String>
 }
 
 /// Decodes one question-set file (SPEC §6) into a `QuestionSet`, logging every problem.
@@ -28,16 +30,19 @@ struct QuestionSetDecoder {
 
     let log: DiagnosticLog
     private var references: [ConditionReference] = []
+    /// Questions whose type could not be read (`set.question`): references to them are not checked further.
+    private var incomplete: Set<String> = []
 
     init(log: DiagnosticLog) {
         self.log = log
     }
 
     mutating func decode(_ root: Node) -> DecodedSet? {
-        guard let reader = MappingReader(root, what: "the question set", log: log) else { return nil }
-        reader.rejectUnknownKeys(allowed: Self.setKeys)
+        guard var reader = MappingReader(root, what: "the question set", log: log) else { return nil }
         let id = reader.identifier("set", missing: "missing 'set: ID' (the set's id, e.g. 'set: timeline')")
         let name = id.map { "set '\($0)'" } ?? "the set"
+        reader.what = name
+        reader.rejectUnknownKeys(allowed: Self.setKeys)
         let title = reader.string("title", missing: "\(name) has no title (e.g. 'title: Timeline and urgency')")
         guard let items = reader.list("questions") else {
             log.error(line: reader.line, "\(name) has no questions: add a 'questions:' list")
@@ -45,10 +50,11 @@ struct QuestionSetDecoder {
         }
         if items.isEmpty { log.error(line: reader.line(of: "questions"), "\(name) has an empty 'questions' list") }
         let setId = id ?? "?"
+        let ofSet = id.map { " of set '\($0)'" } ?? ""
         var questions: [Question] = []
         var seen: [String: Int] = [:]
         for (index, item) in items.enumerated() {
-            guard let q = question(item, number: index + 1, setId: setId) else { continue }
+            guard let q = question(item, number: index + 1, setId: setId, ofSet: ofSet) else { continue }
             if let first = seen[q.id] {
                 log.error(line: q.line, "duplicate question id '\(q.id)' in \(name) (first at line \(first))")
                 continue
@@ -56,14 +62,16 @@ struct QuestionSetDecoder {
             seen[q.id] = q.line
             questions.append(q)
         }
-        guard let id, let title else { return nil }
-        let set = QuestionSet(id: id, title: title, questions: questions, file: log.file)
-        return DecodedSet(set: set, line: reader.line(of: "set"), references: references)
+        // A set with other problems is still returned, so the checks across files see its questions
+        // and do not report follow-on errors; the load fails anyway.
+        guard let id else { return nil }
+        let set = QuestionSet(id: id, title: title ?? "", questions: questions, file: log.file)
+        return DecodedSet(set: set, line: reader.line(of: "set"), references: references, incomplete: incomplete)
     }
 
-    private mutating func question(_ node: Node, number: Int, setId: String) -> Question? {
-        guard var reader = MappingReader(node, what: "question \(number) of set '\(setId)'", log: log) else { return nil }
-        let id = reader.identifier("id", missing: "question \(number) of set '\(setId)' has no id")
+    private mutating func question(_ node: Node, number: Int, setId: String, ofSet: String) -> Question? {
+        guard var reader = MappingReader(node, what: "question \(number)\(ofSet)", log: log) else { return nil }
+        let id = reader.identifier("id", missing: "question \(number)\(ofSet) has no id")
         if let id { reader.what = "question '\(id)'" }
         reader.rejectUnknownKeys(allowed: Self.questionKeys)
         let name = reader.what
@@ -78,8 +86,10 @@ struct QuestionSetDecoder {
             condition = conditions.decode(whenNode)
             references += conditions.references
         }
-        guard let id, let ask, let type else { return nil }
-        return Question(id: id, setId: setId, ask: ask, why: why, type: type, choices: choices ?? [],
+        // Kept even when incomplete, so references to it and the gates it carries cause no follow-on errors.
+        guard let id else { return nil }
+        if type == nil { incomplete.insert("\(setId).\(id)") }
+        return Question(id: id, setId: setId, ask: ask ?? "", why: why, type: type ?? .text, choices: choices ?? [],
                         score: marks.score, gate: marks.gate, flag: marks.flag, stop: marks.stop,
                         when: condition, line: reader.line)
     }
@@ -129,8 +139,8 @@ struct QuestionSetDecoder {
         reader.rejectUnknownKeys(allowed: Self.choiceKeys)
         let label = reader.string("label", missing: "\(reader.what) has no label")
         let marks = Marks.read(reader)
-        guard let id, let label else { return nil }
-        return (Choice(id: id, label: label, score: marks.score, gate: marks.gate, flag: marks.flag, stop: marks.stop), reader.line)
+        guard let id else { return nil }
+        return (Choice(id: id, label: label ?? "", score: marks.score, gate: marks.gate, flag: marks.flag, stop: marks.stop), reader.line)
     }
 }
 

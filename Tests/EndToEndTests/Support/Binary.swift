@@ -31,7 +31,7 @@ enum Binary {
     /// on `database`.
     static func run(_ arguments: [String], stdin: String = "", home: String? = nil,
                     environment extra: [String: String] = [:], asNobody: Bool = false,
-                    database: String? = nil) throws -> Result {
+                    database: String? = nil, currentDirectory: String? = nil) throws -> Result {
         let home = home ?? NSTemporaryDirectory() + "discovery-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let p = Process()
@@ -48,6 +48,7 @@ enum Binary {
                    "SWIFT_BACKTRACE": "enable=no", "DISCOVERY_NOW": "2026-03-02T09:00:00Z"]
         env.merge(extra) { $1 }
         p.environment = env
+        if let currentDirectory { p.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         p.standardInput = inPipe
         p.standardOutput = outPipe
