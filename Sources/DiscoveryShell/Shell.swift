@@ -10,33 +10,28 @@ public final class Shell {
     }
 
     /// Runs one command line; reports its error, if any, and returns the exit code.
-    /// `prefix` goes before an error message (`line 3: ` in script mode).
+    /// `errorPrefix` goes before an error message (`line 3: ` in script mode).
     @discardableResult
     public func execute(_ line: String, errorPrefix: String = "error: ") -> Int32 {
-        do {
-            try run(line)
-            return 0
-        } catch let e as DiscoveryError {
-            session.err.write(errorPrefix + e.message + "\n")
-            return e.exitCode
-        } catch {
-            // Any other error is a bug; it must still not kill the shell or print a trace.
-            session.err.write(errorPrefix + "internal error: \(error)\n")
-            return 1
-        }
+        reportingErrors(errorPrefix) { try run(line) }
     }
 
     /// Runs a command given as words already split (one-shot mode: the process arguments).
     public func execute(words: [String], errorPrefix: String = "error: ") -> Int32 {
-        guard !words.isEmpty else { return 0 }
+        reportingErrors(errorPrefix) { if !words.isEmpty { try run(words: words) } }
+    }
+
+    /// Runs `body`, writes its error to standard error, and returns the exit code.
+    private func reportingErrors(_ prefix: String, _ body: () throws -> Void) -> Int32 {
         do {
-            try run(words: words)
+            try body()
             return 0
         } catch let e as DiscoveryError {
-            session.err.write(errorPrefix + e.message + "\n")
+            session.err.write(prefix + e.message + "\n")
             return e.exitCode
         } catch {
-            session.err.write(errorPrefix + "internal error: \(error)\n")
+            // Any other error is a bug; it must still not kill the shell or print a trace.
+            session.err.write(prefix + "internal error: \(error)\n")
             return 1
         }
     }
