@@ -13,9 +13,14 @@ public struct Call: Sendable, Equatable, Codable {
     public var actor: String
     /// When the follow-up this call calls for is due, if any.
     public var followUpDue: Date?
+    /// The person called, when the rep named one.
+    public var contactId: Int64?
+    /// Why the call was made although consent is `no` (`--override`); audited.
+    public var consentOverride: String?
 
     public init(id: Int64 = 0, leadId: Int64, outcome: CallOutcome?, note: String? = nil, durationMinutes: Int? = nil,
-                at: Date, endedAt: Date? = nil, actor: String, followUpDue: Date? = nil) {
+                at: Date, endedAt: Date? = nil, actor: String, followUpDue: Date? = nil,
+                contactId: Int64? = nil, consentOverride: String? = nil) {
         self.id = id
         self.leadId = leadId
         self.outcome = outcome
@@ -25,5 +30,7 @@ public struct Call: Sendable, Equatable, Codable {
         self.endedAt = endedAt
         self.actor = actor
         self.followUpDue = followUpDue
+        self.contactId = contactId
+        self.consentOverride = consentOverride
     }
 }

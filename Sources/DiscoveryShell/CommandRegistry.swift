@@ -8,8 +8,10 @@ public enum CommandRegistry {
         .contactAdd, .contactList, .contactSet,
         // Verdicts
         .status, .why, .next, .nextSet, .nextDone, .stage,
+        // Calls
+        .call, .callStart, .callEnd, .calls, .due,
         // Output
-        .handoff, .export, .import,
+        .handoff, .export, .import, .report,
         .audit, .undo, .lint,
         // Shell
         .help, .quit, .exit,

@@ -79,6 +79,8 @@ public final class Shell {
 
     /// The interactive loop: prompt, read, run, until Ctrl-D or `quit`. Errors never end it.
     public func runInteractive() -> Int32 {
+        // One line on what is due; never in script or one-shot mode.
+        if let notice = FollowUpList.startNotice(session) { session.print(notice) }
         while true {
             switch session.reader.readLine(prompt: Prompt.text(for: session)) {
             case .endOfInput:

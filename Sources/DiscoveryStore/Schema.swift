@@ -7,6 +7,9 @@ enum Schema {
         m.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        m.registerMigration("v2-calls") { db in
+            try db.execute(sql: v2Calls)
+        }
         return m
     }
 

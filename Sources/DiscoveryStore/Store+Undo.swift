@@ -17,7 +17,7 @@ extension Store {
         "lead": Set(LeadField.allCases.map(\.column)).union(["stage", "stage_reason", "stage_note", "mql_at", "stage_changed_at"]),
         "contact": Set(ContactField.allCases.map(\.column)),
         "signal": [],
-        "call": ["outcome", "note", "duration_min", "ended_at", "follow_up_due"],
+        "call": ["outcome", "note", "duration_min", "ended_at", "follow_up_due", "consent_override"],
         "next_step": ["done_at", "owner", "due", "note", "action"],
     ]
 

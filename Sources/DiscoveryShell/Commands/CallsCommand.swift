@@ -1,0 +1,91 @@
+import DiscoveryCore
+import DiscoveryStore
+import Foundation
+
+extension Command {
+    static let calls = Command(CommandSpec(
+        ["calls"],
+        usage: "calls [LEAD] [--json]",
+        summary: "The lead's call history, oldest first, with each follow-up",
+        example: "calls L7",
+        group: .calls, arguments: 0...1, options: [.flag("--json")], completing: [.lead]
+    )) { inv, session in
+        let lead = try session.lead(inv.arguments.first)
+        let calls = try session.store.calls(lead: lead.id)
+        if inv.flag("--json") {
+            session.print(JSONText.encode(calls.map { CallJSON($0, lead: lead) }))
+            return
+        }
+        guard !calls.isEmpty else {
+            session.print("\(CallArguments.name(lead)): no calls yet. Log one with 'call OUTCOME'.")
+            return
+        }
+        let attempts = calls.filter { $0.outcome?.effect.countsAsAttempt == true }
+        let connected = attempts.filter { $0.outcome?.effect.connected == true }
+        session.print("\(CallArguments.name(lead)): \(attempts.count) attempt\(attempts.count == 1 ? "" : "s"), \(connected.count) connected")
+        let rows = calls.map { c in
+            [CallTime.text(c.at), c.outcome?.rawValue ?? "(open)", c.durationMinutes.map { "\($0)" } ?? "-", c.actor,
+             c.followUpDue.map(CallTime.text) ?? "-", c.note ?? ""]
+        }
+        session.out.write(TextTable.render(["WHEN (UTC)", "OUTCOME", "MIN", "BY", "FOLLOW-UP DUE", "NOTE"], rows, width: session.width))
+    }
+}
+
+/// One call in `calls --json`.
+struct CallJSON: Encodable {
+    var id: Int64
+    var lead: String
+    var outcome: String?
+    var countsAsAttempt: Bool
+    var connected: Bool
+    var note: String?
+    var durationMin: Int?
+    var at: Date
+    var endedAt: Date?
+    var actor: String
+    var followUp: String?
+    var followUpDue: Date?
+    var contactId: Int64?
+    var consentOverride: String?
+
+    init(_ c: Call, lead: Lead) {
+        id = c.id
+        self.lead = lead.label
+        outcome = c.outcome?.rawValue
+        countsAsAttempt = c.outcome?.effect.countsAsAttempt ?? false
+        connected = c.outcome?.effect.connected ?? false
+        note = c.note
+        durationMin = c.durationMinutes
+        at = c.at
+        endedAt = c.endedAt
+        actor = c.actor
+        followUp = c.followUpDue == nil ? nil : c.outcome?.effect.followUpText
+        followUpDue = c.followUpDue
+        contactId = c.contactId
+        consentOverride = c.consentOverride
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, lead, outcome, countsAsAttempt, connected, note, durationMin, at, endedAt, actor, followUp, followUpDue,
+             contactId, consentOverride
+    }
+
+    func encode(to encoder: Encoder) throws {
+        // Absent values are written as null, so the keys are always the same.
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(lead, forKey: .lead)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(countsAsAttempt, forKey: .countsAsAttempt)
+        try c.encode(connected, forKey: .connected)
+        try c.encode(note, forKey: .note)
+        try c.encode(durationMin, forKey: .durationMin)
+        try c.encode(at, forKey: .at)
+        try c.encode(endedAt, forKey: .endedAt)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(followUp, forKey: .followUp)
+        try c.encode(followUpDue, forKey: .followUpDue)
+        try c.encode(contactId, forKey: .contactId)
+        try c.encode(consentOverride, forKey: .consentOverride)
+    }
+}

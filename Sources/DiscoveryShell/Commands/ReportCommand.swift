@@ -1,0 +1,84 @@
+import DiscoveryCore
+import DiscoveryStore
+import Foundation
+
+/// The reports `report` knows.
+enum ReportKind: String, CaseIterable {
+    case pipeline, reasons, sla, calls
+}
+
+extension Command {
+    static let report = Command(CommandSpec(
+        ["report"],
+        usage: "report \(ReportKind.allCases.map(\.rawValue).joined(separator: "|")) [--since DATE] [--json]",
+        summary: "Pipeline, disqualification reasons, SLA compliance or calls, with bar charts",
+        example: "report sla --since 2026-01-01",
+        group: .output, arguments: 1...1, options: [OptionSpec("--since", "DATE"), .flag("--json")],
+        completing: [.reportKind]
+    )) { inv, session in
+        let word = inv.arguments[0]
+        guard let kind = ReportKind(rawValue: word.lowercased()) else {
+            let all = ReportKind.allCases.map(\.rawValue)
+            throw DiscoveryError.failed("unknown report '\(word)'.\(Suggestion.hint(for: word, in: all)) Reports: \(all.joined(separator: ", "))")
+        }
+        let since = try inv.option("--since").map { text throws(DiscoveryError) -> Date in
+            guard let d = Dates.parseDay(text) else { throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD") }
+            return d
+        }
+        let now = session.now()
+        let store = session.store
+        let json = inv.flag("--json")
+        let renderer = ReportRenderer(chart: BarChart(unicode: session.drawsUnicode, width: session.width),
+                                      sinceText: since.map { " since \(Dates.day($0))" } ?? "")
+        switch kind {
+        case .pipeline:
+            let r = PipelineReport.compute(try store.pipelineInputs(since: since))
+            session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.pipeline(r))
+        case .reasons:
+            let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since))
+            session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.reasons(r))
+        case .sla:
+            let r = SLAReport.compute(try store.firstAttemptCandidates(mqlSince: since), highPriority: session.highPrioritySignals, now: now)
+            session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.sla(r))
+        case .calls:
+            let r = CallsReport.compute(try store.calls(since: since))
+            session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.calls(r))
+        }
+    }
+}
+
+extension Session {
+    /// Bar charts in Unicode blocks: only when styled output goes to a terminal; plain `#`
+    /// in script mode and with `--no-color`, `NO_COLOR` or `TERM=dumb`.
+    var drawsUnicode: Bool { style.enabled }
+}
+
+/// `report KIND --json`: `{"report": KIND, "since": DAY|null, "as_of": TIME, KIND: {...}}`.
+enum ReportJSON {
+    private struct Envelope<T: Encodable>: Encodable {
+        var kind: ReportKind
+        var since: Date?
+        var asOf: Date
+        var data: T
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ s: String) { stringValue = s }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(kind.rawValue, forKey: Key("report"))
+            try c.encode(since.map(Dates.day), forKey: Key("since"))
+            try c.encode(asOf, forKey: Key("asOf"))
+            try c.encode(data, forKey: Key(kind.rawValue))
+        }
+    }
+
+    static func encode<T: Encodable>(_ kind: ReportKind, since: Date?, asOf: Date, _ data: T) -> String {
+        JSONText.encode(Envelope(kind: kind, since: since, asOf: asOf, data: data)) + "\n"
+    }
+}

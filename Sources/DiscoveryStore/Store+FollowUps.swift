@@ -1,0 +1,84 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+/// The records `due` and `report sla` work from; the rules that turn them into items live in
+/// `DiscoveryCore.FollowUps`.
+public struct FollowUpInputs: Sendable {
+    public var firstAttempts: [FirstAttemptCandidate]
+    public var retries: [RetryCandidate]
+    public var nextSteps: [(Lead, NextStep)]
+}
+
+extension Store {
+    /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given), each
+    /// with its first call at or after `mql_at` and its signals.
+    public func firstAttemptCandidates(stages: Set<Stage>? = nil, mqlSince: Date? = nil) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+        try read { db in
+            var sql = """
+                SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt
+                FROM lead WHERE mql_at IS NOT NULL
+                """
+            var args: StatementArguments = []
+            if let stages {
+                sql += " AND stage IN (\(stages.map { _ in "?" }.joined(separator: ",")))"
+                args += StatementArguments(stages.map(\.rawValue).sorted())
+            }
+            if let mqlSince {
+                sql += " AND mql_at >= ?"
+                args += [mqlSince]
+            }
+            sql += " ORDER BY id"
+            let rows = try Row.fetchAll(db, sql: sql, arguments: args)
+            var signals: [Int64: [SignalEvent]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id WHERE l.mql_at IS NOT NULL ORDER BY s.at, s.id
+                """) {
+                let s = SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
+                                    actor: row["actor"], at: row["at"])
+                signals[s.leadId, default: []].append(s)
+            }
+            return rows.map { row in
+                FirstAttemptCandidate(lead: Lead(row: row), firstAttempt: row["first_attempt"], signals: signals[row["id"]] ?? [])
+            }
+        }
+    }
+
+    /// Everything `due` needs: first attempts still waiting, each lead's latest call when it
+    /// asks for a follow-up due before `before`, and open next steps due before `before`.
+    public func followUpInputs(before: Date) throws(DiscoveryError) -> FollowUpInputs {
+        let firstAttempts = try firstAttemptCandidates(stages: FollowUps.firstAttemptStages)
+        return try read { db in
+            let callRows = try Row.fetchAll(db, sql: """
+                SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step
+                FROM call c
+                WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                  AND NOT EXISTS (SELECT 1 FROM call l WHERE l.lead_id = c.lead_id AND (l.at > c.at OR (l.at = c.at AND l.id > c.id)))
+                ORDER BY c.follow_up_due, c.id
+                """, arguments: [before])
+            let stepRows = try Row.fetchAll(db, sql: """
+                SELECT * FROM next_step WHERE done_at IS NULL AND due IS NOT NULL AND due < ? ORDER BY due, id
+                """, arguments: [before])
+            let leadIds = Set(callRows.map { $0["lead_id"] as Int64 } + stepRows.map { $0["lead_id"] as Int64 })
+            var leads: [Int64: Lead] = [:]
+            for id in leadIds {
+                if let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) { leads[id] = Lead(row: row) }
+            }
+            let retries = callRows.compactMap { row -> RetryCandidate? in
+                leads[row["lead_id"]].map { RetryCandidate(lead: $0, call: CallRows.call(row), hasOpenNextStep: row["has_step"]) }
+            }
+            let steps = stepRows.compactMap { row -> (Lead, NextStep)? in
+                guard let lead = leads[row["lead_id"]], let step = Self.openStep(row) else { return nil }
+                return (lead, step)
+            }
+            return FollowUpInputs(firstAttempts: firstAttempts, retries: retries, nextSteps: steps)
+        }
+    }
+
+    /// A `next_step` row; `nil` when its action is not one this version knows.
+    private static func openStep(_ row: Row) -> NextStep? {
+        guard let action = NextAction(rawValue: row["action"]) else { return nil }
+        return NextStep(id: row["id"], leadId: row["lead_id"], action: action, note: row["note"], owner: row["owner"],
+                        due: row["due"], setAt: row["set_at"], actor: row["actor"], doneAt: row["done_at"])
+    }
+}

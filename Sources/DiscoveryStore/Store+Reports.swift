@@ -1,0 +1,61 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+/// The records the reports are computed from (the computing is in `DiscoveryCore`).
+extension Store {
+    /// Leads created since `since` (all when `nil`), each with the stages it has been in
+    /// according to the audit log. Changes that were undone, and the undos themselves, do not count.
+    public func pipelineInputs(since: Date?) throws(DiscoveryError) -> [PipelineReport.Input] {
+        try read { db in
+            var history: [Int64: [Stage]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT lead_id, old_value, new_value FROM audit
+                WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
+                  AND change_id NOT IN (SELECT CAST(new_value AS INTEGER) FROM audit WHERE action = 'undo' AND new_value IS NOT NULL)
+                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                """) {
+                let id: Int64 = row["lead_id"]
+                for value in [row["old_value"], row["new_value"]] as [String?] {
+                    if let stage = value.flatMap(Stage.init(rawValue:)) { history[id, default: []].append(stage) }
+                }
+            }
+            return try leadRows(db, since: since, column: .createdAt).map { lead in
+                PipelineReport.Input(stage: lead.stage, history: history[lead.id] ?? [], reachedMQL: lead.mqlAt != nil)
+            }
+        }
+    }
+
+    /// Disqualified leads, moved there since `since` (all when `nil`).
+    public func disqualifiedLeads(since: Date?) throws(DiscoveryError) -> [Lead] {
+        try read { db in
+            try leadRows(db, since: since, column: .stageChangedAt).filter { $0.stage == .disqualified }
+        }
+    }
+
+    /// Leads created since `since` (all when `nil`).
+    public func leads(createdSince since: Date?) throws(DiscoveryError) -> [Lead] {
+        try read { db in try leadRows(db, since: since, column: .createdAt) }
+    }
+
+    /// Every call made since `since` (all when `nil`), oldest first.
+    public func calls(since: Date?) throws(DiscoveryError) -> [Call] {
+        try read { db in
+            let sql = "SELECT * FROM call" + (since == nil ? "" : " WHERE at >= ?") + " ORDER BY at, id"
+            let args: StatementArguments = since.map { [$0] } ?? []
+            return try Row.fetchAll(db, sql: sql, arguments: args).map(CallRows.call)
+        }
+    }
+
+    /// The date columns a report may filter leads on: a closed list, never user text.
+    private enum SinceColumn: String {
+        case createdAt = "created_at"
+        case stageChangedAt = "stage_changed_at"
+    }
+
+    private func leadRows(_ db: Database, since: Date?, column: SinceColumn) throws -> [Lead] {
+        let sql = "SELECT * FROM lead" + (since == nil ? "" : " WHERE \(column.rawValue) >= ?") + " ORDER BY id"
+        let args: StatementArguments = since.map { [$0] } ?? []
+        return try Row.fetchAll(db, sql: sql, arguments: args).map(Lead.init)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import DiscoveryCore
+
+@Suite struct FollowUpsTests {
+    let now = utc("2026-03-03T10:00:00Z")   // a Tuesday
+
+    func lead(_ id: Int64, mql: String? = nil, stage: Stage = .mql, consent: Consent = .unknown, owner: String = "sam") -> Lead {
+        Lead(id: id, org: "Org \(id)", profile: "p", consent: consent, owner: owner, stage: stage,
+             createdAt: utc("2026-02-01T00:00:00Z"), mqlAt: mql.map(utc))
+    }
+
+    func call(_ lead: Int64, _ outcome: CallOutcome, at: String, due: String, by: String = "sam") -> Call {
+        Call(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
+    }
+
+    @Test func overdueFirstThenDueTodayEachByDueTime() {
+        let items = FollowUps.items(
+            firstAttempts: [
+                FirstAttemptCandidate(lead: lead(1, mql: "2026-03-02T08:00:00Z"), firstAttempt: nil, signals: []),   // due 03-03 08:00: breached
+                FirstAttemptCandidate(lead: lead(2, mql: "2026-03-03T09:00:00Z"), firstAttempt: nil,
+                                      signals: [SignalEvent(leadId: 2, kind: "demo-request", actor: "m", at: utc("2026-03-03T09:00:00Z"))]),  // 13:00 today
+                FirstAttemptCandidate(lead: lead(3, mql: "2026-03-03T09:00:00Z"), firstAttempt: nil, signals: []),   // tomorrow: not listed
+                FirstAttemptCandidate(lead: lead(4, mql: "2026-03-02T08:00:00Z"), firstAttempt: utc("2026-03-02T09:00:00Z"), signals: []),  // met
+            ],
+            retries: [
+                RetryCandidate(lead: lead(5), call: call(5, .voicemail, at: "2026-02-27T09:00:00Z", due: "2026-03-02T09:00:00Z"), hasOpenNextStep: false),
+                RetryCandidate(lead: lead(6), call: call(6, .busy, at: "2026-03-03T08:00:00Z", due: "2026-03-03T12:00:00Z"), hasOpenNextStep: false),
+                RetryCandidate(lead: lead(7), call: call(7, .connected, at: "2026-03-02T08:00:00Z", due: "2026-03-03T08:00:00Z"), hasOpenNextStep: true),
+            ],
+            nextSteps: [
+                (lead(8, stage: .sql), NextStep(leadId: 8, action: .demo, note: "Demo for the OR team", owner: "ana",
+                                                due: utc("2026-03-03T00:00:00Z"), setAt: utc("2026-02-25T10:00:00Z"), actor: "ana")),
+                (lead(9, stage: .sql), NextStep(leadId: 9, action: .technicalReview, due: utc("2026-03-02T00:00:00Z"),
+                                                setAt: utc("2026-02-20T10:00:00Z"), actor: "ana")),
+            ],
+            highPriority: ["demo-request"], now: now)
+        let list = FollowUps.dueList(items)
+        #expect(list.map(\.leadId) == [5, 9, 1, 6, 2, 8])   // L9's step was due on 03-02: overdue once that day ended
+        #expect(list.map(\.state) == [.breached, .breached, .breached, .due, .due, .due])
+        #expect(list.first { $0.leadId == 2 }?.what == "first call (4 h SLA, demo-request)")
+        #expect(list.first { $0.leadId == 9 }?.owner == "sam")   // a step without owner falls to the lead owner
+        #expect(FollowUps.dueList(items, owner: "ana").map(\.leadId) == [8])
+        #expect(items.first { $0.leadId == 3 }?.state == .open)
+        #expect(!items.contains { $0.leadId == 4 })
+        #expect(!items.contains { $0.leadId == 7 })   // a connected call with an open next step asks nothing more
+    }
+
+    @Test func noOutreachForConsentNoNorForClosedLeads() {
+        let items = FollowUps.items(
+            firstAttempts: [FirstAttemptCandidate(lead: lead(1, mql: "2026-03-02T08:00:00Z", consent: .no), firstAttempt: nil, signals: [])],
+            retries: [
+                RetryCandidate(lead: lead(2, consent: .no), call: call(2, .voicemail, at: "2026-03-02T09:00:00Z", due: "2026-03-03T09:00:00Z"), hasOpenNextStep: false),
+                RetryCandidate(lead: lead(3, stage: .disqualified), call: call(3, .voicemail, at: "2026-03-02T09:00:00Z", due: "2026-03-03T09:00:00Z"), hasOpenNextStep: false),
+                RetryCandidate(lead: lead(4, stage: .nurture), call: call(4, .busy, at: "2026-03-02T09:00:00Z", due: "2026-03-03T09:00:00Z"), hasOpenNextStep: false),
+            ],
+            nextSteps: [], highPriority: [], now: now)
+        #expect(items.isEmpty)
+    }
+}
