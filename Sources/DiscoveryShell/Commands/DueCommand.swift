@@ -30,21 +30,21 @@ extension Command {
             if !first { session.print() }
             first = false
             session.print(session.style.bold("\(title)\(whose) (\(part.count)):"))
-            let rows = part.map { item in
-                [DueText.state(item, now: now), CallTime.text(item.due), "L\(item.leadId) \(Prompt.truncate(item.org, to: 24))",
-                 item.owner ?? "-", CallTime.text(item.since), item.what]
-            }
-            session.out.write(TextTable.render(["SLA", "DUE (UTC)", "LEAD", "OWNER", "SINCE", "WHAT"], rows, width: session.width))
+            for item in part { session.out.write(DueText.lines(item, now: now, width: session.width, style: session.style)) }
         }
     }
 }
 
+/// How one due item reads: what and for which lead, then when, since when and whose.
 enum DueText {
-    /// `breached (2h 30m)` or `due (in 3h)`.
-    static func state(_ item: DueItem, now: Date) -> String {
-        item.state == .breached
-            ? "breached (\(CallTime.span(now.timeIntervalSince(item.due))))"
-            : "due (in \(CallTime.span(item.due.timeIntervalSince(now))))"
+    static func lines(_ item: DueItem, now: Date, width: Int, style: Style) -> String {
+        let head = Prompt.truncate("  L\(item.leadId) \(item.org): \(item.what)", to: max(20, width))
+        // Next steps are due on a day, the rest at a time.
+        let due = item.kind == .nextStep ? Dates.day(item.due) : CallTime.text(item.due)
+        let when = item.state == .breached
+            ? style.red("breached") + ": due \(due) (\(CallTime.span(now.timeIntervalSince(item.due))) ago)"
+            : style.yellow("due") + " \(due) (in \(CallTime.span(item.due.timeIntervalSince(now))))"
+        return head + "\n    \(when), since \(CallTime.text(item.since)), owner \(item.owner ?? "-")\n"
     }
 }
 

@@ -15,12 +15,13 @@ struct BarChart {
     static let minimumBar = 8
     static let longestLabel = 28
 
-    /// One line per bar; bars scaled to `scale` (default: the largest value).
-    func render(_ bars: [Bar], scale: Double? = nil, indent: String = "") -> String {
+    /// One line per bar; bars scaled to `scale` (default: the largest value). `labelWidth`
+    /// and `textWidth` line several charts up with each other (default: what these bars need).
+    func render(_ bars: [Bar], scale: Double? = nil, indent: String = "", labelWidth: Int? = nil, textWidth: Int? = nil) -> String {
         guard !bars.isEmpty else { return "" }
         let labels = bars.map { Prompt.truncate($0.label, to: Self.longestLabel) }
-        let labelWidth = labels.map(\.count).max() ?? 0
-        let textWidth = bars.map(\.text.count).max() ?? 0
+        let labelWidth = max(labelWidth ?? 0, labels.map(\.count).max() ?? 0)
+        let textWidth = max(textWidth ?? 0, bars.map(\.text.count).max() ?? 0)
         let barWidth = max(Self.minimumBar, width - indent.count - labelWidth - textWidth - 4)
         let top = scale ?? bars.map(\.value).max() ?? 0
         var out = ""
@@ -43,6 +44,22 @@ struct BarChart {
         var n = Int((fraction * Double(cells)).rounded())
         if fraction > 0 && n == 0 { n = 1 }
         return String(repeating: "#", count: n)
+    }
+
+    /// Prose (headings, notes) broken at spaces so no line is wider than the chart.
+    func wrap(_ text: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = "  " + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private func pad(_ s: String, _ n: Int) -> String {

@@ -10,52 +10,63 @@ struct ReportRenderer {
 
     func pipeline(_ r: PipelineReport) -> String {
         guard r.total > 0 else { return "No leads\(sinceText).\n" }
-        var out = "Pipeline: \(r.total) lead\(r.total == 1 ? "" : "s")\(created)\n\nLeads per stage\n"
+        var out = chart.wrap("Pipeline: \(r.total) lead\(r.total == 1 ? "" : "s")\(created)") + "\nLeads per stage\n"
         out += chart.render(r.stages.map { .init(label: $0.stage.rawValue, value: Double($0.leads), text: "\($0.leads)") }, indent: "  ")
-        out += "\nConversion (of the leads that reached a stage, those that went on)\n"
+        out += "\n" + chart.wrap("Conversion: of the leads that reached a stage, those that went on")
         out += chart.render(r.conversions.map { c in
             .init(label: "\(c.from.rawValue) → \(c.to.rawValue)", value: c.rate ?? 0,
-                  text: "\(c.converted) of \(c.reached)  \(Ratio.percent(c.rate))")
+                  text: "\(Self.percent(c.rate))  \(c.converted) of \(c.reached)")
         }, scale: 1, indent: "  ")
         return out
     }
 
     func reasons(_ r: ReasonsReport) -> String {
         guard r.total > 0 else { return "No disqualified leads\(sinceText).\n" }
-        var out = "Disqualification reasons: \(r.total) lead\(r.total == 1 ? "" : "s")\(sinceText)\n"
-        out += chart.render(r.reasons.map { .init(label: $0.reason, value: Double($0.leads), text: "\($0.leads)  \(Ratio.percent($0.share))") },
+        var out = chart.wrap("Disqualification reasons: \(r.total) lead\(r.total == 1 ? "" : "s")\(sinceText)")
+        out += chart.render(r.reasons.map { .init(label: $0.reason, value: Double($0.leads), text: "\(Self.percent($0.share))  \($0.leads)") },
                             indent: "  ")
         return out
     }
 
     func sla(_ r: SLAReport) -> String {
         guard !r.owners.isEmpty else { return "No leads reached mql\(sinceText): no SLA to report.\n" }
-        var out = "First-attempt SLA per owner\(sinceText) (\(FirstAttemptSLA.standardHours) h from mql, "
-        out += "\(FirstAttemptSLA.priorityHours) h with a high-priority signal; weekends skipped)\n"
-        out += "compliance = met / (met + breached)\n"
+        var out = chart.wrap("First-attempt SLA per owner\(sinceText): \(FirstAttemptSLA.standardHours) h from mql, "
+            + "\(FirstAttemptSLA.priorityHours) h with a high-priority signal, weekends skipped")
+        out += chart.wrap("Compliance = met / (met + breached)")
         out += chart.render((r.owners + [r.total]).map { row in
             .init(label: row.owner, value: row.compliance ?? 0,
-                  text: "\(Ratio.percent(row.compliance))  met \(row.met), breached \(row.breached), due \(row.due), open \(row.open)")
+                  text: "\(Self.percent(row.compliance))  met \(row.met), breached \(row.breached), due \(row.due), open \(row.open)")
         }, scale: 1, indent: "  ")
         if r.excludedNoConsent > 0 {
-            out += "(\(r.excludedNoConsent) lead\(r.excludedNoConsent == 1 ? "" : "s") with consent 'no' left out: no outreach, no SLA)\n"
+            out += chart.wrap("(\(r.excludedNoConsent) lead\(r.excludedNoConsent == 1 ? "" : "s") with consent 'no' left out: no outreach, no SLA)")
         }
         return out
     }
 
     func calls(_ r: CallsReport) -> String {
         guard r.total.calls > 0 else { return "No calls logged\(sinceText).\n" }
-        var out = "Calls\(sinceText): \(summary(r.total))\n"
-        let scale = Double((r.sdrs + [r.total]).flatMap { $0.outcomes.values }.max() ?? 0)
-        for row in r.sdrs + (r.sdrs.count > 1 ? [r.total] : []) {
-            out += "\n\(row.sdr == "total" ? "All SDRs" : row.sdr): \(summary(row))\n"
-            let bars = CallOutcome.allCases.compactMap { o -> BarChart.Bar? in
+        var out = chart.wrap("Calls\(sinceText): \(summary(r.total))")
+        let blocks = r.sdrs + (r.sdrs.count > 1 ? [r.total] : [])
+        // Every block on the same scale and columns, so SDRs compare at a glance.
+        let scale = Double(blocks.flatMap { $0.outcomes.values }.max() ?? 0)
+        let used = CallOutcome.allCases.filter { o in blocks.contains { ($0.outcomes[o.rawValue] ?? 0) > 0 } }
+        let labelWidth = used.map(\.rawValue.count).max() ?? 0
+        let textWidth = String(Int(scale)).count
+        for row in blocks {
+            out += "\n" + chart.wrap("\(row.sdr == "total" ? "All SDRs" : row.sdr): \(summary(row))")
+            let bars = used.compactMap { o -> BarChart.Bar? in
                 guard let n = row.outcomes[o.rawValue], n > 0 else { return nil }
-                return .init(label: o.rawValue, value: Double(n), text: "\(n)")
+                return .init(label: o.rawValue, value: Double(n), text: String(repeating: " ", count: textWidth - String(n).count) + "\(n)")
             }
-            out += chart.render(bars, scale: scale, indent: "  ")
+            out += chart.render(bars, scale: scale, indent: "  ", labelWidth: labelWidth, textWidth: textWidth)
         }
         return out
+    }
+
+    /// `  7%`, ` 42%`, `100%`: right-aligned so the columns after it line up.
+    static func percent(_ x: Double?) -> String {
+        let p = Ratio.percent(x)
+        return String(repeating: " ", count: max(0, 4 - p.count)) + p
     }
 
     private var created: String { sinceText.isEmpty ? "" : " created" + sinceText }

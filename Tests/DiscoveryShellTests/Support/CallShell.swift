@@ -87,5 +87,13 @@ final class CallShell {
         }
     }
 
+    /// Logs a call as another user (the session's user is fixed).
+    func call(_ lead: Int64, _ outcome: CallOutcome, by user: String, at time: String) throws {
+        let at = Self.utc(time)
+        _ = try store.logCall(Call(leadId: lead, outcome: outcome, at: at, actor: user,
+                                   followUpDue: outcome.effect.followUpDue(after: at, requested: nil)),
+                              stageChange: nil, actor: user, at: at)
+    }
+
     func auditCount() throws -> Int { try store.audit().count }
 }
