@@ -34,8 +34,7 @@ extension Store {
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id WHERE l.mql_at IS NOT NULL ORDER BY s.at, s.id
                 """) {
-                let s = SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
-                                    actor: row["actor"], at: row["at"])
+                let s = RecordRows.signal(row)
                 signals[s.leadId, default: []].append(s)
             }
             return rows.map { row in
@@ -68,17 +67,10 @@ extension Store {
                 leads[row["lead_id"]].map { RetryCandidate(lead: $0, call: CallRows.call(row), hasOpenNextStep: row["has_step"]) }
             }
             let steps = stepRows.compactMap { row -> (Lead, NextStep)? in
-                guard let lead = leads[row["lead_id"]], let step = Self.openStep(row) else { return nil }
+                guard let lead = leads[row["lead_id"]], let step = RecordRows.nextStep(row) else { return nil }
                 return (lead, step)
             }
             return FollowUpInputs(firstAttempts: firstAttempts, retries: retries, nextSteps: steps)
         }
-    }
-
-    /// A `next_step` row; `nil` when its action is not one this version knows.
-    private static func openStep(_ row: Row) -> NextStep? {
-        guard let action = NextAction(rawValue: row["action"]) else { return nil }
-        return NextStep(id: row["id"], leadId: row["lead_id"], action: action, note: row["note"], owner: row["owner"],
-                        due: row["due"], setAt: row["set_at"], actor: row["actor"], doneAt: row["done_at"])
     }
 }

@@ -25,7 +25,7 @@ extension Store {
             let signals = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id",
                                            arguments: [id]).map(RecordRows.signal)
             let calls = try Row.fetchAll(db, sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id",
-                                         arguments: [id]).map(RecordRows.call)
+                                         arguments: [id]).map(CallRows.call)
             return QualificationRecord(lead: Lead(row: leadRow), contacts: contacts, answers: answers, signals: signals,
                                        calls: calls, nextStep: try Self.openNextStep(db: db, lead: id),
                                        lastAnswerAt: lastAnswerAt)
@@ -38,12 +38,6 @@ enum RecordRows {
     static func signal(_ row: Row) -> SignalEvent {
         SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
                     actor: row["actor"], at: row["at"])
-    }
-
-    static func call(_ row: Row) -> Call {
-        Call(id: row["id"], leadId: row["lead_id"], outcome: (row["outcome"] as String?).flatMap(CallOutcome.init(rawValue:)),
-             note: row["note"], durationMinutes: row["duration_min"], at: row["at"], endedAt: row["ended_at"],
-             actor: row["actor"], followUpDue: row["follow_up_due"])
     }
 
     /// A `next_step` row; `nil` when its action is not one this version knows.

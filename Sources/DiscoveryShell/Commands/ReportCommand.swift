@@ -4,14 +4,14 @@ import Foundation
 
 /// The reports `report` knows.
 enum ReportKind: String, CaseIterable {
-    case pipeline, reasons, sla, calls
+    case pipeline, reasons, sla, calls, scores
 }
 
 extension Command {
     static let report = Command(CommandSpec(
         ["report"],
         usage: "report \(ReportKind.allCases.map(\.rawValue).joined(separator: "|")) [--since DATE] [--json]",
-        summary: "Pipeline, disqualification reasons, SLA compliance or calls, with bar charts",
+        summary: "Pipeline, disqualification reasons, SLA compliance, calls or score distributions, with bar charts",
         example: "report sla --since 2026-01-01",
         group: .output, arguments: 1...1, options: [OptionSpec("--since", "DATE"), .flag("--json")],
         completing: [.reportKind]
@@ -43,6 +43,15 @@ extension Command {
         case .calls:
             let r = CallsReport.compute(try store.calls(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.calls(r))
+        case .scores:
+            var verdicts: [Verdict] = []
+            var unscored = 0
+            for lead in try store.leads(createdSince: since) {
+                guard session.catalog.profile(lead.profile) != nil else { unscored += 1; continue }
+                verdicts.append(try session.qualification(lead).verdict)
+            }
+            let r = ScoresReport.compute(verdicts, unscored: unscored)
+            session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.scores(r))
         }
     }
 }

@@ -46,16 +46,18 @@ struct BarChart {
         return String(repeating: "#", count: n)
     }
 
-    /// Prose (headings, notes) broken at spaces so no line is wider than the chart.
+    /// Prose (headings, notes) broken at spaces so no line is wider than the chart; a
+    /// leading indent is kept, and continuation lines are indented two more.
     func wrap(_ text: String) -> String {
+        let indent = String(text.prefix { $0 == " " })
         var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty && line.count + 1 + word.count > width {
+        var line = indent
+        for word in text.dropFirst(indent.count).split(separator: " ") {
+            if line.count > indent.count && line.count + 1 + word.count > width {
                 lines.append(line)
-                line = "  " + word
+                line = indent + "  " + word
             } else {
-                line += (line.isEmpty ? "" : " ") + word
+                line += (line.count > indent.count ? " " : "") + word
             }
         }
         lines.append(line)

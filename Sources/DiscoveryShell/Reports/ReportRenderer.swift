@@ -63,6 +63,29 @@ struct ReportRenderer {
         return out
     }
 
+    func scores(_ r: ScoresReport) -> String {
+        let total = r.profiles.reduce(0) { $0 + $1.leads }
+        guard total > 0 else { return "No leads to score\(sinceText).\n" }
+        var out = chart.wrap("Scores: \(total) lead\(total == 1 ? "" : "s")\(created) in \(r.profiles.count) profile\(r.profiles.count == 1 ? "" : "s")")
+        let labelWidth = (["<0"] + ScoresReport.bucketStarts.map { "\($0)-\($0 + 19)" }).map(\.count).max() ?? 0
+        for p in r.profiles {
+            let verdicts = VerdictKind.allCases.map { "\($0.rawValue) \(p.verdicts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+            out += "\n" + chart.wrap("\(p.profile): \(p.leads) lead\(p.leads == 1 ? "" : "s") (\(verdicts))")
+            for d in p.scores {
+                let bands = ["low", "mid", "high"].compactMap { b in d.bands[b].map { "\(b) \($0)" } }
+                out += chart.wrap("  \(d.score.rawValue): min \(d.min), median \(d.median), max \(d.max)"
+                                  + (bands.isEmpty ? "" : "; bands: " + bands.joined(separator: ", ")))
+                out += chart.render(d.buckets.map { .init(label: $0.range, value: Double($0.leads), text: "\($0.leads)") },
+                                    scale: Double(p.leads), indent: "    ", labelWidth: labelWidth,
+                                    textWidth: String(p.leads).count)
+            }
+        }
+        if r.unscored > 0 {
+            out += "\n" + chart.wrap("(\(r.unscored) lead\(r.unscored == 1 ? "" : "s") left out: profile not in the question sets)")
+        }
+        return out
+    }
+
     /// `  7%`, ` 42%`, `100%`: right-aligned so the columns after it line up.
     static func percent(_ x: Double?) -> String {
         let p = Ratio.percent(x)

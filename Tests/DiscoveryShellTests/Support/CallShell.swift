@@ -30,13 +30,13 @@ final class CallShell {
                   SignalDefinition(id: "webinar-attended", label: "Attended a webinar")])
 
     init(now: String = "2026-03-02T09:00:00Z", user: String = "sam", unicode: Bool = false, width: Int = 80,
-         input: [LineInput] = [], interactive: Bool = false) throws {
+         input: [LineInput] = [], interactive: Bool = false, catalog: Catalog = CallShell.catalog) throws {
         folder = NSTemporaryDirectory() + "discovery-calls-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         store = try Store.open(path: folder + "/discovery.sqlite")
         let clock = TestClock(now)
         self.clock = clock
-        session = Session(store: store, catalog: Self.catalog, user: user,
+        session = Session(store: store, catalog: catalog, user: user,
                           reader: ScriptedLineReader(input, interactive: interactive), out: out, err: err,
                           style: Style(enabled: unicode), width: width, now: { clock.now })
         shell = Shell(session: session)
@@ -93,6 +93,15 @@ final class CallShell {
         _ = try store.logCall(Call(leadId: lead, outcome: outcome, at: at, actor: user,
                                    followUpDue: outcome.effect.followUpDue(after: at, requested: nil)),
                               stageChange: nil, actor: user, at: at)
+    }
+
+    /// Records an answer revision (the `answer` command belongs to another part).
+    func answer(_ lead: Int64, _ question: String, _ value: AnswerValue, at time: String) throws {
+        let at = Self.utc(time)
+        try store.change(actor: session.user, at: at) { db, _ in
+            try db.execute(sql: "INSERT INTO answer (lead_id, question, value, actor, at) VALUES (?, ?, ?, 'sam', ?)",
+                           arguments: [lead, question, AnswerCoding.encode(value), at])
+        }
     }
 
     func auditCount() throws -> Int { try store.audit().count }
