@@ -90,6 +90,7 @@ struct ProfileDecoder {
                 }
                 continue
             }
+            for (key, value) in [("mid", mid), ("high", high)] { nonNegative(value, key, band) }
             if mid > high {
                 log.error(line: band.line, "band '\(kind.rawValue)' of \(profile.what) has 'mid' (\(mid)) above 'high' (\(high))")
                 continue
@@ -99,9 +100,15 @@ struct ProfileDecoder {
         return bands
     }
 
+    /// Thresholds are points: not negative, and within what scores can reach.
     private func nonNegative(_ value: Int, _ key: String, _ reader: MappingReader) {
         if value < 0 { log.error(line: reader.line(of: key), "'\(key)' of \(reader.what) must not be negative (\(value))") }
+        if value > Self.maximumThreshold {
+            log.error(line: reader.line(of: key), "'\(key)' of \(reader.what) is \(value): thresholds go up to \(Self.maximumThreshold)")
+        }
     }
+
+    static let maximumThreshold = 100_000
 }
 
 /// Decodes `signals.yaml` (SPEC §7).

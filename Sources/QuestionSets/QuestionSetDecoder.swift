@@ -165,13 +165,21 @@ struct Marks {
 
 /// `score: { fit: 10, intent: 5, readiness: -5 }`.
 enum ScoreReader {
+    /// Points one answer or signal may give or take: keeps every sum far from overflow.
+    static let limit = -1000...1000
+
     static func read(_ node: Node, owner: String, log: DiagnosticLog) -> ScoreDelta? {
         guard let reader = MappingReader(node, what: "the score of \(owner)", log: log) else { return nil }
         let kinds = ScoreKind.allCases.map(\.rawValue)
         reader.rejectUnknownKeys(allowed: kinds)
         var delta = ScoreDelta.zero
         for kind in ScoreKind.allCases {
-            if let points = reader.int(kind.rawValue) { delta[kind] = points }
+            guard let points = reader.int(kind.rawValue) else { continue }
+            guard limit.contains(points) else {
+                log.error(line: reader.line(of: kind.rawValue), "'\(kind.rawValue)' of the score of \(owner) is \(points): points must be between \(limit.lowerBound) and \(limit.upperBound)")
+                continue
+            }
+            delta[kind] = points
         }
         return delta
     }

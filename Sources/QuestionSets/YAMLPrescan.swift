@@ -95,6 +95,7 @@ enum YAMLPrescan {
 
     private static func syntaxMessage(_ parser: yaml_parser_t) -> String {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        if problem.hasPrefix("Maximum nesting level") { return "the YAML is nested too deeply (more than 1000 levels)" }
         let context = parser.context.map { " " + String(cString: $0) } ?? ""
         return "malformed YAML: \(problem)\(context) (check the indentation and quoting)"
     }
