@@ -6,6 +6,8 @@ public enum CommandRegistry {
         // Leads and contacts
         .leadNew, .leadList, .leadShow, .leadSet, .leadDelete, .use,
         .contactAdd, .contactList, .contactSet,
+        // Discovery
+        .ask, .answer, .answers, .signalAdd, .signalList,
         // Verdicts
         .status, .why, .next, .nextSet, .nextDone, .stage,
         // Calls

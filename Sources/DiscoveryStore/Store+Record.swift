@@ -14,13 +14,7 @@ extension Store {
             }
             let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id",
                                             arguments: [id]).map(Contact.init)
-            var answers: [String: AnswerValue] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT question, value FROM answer
-                WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question) AND value IS NOT NULL
-                """, arguments: [id]) {
-                if let value = AnswerCoding.decode(row["value"]) { answers[row["question"]] = value }
-            }
+            let answers = try Self.answersInForce(lead: id, db: db)
             let lastAnswerAt = try Date.fetchOne(db, sql: "SELECT max(at) FROM answer WHERE lead_id = ?", arguments: [id])
             let signals = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id",
                                            arguments: [id]).map(RecordRows.signal)

@@ -45,6 +45,10 @@ extension Store {
     }
 
     private func revert(_ e: AuditEntry, db: Database, audit: AuditWriter) throws -> String {
+        if e.entity == "answer_note" {
+            // Records the note for the log; reverting the answer revision restores the note too.
+            return "note on \(e.field ?? "?") restored"
+        }
         guard let columns = Self.undoableColumns[e.entity] ?? (e.entity == "answer" ? [] : nil),
               let entityId = e.entityId else {
             throw DiscoveryError.failed("the last change (\(e.action.rawValue) \(e.entity)) cannot be undone")
@@ -63,14 +67,18 @@ extension Store {
                              old: e.newValue, new: e.oldValue)
             return "\(table) #\(entityId) \(field): \(e.newValue ?? "(empty)") → \(e.oldValue ?? "(empty)")"
         case .revise:
-            // Answers are revisions: undo appends the previous value again, keeping the history.
+            // Answers are revisions: undo appends the previous value (and the note then in
+            // force) again, keeping the history.
             guard let leadId = e.leadId, let question = e.field else {
                 throw DiscoveryError.failed("the last answer cannot be undone")
             }
+            let note = try String.fetchOne(db, sql: """
+                SELECT note FROM answer WHERE lead_id = ? AND question = ? AND id < ? ORDER BY id DESC LIMIT 1
+                """, arguments: [leadId, question, entityId])
             try db.execute(sql: """
                 INSERT INTO answer (lead_id, question, value, note, call_id, actor, at)
-                VALUES (?, ?, ?, NULL, NULL, ?, ?)
-                """, arguments: [leadId, question, e.oldValue, audit.actor, audit.at])
+                VALUES (?, ?, ?, ?, NULL, ?, ?)
+                """, arguments: [leadId, question, e.oldValue, note, audit.actor, audit.at])
             return "answer \(question) restored to \(AnswerCoding.decode(e.oldValue)?.display ?? "(unanswered)")"
         case .delete:
             throw DiscoveryError.failed("the last change deleted L\(entityId) and erased its personal data; a deletion cannot be undone")

@@ -1,0 +1,26 @@
+import DiscoveryCore
+import DiscoveryStore
+
+extension Command {
+    static let ask = Command(CommandSpec(
+        ["ask"],
+        usage: "ask [SET...] [--lead LEAD]",
+        summary: "Interview: walk the unanswered questions (default: the sets of the lead's profile), committing each answer",
+        example: "ask timeline committee",
+        group: .discovery, arguments: 0...0, unlimited: true,
+        options: [OptionSpec("--lead", "LEAD", completion: .lead)],
+        completing: [.set]
+    )) { inv, session in
+        let lead = try session.lead(inv.option("--lead"))
+        var sets: [QuestionSet] = []
+        for token in inv.arguments {
+            let set = try QuestionLookup.set(token, in: session.catalog)
+            if !sets.contains(where: { $0.id == set.id }) { sets.append(set) }
+        }
+        if sets.isEmpty { sets = try QuestionLookup.profileSets(of: lead, in: session.catalog) }
+        guard sets.contains(where: { !$0.questions.isEmpty }) else {
+            throw DiscoveryError.failed("no questions to ask: \(sets.isEmpty ? "the profile '\(lead.profile)' names no question sets" : "the sets \(sets.map(\.id).joined(separator: ", ")) have no questions")")
+        }
+        try Interview(session: session, lead: lead, sets: sets).run()
+    }
+}

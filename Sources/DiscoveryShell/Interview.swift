@@ -1,0 +1,124 @@
+import DiscoveryCore
+import DiscoveryStore
+import LineEditor
+
+/// Runs one interview: asks the current question through `session.reader`, commits each answer
+/// the moment it is entered, and lets `InterviewState` decide what comes next. The same code
+/// serves a terminal and a script (`discovery < script.txt`, the lines after `ask` answering).
+final class Interview {
+    let session: Session
+    let lead: Lead
+    let sets: [QuestionSet]
+    private(set) var state: InterviewState
+    private var shownSet: String?
+    private var cancelHintShown = false
+
+    init(session: Session, lead: Lead, sets: [QuestionSet]) throws(DiscoveryError) {
+        self.session = session
+        self.lead = lead
+        self.sets = sets
+        let answers = try session.store.answersInForce(lead: lead.id)
+        self.state = InterviewState(questions: sets.flatMap(\.questions), answers: answers)
+    }
+
+    /// Asks until every applicable question is answered or skipped, or the rep stops.
+    func run() {
+        defer { session.interviewCompletions = nil }
+        guard state.current != nil else {
+            session.print("\(lead.label): every applicable question of \(sets.map(\.id).joined(separator: ", ")) is answered."
+                          + " 'answers' shows them; 'answer QUESTION VALUE' revises one.")
+            return
+        }
+        session.print(InterviewRenderer.opening(lead: lead, sets: sets, state: state))
+        var showQuestion = true
+        while let q = state.current {
+            if showQuestion { show(q) }
+            session.interviewCompletions = completions(for: q)
+            let prompt = InterviewRenderer.prompt(lead: lead, question: q, state: state)
+            let input = InterviewInput.parse(session.reader.readLine(prompt: prompt))
+            showQuestion = false
+            switch input {
+            case .stop:
+                session.print(InterviewRenderer.closing(state: state, lead: lead))
+                return
+            case .answer(let text):
+                showQuestion = commit(text, to: q)
+            case .skip:
+                state.skip(q)
+                showQuestion = true
+            case .back:
+                if state.back() {
+                    showQuestion = true
+                } else {
+                    report("this is the first question of the interview; nothing to go back to")
+                }
+            case .why:
+                session.print(InterviewRenderer.why(q))
+            case .note(let text):
+                saveNote(text, on: q)
+            case .help:
+                session.print(InterviewRenderer.help)
+            case .cancel:
+                if !cancelHintShown, session.isInteractive {
+                    session.print(InterviewRenderer.cancelHint)
+                    cancelHintShown = true
+                }
+            case .invalid(let message):
+                report(message)
+            }
+        }
+        session.print(InterviewRenderer.closing(state: state, lead: lead))
+    }
+
+    private func show(_ q: Question) {
+        if shownSet != q.setId {
+            shownSet = q.setId
+            session.print(InterviewRenderer.setHeading(sets.first { $0.id == q.setId }, id: q.setId))
+        }
+        for line in InterviewRenderer.question(q, current: state.answers[q.fullId], revisiting: state.isRevisiting) {
+            session.print(line)
+        }
+    }
+
+    /// Parses and commits one answer. Returns true when the interview moves on (show the next
+    /// question), false when the same question is asked again (bad input, storage error).
+    private func commit(_ text: String, to q: Question) -> Bool {
+        do throws(DiscoveryError) {
+            let parsed = try AnswerParser.parse(text, for: q)
+            let saved = try session.store.recordAnswer(lead: lead.id, question: q.fullId, value: parsed.value,
+                                                       people: parsed.people, actor: session.user, at: session.now())
+            state.answered(q, with: saved.value)
+            if let value = saved.value {
+                session.print(InterviewRenderer.saved(value, question: q, addedPeople: !parsed.people.isEmpty))
+            }
+            session.refreshQualification(lead.id)
+            return true
+        } catch {
+            report(error.message)
+            return false
+        }
+    }
+
+    private func saveNote(_ text: String, on q: Question) {
+        do throws(DiscoveryError) {
+            let note = try Validation.text(text, name: "the note")
+            try session.store.addNote(lead: lead.id, question: q.fullId, note: note, actor: session.user, at: session.now())
+            session.print("  note saved")
+        } catch {
+            report(error.message)
+        }
+    }
+
+    /// A problem with what was typed: the question is asked again. In a script the line number
+    /// says which line was refused.
+    private func report(_ message: String) {
+        let prefix = session.isInteractive ? "error: " : "line \(session.reader.lineNumber): "
+        session.err.write(prefix + message + "\n")
+    }
+
+    private func completions(for q: Question) -> [String] {
+        var words = q.choices.map(\.id)
+        if q.type == .yesNo { words += ["yes", "no"] }
+        return words + InterviewInput.commands
+    }
+}
