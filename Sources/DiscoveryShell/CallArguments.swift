@@ -8,9 +8,15 @@ enum CallArguments {
     static let timeForms = "e.g. 14:30, 2026-03-02 14:30 or 2026-03-02T14:30:00Z (UTC)"
     static let longestCallMinutes = 24 * 60
 
-    static func outcome(_ text: String) throws(DiscoveryError) -> CallOutcome {
+    /// The outcome: the last of `CMD [LEAD] OUTCOME`'s words. A lone lead id means the
+    /// outcome was forgotten, and is told as such.
+    static func outcome(in arguments: [String], command: String) throws(DiscoveryError) -> CallOutcome {
+        let text = arguments.last ?? ""
         guard let o = CallOutcome(rawValue: text.lowercased()) else {
             let all = CallOutcome.allCases.map(\.rawValue)
+            if arguments.count == 1 && Session.leadId(text) != nil {
+                throw .failed("'\(command) \(text)' needs an outcome: \(command) \(text) OUTCOME. Outcomes: \(all.joined(separator: ", "))")
+            }
             throw .failed("unknown outcome '\(text)'.\(Suggestion.hint(for: text, in: all)) Outcomes: \(all.joined(separator: ", "))")
         }
         return o

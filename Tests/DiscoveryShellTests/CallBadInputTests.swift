@@ -8,6 +8,8 @@ import Testing
     @Test(arguments: [
         ("call voicemial", "unknown outcome 'voicemial'. Did you mean 'voicemail'?"),
         ("call L1 no-anser", "unknown outcome 'no-anser'. Did you mean 'no-answer'?"),
+        ("call L1", "'call L1' needs an outcome: call L1 OUTCOME. Outcomes: connected, meeting-booked,"),
+        ("call end L1", "'call end L1' needs an outcome: call end L1 OUTCOME."),
         ("call voicemail --at 09:30", "--at 2026-03-02 09:30 is in the future (now 2026-03-02 09:00 UTC)"),
         ("call voicemail --at 2026-03-03T08:00:00Z", "is in the future"),
         ("call voicemail --at 'last tuesday'", "invalid --at 'last tuesday': expected a time"),

@@ -14,6 +14,18 @@ public struct PipelineReport: Sendable, Equatable, Codable {
         public var converted: Int
         /// `converted / reached`, `nil` when none reached `from`.
         public var rate: Double?
+
+        private enum CodingKeys: String, CodingKey { case from, to, reached, converted, rate }
+
+        /// `rate` is written as null when none reached `from`, so every row has the same keys.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(reached, forKey: .reached)
+            try c.encode(converted, forKey: .converted)
+            try c.encode(rate, forKey: .rate)
+        }
     }
     /// One lead as the report sees it: where it is, and the stages it has been in.
     public struct Input: Sendable {

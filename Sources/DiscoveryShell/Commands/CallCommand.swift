@@ -13,8 +13,8 @@ extension Command {
                   OptionSpec("--contact", "NAME", completion: .contact), OptionSpec("--override", "WHY")],
         completing: [.lead, .outcome]
     )) { inv, session in
-        let (lead, rest) = try session.leadAndRest(inv.arguments, required: 1)
-        let outcome = try CallArguments.outcome(rest[0])
+        let outcome = try CallArguments.outcome(in: inv.arguments, command: "call")
+        let (lead, _) = try session.leadAndRest(inv.arguments, required: 1)
         let effect = outcome.effect
         let now = session.now()
         let at = try inv.option("--at").map { try CallArguments.pastTime($0, now: now) } ?? now

@@ -13,8 +13,8 @@ extension Command {
                   OptionSpec("--reason", "CODE", completion: .reason)],
         completing: [.lead, .outcome]
     )) { inv, session in
-        let (lead, rest) = try session.leadAndRest(inv.arguments, required: 1)
-        let outcome = try CallArguments.outcome(rest[0])
+        let outcome = try CallArguments.outcome(in: inv.arguments, command: "call end")
+        let (lead, _) = try session.leadAndRest(inv.arguments, required: 1)
         let effect = outcome.effect
         guard let open = try session.store.openCall(lead: lead.id) else {
             throw DiscoveryError.failed("\(lead.label) has no open call: start one with 'call start', or log a finished call with 'call \(outcome.rawValue)'")
