@@ -47,7 +47,7 @@ extension Command {
         session.print("\(lead.label) \(question.fullId): \(shown)\(added)")
         var after = before
         after[question.fullId] = saved.value
-        for q in FollowUps.newlyApplicable(after: after, before: before, catalog: session.catalog) {
+        for q in FollowUpQuestions.newlyApplicable(after: after, before: before, catalog: session.catalog) {
             session.print("follow-up now applies: \(q.fullId) — \(q.ask)")
         }
         session.refreshQualification(lead.id)
@@ -72,7 +72,7 @@ enum AnswerTarget {
 }
 
 /// Follow-up questions that an answer makes applicable.
-enum FollowUps {
+enum FollowUpQuestions {
     /// Unanswered questions whose `when` holds with `after` but not with `before`, in catalog order.
     static func newlyApplicable(after: [String: AnswerValue], before: [String: AnswerValue], catalog: Catalog) -> [Question] {
         catalog.sets.flatMap(\.questions).filter { q in
