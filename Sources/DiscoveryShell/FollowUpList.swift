@@ -7,9 +7,9 @@ enum FollowUpList {
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
         let now = session.now()
         let inputs = try session.store.followUpInputs(before: BusinessTime.endOfDay(now))
-        let items = FollowUps.items(firstAttempts: inputs.firstAttempts, retries: inputs.retries, nextSteps: inputs.nextSteps,
+        let items = DueList.items(firstAttempts: inputs.firstAttempts, retries: inputs.retries, nextSteps: inputs.nextSteps,
                                     highPriority: session.highPrioritySignals, now: now)
-        return FollowUps.dueList(items, owner: owner)
+        return DueList.due(items, owner: owner)
     }
 
     /// The one line the interactive shell prints at start: how many follow-ups are due or

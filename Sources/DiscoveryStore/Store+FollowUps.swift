@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The records `due` and `report sla` work from; the rules that turn them into items live in
-/// `DiscoveryCore.FollowUps`.
+/// `DiscoveryCore.DueList`.
 public struct FollowUpInputs: Sendable {
     public var firstAttempts: [FirstAttemptCandidate]
     public var retries: [RetryCandidate]
@@ -46,7 +46,7 @@ extension Store {
     /// Everything `due` needs: first attempts still waiting, each lead's latest call when it
     /// asks for a follow-up due before `before`, and open next steps due before `before`.
     public func followUpInputs(before: Date) throws(DiscoveryError) -> FollowUpInputs {
-        let firstAttempts = try firstAttemptCandidates(stages: FollowUps.firstAttemptStages)
+        let firstAttempts = try firstAttemptCandidates(stages: DueList.firstAttemptStages)
         return try read { db in
             let callRows = try Row.fetchAll(db, sql: """
                 SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DiscoveryCore
 
-@Suite struct FollowUpsTests {
+@Suite struct DueListTests {
     let now = utc("2026-03-03T10:00:00Z")   // a Tuesday
 
     func lead(_ id: Int64, mql: String? = nil, stage: Stage = .mql, consent: Consent = .unknown, owner: String = "sam") -> Lead {
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func overdueFirstThenDueTodayEachByDueTime() {
-        let items = FollowUps.items(
+        let items = DueList.items(
             firstAttempts: [
                 FirstAttemptCandidate(lead: lead(1, mql: "2026-03-02T08:00:00Z"), firstAttempt: nil, signals: []),   // due 03-03 08:00: breached
                 FirstAttemptCandidate(lead: lead(2, mql: "2026-03-03T09:00:00Z"), firstAttempt: nil,
@@ -35,19 +35,19 @@ import Testing
                                                 setAt: utc("2026-02-20T10:00:00Z"), actor: "ana")),
             ],
             highPriority: ["demo-request"], now: now)
-        let list = FollowUps.dueList(items)
+        let list = DueList.due(items)
         #expect(list.map(\.leadId) == [5, 9, 1, 6, 2, 8])   // L9's step was due on 03-02: overdue once that day ended
         #expect(list.map(\.state) == [.breached, .breached, .breached, .due, .due, .due])
         #expect(list.first { $0.leadId == 2 }?.what == "first call (4 h SLA, demo-request)")
         #expect(list.first { $0.leadId == 9 }?.owner == "sam")   // a step without owner falls to the lead owner
-        #expect(FollowUps.dueList(items, owner: "ana").map(\.leadId) == [8])
+        #expect(DueList.due(items, owner: "ana").map(\.leadId) == [8])
         #expect(items.first { $0.leadId == 3 }?.state == .open)
         #expect(!items.contains { $0.leadId == 4 })
         #expect(!items.contains { $0.leadId == 7 })   // a connected call with an open next step asks nothing more
     }
 
     @Test func noOutreachForConsentNoNorForClosedLeads() {
-        let items = FollowUps.items(
+        let items = DueList.items(
             firstAttempts: [FirstAttemptCandidate(lead: lead(1, mql: "2026-03-02T08:00:00Z", consent: .no), firstAttempt: nil, signals: [])],
             retries: [
                 RetryCandidate(lead: lead(2, consent: .no), call: call(2, .voicemail, at: "2026-03-02T09:00:00Z", due: "2026-03-03T09:00:00Z"), hasOpenNextStep: false),

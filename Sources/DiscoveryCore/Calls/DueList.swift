@@ -49,7 +49,7 @@ public struct RetryCandidate: Sendable {
 }
 
 /// Builds the `due` list: what is overdue or due today, and for whom.
-public enum FollowUps {
+public enum DueList {
     /// Stages in which a lead still waits for its first call.
     public static let firstAttemptStages: Set<Stage> = [.mql, .sal]
     /// Stages in which call retries are no longer due (the lead left active selling).
@@ -89,7 +89,7 @@ public enum FollowUps {
 
     /// Overdue first (the longest overdue on top), then due today (the soonest on top).
     /// Items due after today are left out.
-    public static func dueList(_ items: [DueItem], owner: String? = nil) -> [DueItem] {
+    public static func due(_ items: [DueItem], owner: String? = nil) -> [DueItem] {
         let rank: [SLAState: Int] = [.breached: 0, .due: 1]
         return items
             .filter { rank[$0.state] != nil && (owner == nil || $0.owner == owner) }
