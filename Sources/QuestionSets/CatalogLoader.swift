@@ -39,7 +39,7 @@ public enum CatalogLoader {
 
     /// Reads and validates every file of the folder, collecting every problem.
     public static func lint(directory: String) -> LintReport {
-        let folder = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let folder = displayPath(directory)
         var diagnostics: [Diagnostic] = []
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -90,6 +90,18 @@ public enum CatalogLoader {
         diagnostics += validator.diagnostics
         let catalog = Catalog(sets: validator.sets.map(\.set), profiles: validator.profiles.map(\.profile), signals: signals)
         return LintReport(catalog: catalog, diagnostics: diagnostics.sortedForReport())
+    }
+
+    /// The folder as messages show it: without a trailing slash, and relative to the working
+    /// directory when inside it (`question-sets/timeline.yaml:14: ...`).
+    static func displayPath(_ directory: String) -> String {
+        var path = directory
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        let cwd = FileManager.default.currentDirectoryPath
+        if path.hasPrefix("/"), cwd != "/", path.hasPrefix(cwd + "/") {
+            return String(path.dropFirst(cwd.count + 1))
+        }
+        return path
     }
 
     /// `*.yaml` and `*.yml` files of a folder, by name.

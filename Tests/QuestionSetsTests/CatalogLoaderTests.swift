@@ -58,4 +58,12 @@ import Testing
         let lines = LintFixture.lines(CatalogLoader.lint(directory: folder), in: folder)
         #expect(lines == ["a.yaml:4: YAML anchors ('&name') and aliases are not allowed in question sets: write the value out in full"])
     }
+
+    @Test func pathsAreShownAsTheUserKnowsThem() {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(CatalogLoader.displayPath("question-sets/") == "question-sets")
+        #expect(CatalogLoader.displayPath(cwd + "/question-sets") == "question-sets")
+        #expect(CatalogLoader.displayPath("/elsewhere/sets//") == "/elsewhere/sets")
+        #expect(CatalogLoader.displayPath("/") == "/")
+    }
 }
