@@ -76,10 +76,7 @@ extension Store {
     }
 
     static func openCallId(lead: Int64, db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
-            SELECT id FROM call WHERE lead_id = ? AND outcome IS NULL AND ended_at IS NULL
-            ORDER BY id DESC LIMIT 1
-            """, arguments: [lead])
+        try CallRows.openCall(db: db, lead: lead)?.id
     }
 
     /// What a new revision does to the value.

@@ -76,6 +76,19 @@ extension Store {
         }
     }
 
+    /// How many answer revisions each of the lead's calls captured (`call start` … `call end`).
+    public func answerCounts(lead: Int64) throws(DiscoveryError) -> [Int64: Int] {
+        try read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT call_id, count(*) AS n FROM answer WHERE lead_id = ? AND call_id IS NOT NULL GROUP BY call_id
+                """, arguments: [lead]) {
+                counts[row["call_id"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
     /// The lead's open call (started, not ended), if any.
     public func openCall(lead: Int64) throws(DiscoveryError) -> Call? {
         try read { db in try CallRows.openCall(db: db, lead: lead) }

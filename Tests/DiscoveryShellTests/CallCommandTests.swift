@@ -121,6 +121,24 @@ import Testing
         #expect(try t.store.openCall(lead: 1)?.id == call.id)
     }
 
+    @Test func answersGivenDuringACallAreLinkedToIt() throws {
+        let t = try CallShell(catalog: ScoresReportTests.catalog)
+        t.run("lead new Acme")
+        t.run("answer fit.facility adjacent")
+        t.run("call start")
+        t.run("answer fit.facility target")
+        t.clock.set("2026-03-02T09:20:00Z")
+        t.run("call end connected")
+        t.run("answer fit.facility outside")
+        let call = try #require(try t.store.calls(lead: 1).first)
+        let history = try t.store.answerHistory(lead: 1, question: "fit.facility")
+        #expect(history.map(\.callId) == [nil, call.id, nil])
+        #expect(try t.store.answerCounts(lead: 1) == [call.id: 1])
+        #expect(t.output("calls").out.contains("2026-03-02 09:00  connected  20   1    sam"))
+        let json = try JSONSerialization.jsonObject(with: Data(t.output("calls --json").out.utf8)) as? [[String: Any]]
+        #expect(json?.first?["answers"] as? Int == 1)
+    }
+
     @Test func callsListsTheHistoryAsTextAndJSON() throws {
         let t = try CallShell()
         t.run("lead new Acme")
@@ -129,9 +147,9 @@ import Testing
         let r = t.output("calls")
         #expect(r.out == """
             L1 Acme: 2 attempts, 1 connected
-            WHEN (UTC)        OUTCOME    MIN  BY   FOLLOW-UP DUE     NOTE
-            2026-03-02 08:30  voicemail  1    sam  2026-03-03 08:30
-            2026-03-02 11:00  connected  -    sam  2026-03-03 11:00  spoke to the OR manager
+            WHEN (UTC)        OUTCOME    MIN  ANS  BY   FOLLOW-UP DUE     NOTE
+            2026-03-02 08:30  voicemail  1    0    sam  2026-03-03 08:30
+            2026-03-02 11:00  connected  -    0    sam  2026-03-03 11:00  spoke to the OR manager
 
             """)
         let json = t.output("calls L1 --json").out

@@ -12,8 +12,9 @@ extension Command {
     )) { inv, session in
         let lead = try session.lead(inv.arguments.first)
         let calls = try session.store.calls(lead: lead.id)
+        let answers = try session.store.answerCounts(lead: lead.id)
         if inv.flag("--json") {
-            session.print(JSONText.encode(calls.map { CallJSON($0, lead: lead) }))
+            session.print(JSONText.encode(calls.map { CallJSON($0, lead: lead, answers: answers[$0.id] ?? 0) }))
             return
         }
         guard !calls.isEmpty else {
@@ -24,10 +25,11 @@ extension Command {
         let connected = attempts.filter { $0.outcome?.effect.connected == true }
         session.print("\(CallArguments.name(lead)): \(attempts.count) attempt\(attempts.count == 1 ? "" : "s"), \(connected.count) connected")
         let rows = calls.map { c in
-            [CallTime.text(c.at), c.outcome?.rawValue ?? "(open)", c.durationMinutes.map { "\($0)" } ?? "-", c.actor,
-             c.followUpDue.map(CallTime.text) ?? "-", c.note ?? ""]
+            [CallTime.text(c.at), c.outcome?.rawValue ?? "(open)", c.durationMinutes.map { "\($0)" } ?? "-",
+             "\(answers[c.id] ?? 0)", c.actor, c.followUpDue.map(CallTime.text) ?? "-", c.note ?? ""]
         }
-        session.out.write(TextTable.render(["WHEN (UTC)", "OUTCOME", "MIN", "BY", "FOLLOW-UP DUE", "NOTE"], rows, width: session.width))
+        session.out.write(TextTable.render(["WHEN (UTC)", "OUTCOME", "MIN", "ANS", "BY", "FOLLOW-UP DUE", "NOTE"], rows,
+                                           width: session.width))
     }
 }
 
@@ -42,13 +44,15 @@ struct CallJSON: Encodable {
     var durationMin: Int?
     var at: Date
     var endedAt: Date?
+    /// Answer revisions captured during the call (`call start` … `call end`).
+    var answers: Int
     var actor: String
     var followUp: String?
     var followUpDue: Date?
     var contactId: Int64?
     var consentOverride: String?
 
-    init(_ c: Call, lead: Lead) {
+    init(_ c: Call, lead: Lead, answers: Int) {
         id = c.id
         self.lead = lead.label
         outcome = c.outcome?.rawValue
@@ -58,6 +62,7 @@ struct CallJSON: Encodable {
         durationMin = c.durationMinutes
         at = c.at
         endedAt = c.endedAt
+        self.answers = answers
         actor = c.actor
         followUp = c.followUpDue == nil ? nil : c.outcome?.effect.followUpText
         followUpDue = c.followUpDue
@@ -66,7 +71,7 @@ struct CallJSON: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, lead, outcome, countsAsAttempt, connected, note, durationMin, at, endedAt, actor, followUp, followUpDue,
+        case id, lead, outcome, countsAsAttempt, connected, note, durationMin, at, endedAt, answers, actor, followUp, followUpDue,
              contactId, consentOverride
     }
 
@@ -82,6 +87,7 @@ struct CallJSON: Encodable {
         try c.encode(durationMin, forKey: .durationMin)
         try c.encode(at, forKey: .at)
         try c.encode(endedAt, forKey: .endedAt)
+        try c.encode(answers, forKey: .answers)
         try c.encode(actor, forKey: .actor)
         try c.encode(followUp, forKey: .followUp)
         try c.encode(followUpDue, forKey: .followUpDue)
