@@ -38,8 +38,4 @@ final class DiagnosticLog {
     func error(line: Int, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: max(line, 1), message: message))
     }
-
-    func append(contentsOf other: [Diagnostic]) {
-        diagnostics.append(contentsOf: other)
-    }
 }
