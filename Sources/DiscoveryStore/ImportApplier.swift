@@ -34,12 +34,12 @@ struct ImportApplier {
         var leadCreated = false
         if let key = r.leadKey { leadId = leadsByKey[key] }
         if leadId == nil, let email = r.contact?.email {
-            leadId = try Int64.fetchOne(db, sql: "SELECT lead_id FROM contact WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            leadId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT lead_id FROM contact WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1"),
                                         arguments: [email])
         }
         if leadId == nil {
             let limit = r.leadKey == nil ? Int64.max : lastExistingLead
-            leadId = try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1",
+            leadId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1"),
                                         arguments: [r.lead.org, limit])
         }
         var leadChanged = false
@@ -70,11 +70,11 @@ struct ImportApplier {
 
     private func createLead(_ p: ImportRecord.LeadPart, db: Database, audit: AuditWriter) throws -> Int64 {
         let created = p.createdAt ?? options.at
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
                               stage_note, created_at, updated_at, stage_changed_at, mql_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [p.org, p.type, p.specialty, p.region, p.beds, p.source, p.profile ?? options.defaultProfile,
+            """).execute(arguments: [p.org, p.type, p.specialty, p.region, p.beds, p.source, p.profile ?? options.defaultProfile,
                              (p.consent ?? .unknown).rawValue, p.owner ?? options.actor, (p.stage ?? .new).rawValue,
                              p.stageReason?.rawValue, p.stageNote, created, options.at, created, p.mqlAt])
         let id = db.lastInsertedRowID
@@ -84,7 +84,7 @@ struct ImportApplier {
 
     /// Sets the row's non-empty values that differ; true when something changed.
     private func updateLead(_ id: Int64, with p: ImportRecord.LeadPart, db: Database, audit: AuditWriter) throws -> Bool {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else { return false }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id]) else { return false }
         let old = Lead(row: row)
         var changes: [(column: String, before: String?, after: String, bind: DatabaseValueConvertible)] = []
         func set(_ column: String, _ before: String?, _ after: String?) {
@@ -102,8 +102,8 @@ struct ImportApplier {
         }
         for change in changes {
             // `column` comes from the fixed list above, never from the file.
-            try db.execute(sql: "UPDATE lead SET \(change.column) = ?, updated_at = ? WHERE id = ?",
-                           arguments: [change.bind, options.at, id])
+            try db.cachedStatement(sql: "UPDATE lead SET \(change.column) = ?, updated_at = ? WHERE id = ?")
+                .execute(arguments: [change.bind, options.at, id])
             try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: change.column,
                              old: change.before, new: change.after)
         }
@@ -111,20 +111,20 @@ struct ImportApplier {
     }
 
     private func findContact(_ c: ImportRecord.ContactPart, lead: Int64, db: Database) throws -> Contact? {
-        if let email = c.email, let row = try Row.fetchOne(db, sql: """
+        if let email = c.email, let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM contact WHERE lead_id = ? AND email = ? COLLATE NOCASE ORDER BY id LIMIT 1
-            """, arguments: [lead, email]) {
+            """), arguments: [lead, email]) {
             return Contact(row: row)
         }
-        return try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM contact WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1"),
                                 arguments: [lead, c.name]).map(Contact.init)
     }
 
     private func createContact(_ c: ImportRecord.ContactPart, lead: Int64, db: Database, audit: AuditWriter) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [lead, c.name, c.title, c.role?.rawValue, c.email, c.phone, (c.consent ?? .unknown).rawValue, options.at])
+            """).execute(arguments: [lead, c.name, c.title, c.role?.rawValue, c.email, c.phone, (c.consent ?? .unknown).rawValue, options.at])
         try audit.record(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name)
     }
 
@@ -142,7 +142,7 @@ struct ImportApplier {
             changes.append(("consent", old.consent.rawValue, consent.rawValue))
         }
         for (column, before, after) in changes {
-            try db.execute(sql: "UPDATE contact SET \(column) = ? WHERE id = ?", arguments: [after, old.id])
+            try db.cachedStatement(sql: "UPDATE contact SET \(column) = ? WHERE id = ?").execute(arguments: [after, old.id])
             try audit.record(lead: old.leadId, action: .update, entity: "contact", entityId: old.id, field: column,
                              old: before, new: after)
         }
