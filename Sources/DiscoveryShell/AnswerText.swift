@@ -2,17 +2,11 @@ import DiscoveryCore
 
 /// How answers read on screen.
 enum AnswerText {
-    /// `this-quarter (Within this quarter)`; for `multi` the ids with their labels; otherwise the value.
+    /// `this-quarter — Within this quarter` for a choice; otherwise the value as typed back
+    /// (a `multi` answer's ids, comma-separated).
     static func describe(_ value: AnswerValue, for question: Question?) -> String {
-        guard let question else { return value.display }
-        switch value {
-        case .choice(let id):
-            return question.choice(id).map { "\(id) (\($0.label))" } ?? id
-        case .multi(let ids):
-            return ids.map { id in question.choice(id).map { "\(id) (\($0.label))" } ?? id }.joined(separator: ", ")
-        default:
-            return value.display
-        }
+        guard case .choice(let id) = value, let choice = question?.choice(id) else { return value.display }
+        return "\(id) — \(choice.label)"
     }
 
     /// What the rep types for a question, shown under it in the interview.

@@ -8,7 +8,7 @@ import GRDB
 /// so every revision carries the note in force.
 extension Store {
     /// Records `value` (`nil` retracts) for `question` as a new revision, in one audited change:
-    /// linked to the lead's open call if there is one, carrying the note in force unless `note`
+    /// linked to the lead's open call (`call start`) if there is one, carrying the note in force unless `note`
     /// gives a new one, and adding `people` to the stakeholder map (a `contacts` answer).
     @discardableResult
     public func recordAnswer(lead: Int64, question: String, value: AnswerValue?, note: String? = nil,
@@ -70,15 +70,6 @@ extension Store {
         }
     }
 
-    /// The lead's call in progress (`call start` without `call end`), if any.
-    public func openCallId(lead: Int64) throws(DiscoveryError) -> Int64? {
-        try read { db in try Self.openCallId(lead: lead, db: db) }
-    }
-
-    static func openCallId(lead: Int64, db: Database) throws -> Int64? {
-        try CallRows.openCall(db: db, lead: lead)?.id
-    }
-
     /// What a new revision does to the value.
     enum RevisionValue {
         case set(AnswerValue?)
@@ -104,7 +95,7 @@ extension Store {
         case .keep: newJSON = oldJSON
         }
         let newNote = note ?? oldNote
-        let callId = try openCallId(lead: lead, db: db)
+        let callId = try CallRows.openCall(db: db, lead: lead)?.id
         try db.execute(sql: """
             INSERT INTO answer (lead_id, question, value, note, call_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [lead, question, newJSON, newNote, callId, audit.actor, audit.at])

@@ -15,7 +15,7 @@ import Testing
         let r = t.output("answer timeline.evaluation-window 1")
         #expect(r.code == 0)
         #expect(r.out == """
-            L1 timeline.evaluation-window: this-quarter (Within this quarter)
+            L1 timeline.evaluation-window: this-quarter — Within this quarter
             follow-up now applies: timeline.target-date — Is there a planned review date?
 
             """)
@@ -102,19 +102,19 @@ import Testing
         #expect(t.output("answers").out == """
             timeline — Timeline and urgency
               evaluation-window  Is there a target timeline for evaluation or procurement?
-                = this-quarter (Within this quarter)
+                = this-quarter — Within this quarter
                 note: Capital committee meets in March
               target-date  Is there a planned review date?
                 = 2026-03-20
             committee — Buying committee
               departments  Which departments take part?
-                = clinical (Clinical), it (IT)
+                = clinical, it
 
             """)
         #expect(t.output("answers committee").out == """
             committee — Buying committee
               departments  Which departments take part?
-                = clinical (Clinical), it (IT)
+                = clinical, it
 
             """)
         // A follow-up whose condition no longer holds is shown as such, not hidden.
@@ -145,13 +145,13 @@ import Testing
     @Test func historyListsEveryRevisionWithTheCall() throws {
         let t = try shell()
         t.run("answer timeline.evaluation-window exploring")
-        try t.store.openCallForTest(lead: 1, at: TestShell.now)
+        #expect(t.output("call start").code == 0)
         t.run("answer timeline.evaluation-window this-quarter")
         let r = t.output("answers --history evaluation-window")
         #expect(r.out == """
             L1 timeline.evaluation-window — Is there a target timeline for evaluation or procurement?
-              2026-03-02T09:00:00Z  rep  -        = exploring (Just exploring, no plan)
-              2026-03-02T09:00:00Z  rep  call #1  = this-quarter (Within this quarter)
+              2026-03-02T09:00:00Z  rep  -        = exploring — Just exploring, no plan
+              2026-03-02T09:00:00Z  rep  call #1  = this-quarter — Within this quarter
 
             """)
         #expect(t.output("answers --history timeline.target-date").out

@@ -86,16 +86,11 @@ import Testing
     @Test func answersGivenDuringAnOpenCallAreLinkedToIt() throws {
         let (store, lead) = try storeWithLead()
         try store.recordAnswer(lead: lead, question: "a.before", value: .yesNo(true), actor: "rep", at: t0)
-        let callId = try store.queue.write { db -> Int64 in
-            try db.execute(sql: "INSERT INTO call (lead_id, outcome, at, actor) VALUES (?, NULL, ?, 'rep')", arguments: [lead, t0])
-            return db.lastInsertedRowID
-        }
-        #expect(try store.openCallId(lead: lead) == callId)
+        let callId = try store.startCall(Call(leadId: lead, outcome: nil, at: t0, actor: "rep"), actor: "rep").id
         let during = try store.recordAnswer(lead: lead, question: "a.during", value: .yesNo(true), actor: "rep", at: t0 + 1)
         #expect(during.callId == callId)
-        try store.queue.write { db in
-            try db.execute(sql: "UPDATE call SET outcome = 'connected', ended_at = ? WHERE id = ?", arguments: [t0 + 2, callId])
-        }
+        _ = try store.endCall(id: callId, outcome: .connected, note: nil, durationMinutes: nil, followUpDue: nil,
+                              stageChange: nil, actor: "rep", at: t0 + 2)
         let after = try store.recordAnswer(lead: lead, question: "a.after", value: .yesNo(true), actor: "rep", at: t0 + 3)
         #expect(after.callId == nil)
         #expect(try store.answerHistory(lead: lead, question: "a.during").first?.callId == callId)
