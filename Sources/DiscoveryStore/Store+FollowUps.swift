@@ -59,9 +59,11 @@ extension Store {
                 SELECT * FROM next_step WHERE done_at IS NULL AND due IS NOT NULL AND due < ? ORDER BY due, id
                 """, arguments: [before])
             let leadIds = Set(callRows.map { $0["lead_id"] as Int64 } + stepRows.map { $0["lead_id"] as Int64 })
+            // One prepared statement for every lead: compiling one per lead dominated `due` on large books.
+            let leadStatement = try db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?")
             var leads: [Int64: Lead] = [:]
             for id in leadIds {
-                if let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) { leads[id] = Lead(row: row) }
+                if let row = try Row.fetchOne(leadStatement, arguments: [id]) { leads[id] = Lead(row: row) }
             }
             let retries = callRows.compactMap { row -> RetryCandidate? in
                 leads[row["lead_id"]].map { RetryCandidate(lead: $0, call: CallRows.call(row), hasOpenNextStep: row["has_step"]) }
