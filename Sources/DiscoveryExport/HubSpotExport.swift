@@ -6,7 +6,7 @@ public struct HubSpotExport: CSVRowExport {
     public static let columns = [
         "salutation", "firstname", "lastname", "email", "phone", "jobtitle", "company",
         "lifecyclestage", "hs_lead_status",
-        "discovery_lead_id", "discovery_stage", "discovery_profile", "discovery_role", "discovery_consent",
+        "discovery_lead_id", "discovery_stage", "discovery_stage_reason", "discovery_profile", "discovery_role", "discovery_consent",
         "discovery_owner", "discovery_org_type", "discovery_specialty", "discovery_region", "discovery_beds",
         "discovery_source",
     ]
@@ -19,7 +19,8 @@ public struct HubSpotExport: CSVRowExport {
         let mapping = CRMMapping.row(for: lead.stage)
         var c: [String: String] = [
             "company": lead.org, "lifecyclestage": mapping.lifecycleStage, "hs_lead_status": mapping.hubSpotLeadStatus,
-            "discovery_lead_id": lead.label, "discovery_stage": lead.stage.rawValue, "discovery_profile": lead.profile,
+            "discovery_lead_id": lead.label, "discovery_stage": lead.stage.rawValue,
+            "discovery_stage_reason": lead.stageReason?.rawValue ?? "", "discovery_profile": lead.profile,
             "discovery_consent": CRMMapping.effectiveConsent(lead: lead.consent, contact: contact?.consent).rawValue,
             "discovery_owner": lead.owner ?? "", "discovery_org_type": lead.type ?? "",
             "discovery_specialty": lead.specialty ?? "", "discovery_region": lead.region ?? "",

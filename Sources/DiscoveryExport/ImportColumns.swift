@@ -22,7 +22,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .consent: return ["consent"]
         case .owner: return ["owner", "discovery_owner"]
         case .stage: return ["stage", "discovery_stage"]
-        case .stageReason: return ["stage_reason"]
+        case .stageReason: return ["stage_reason", "discovery_stage_reason"]
         case .stageNote: return ["stage_note"]
         case .createdAt: return ["created_at"]
         case .mqlAt: return ["mql_at"]

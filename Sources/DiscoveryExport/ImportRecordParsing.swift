@@ -112,7 +112,13 @@ private struct RowReader {
         if let email, !EmailAddress.isPlausible(email) {
             throw .failed("invalid email '\(email)': expected name@example.org")
         }
-        let joined = PersonName.join(salutation: try text(.salutation), first: try text(.firstName), last: try text(.lastName))
+        var last = try text(.lastName)
+        let first = try text(.firstName)
+        if last == SalesforceExport.unknownLastName && first == nil && email == nil {
+            // Our Salesforce export's placeholder for a lead without contacts: not a person.
+            last = nil
+        }
+        let joined = PersonName.join(salutation: try text(.salutation), first: first, last: last)
         let name = try text(.contactName) ?? (joined.isEmpty ? email : joined)
         let title = try text(.title)
         let role = try choice(.role, ContactRole.self)

@@ -86,3 +86,14 @@ import Testing
         #expect(fields.map(CSVCell.unneutralise) == values)
     }
 }
+
+@Suite struct CSVReaderLimitTests {
+    @Test func aQuoteThatSwallowsTheFileStopsTheReadWithItsLine() throws {
+        let text = "a,b\nx,\"" + String(repeating: "y", count: CSVReader.maxRecordBytes + 10) + "\n"
+        let reader = CSVReader(text: text)
+        #expect(try reader.next() == .record(line: 1, fields: ["a", "b"]))
+        #expect(throws: DiscoveryError.failed("line 2: a record longer than 1 MB: probably a quote that is never closed. Nothing after this line was read")) {
+            _ = try reader.next()
+        }
+    }
+}

@@ -175,3 +175,27 @@ import Testing
         #expect(lines[1].hasPrefix("Dr.,Ana,Ruiz,\"Mercy Regional, \"\"North\"\"\",Chief of Surgery,ana.ruiz@mercy.example,+1 (555) 010-0100,web,Open - Not Contacted,Warm,"))
     }
 }
+
+@Suite struct CRMRoundTripTests {
+    /// A HubSpot or Salesforce file we wrote is recognised by `import`: organisations, people,
+    /// their details and opt-outs come back.
+    @Test(arguments: ["hubspot", "salesforce"])
+    func aCRMFileWeWroteImportsBack(format: String) throws {
+        let a = try TestShell()
+        try ExportImportCommandTests.seed(a)
+        let file = a.folder + "/\(format).csv"
+        #expect(a.run("export --format \(format) --out \(file)") == 0)
+        let b = try TestShell()
+        let r = b.output("import \(file)")
+        #expect(r.code == 0, "\(r.err)")
+        func people(_ t: TestShell) throws -> [[String?]] {
+            try t.store.leads().flatMap { l in
+                try t.store.contacts(lead: l.id).map { [l.org, $0.name, $0.email, $0.phone, $0.title] }
+            }
+        }
+        #expect(try people(b) == people(a))
+        #expect(try b.store.leads().map(\.org) == a.store.leads().map(\.org))
+        // The organisation that said no is still marked so.
+        #expect(try b.store.leads().filter { $0.consent == .no }.map(\.org) == ["=HYPERLINK(\"x\")"])
+    }
+}
