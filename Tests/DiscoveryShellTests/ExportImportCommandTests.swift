@@ -199,3 +199,25 @@ import Testing
         #expect(try b.store.leads().filter { $0.consent == .no }.map(\.org) == ["=HYPERLINK(\"x\")"])
     }
 }
+
+@Suite struct ImportProgressTests {
+    @Test func theBarAppearsOnlyPastTheThresholdAndIsClearedAtTheEnd() {
+        let out = BufferOutput()
+        let bar = ImportProgress(err: out, enabled: true, fileSize: 1_000)
+        bar.update(rows: 4_999, bytes: 400)
+        #expect(out.text.isEmpty)
+        bar.update(rows: 5_000, bytes: 500)
+        #expect(out.text == "\rimporting [###############               ] 50% 5000 rows")
+        bar.finish()
+        #expect(out.text.hasSuffix("\r\u{1B}[K"))
+    }
+
+    @Test func noBarWhenStandardErrorIsNotATerminal() throws {
+        let t = try TestShell()
+        let bar = ImportProgress(session: t.session, fileSize: 10)
+        bar.update(rows: 100_000, bytes: 10)
+        bar.finish()
+        #expect(!bar.enabled)
+        #expect(t.err.text.isEmpty)
+    }
+}

@@ -92,30 +92,37 @@ final class ImportProgress {
     static let threshold = 5_000
     let enabled: Bool
     let fileSize: Int
+    private let err: TextOutput
     private var shown = false
 
-    init(session: Session, fileSize: Int) {
-        enabled = session.err === StandardStream.err && isatty(2) == 1
-        self.fileSize = max(fileSize, 1)
-        self.session = session
+    /// The bar is drawn only on the real standard error, when it is a terminal.
+    convenience init(session: Session, fileSize: Int) {
+        self.init(err: session.err, enabled: session.err === StandardStream.err && isatty(2) == 1, fileSize: fileSize)
     }
-    private let session: Session
+
+    init(err: TextOutput, enabled: Bool, fileSize: Int) {
+        self.err = err
+        self.enabled = enabled
+        self.fileSize = max(fileSize, 1)
+    }
 
     static func size(of path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
+    /// Redraws the bar: `importing [###...   ] 45% 12000 rows`, the share read of the file.
     func update(rows: Int, bytes: Int) {
         guard enabled, rows >= Self.threshold else { return }
         let fraction = min(1, Double(bytes) / Double(fileSize))
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        session.err.write("\rimporting [\(bar)] \(Int(fraction * 100))% \(rows) rows")
+        err.write("\rimporting [\(bar)] \(Int(fraction * 100))% \(rows) rows")
         shown = true
     }
 
+    /// Clears the bar's line.
     func finish() {
-        if shown { session.err.write("\r\u{1B}[K") }
+        if shown { err.write("\r\u{1B}[K") }
     }
 }
