@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal", "DiscoveryStore"]),
     ]
 )

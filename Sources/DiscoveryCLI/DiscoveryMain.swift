@@ -54,14 +54,14 @@ public enum DiscoveryMain {
         let stdoutIsTerminal = isatty(1) == 1
         let scriptMode = options.command.isEmpty && !stdinIsTerminal
         let colour = stdoutIsTerminal && !scriptMode && !options.noColor && env["NO_COLOR"] == nil && env["TERM"] != "dumb"
-        let reader: LineReader = stdinIsTerminal
-            ? Terminal.reader(historyFile: env.historyFile)
-            : FileLineReader(fileDescriptor: 0)
+        let editor = stdinIsTerminal ? Terminal.reader(historyFile: env.historyFile) : nil
+        let reader: LineReader = editor ?? FileLineReader(fileDescriptor: 0)
         let clock: () -> Date = env.fixedNow.map { fixed in { fixed } } ?? Date.init
         let session = Session(store: store, catalog: catalog, user: options.user ?? env.user, reader: reader,
                               out: StandardStream.out, err: StandardStream.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir
+        if let editor { Terminal.attachCompletion(to: editor, session: session) }
         let shell = Shell(session: session)
         if !options.command.isEmpty {
             return shell.execute(words: options.command)

@@ -1,12 +1,21 @@
+import DiscoveryShell
 import Foundation
 import LineEditor
 
 /// The terminal the shell runs on, when there is one.
 enum Terminal {
-    /// The line reader for a person at a terminal.
-    static func reader(historyFile: String) -> LineReader {
-        // Replaced by the libedit reader (line editing, history, completion).
-        FileLineReader(fileDescriptor: 0)
+    /// The line reader for a person at a terminal: libedit with persistent history. Its Tab
+    /// completion is attached once the session exists (`attachCompletion`).
+    static func reader(historyFile: String) -> LibEditReader {
+        LibEditReader(historyFile: historyFile)
+    }
+
+    /// Lets Tab complete from `session` (its commands, leads, contacts, questions).
+    static func attachCompletion(to reader: LibEditReader, session: Session) {
+        reader.completion = { [weak session] line in
+            guard let session else { return .none }
+            return Completer(session: session).edit(line)
+        }
     }
 
     /// Columns for tables and charts: the terminal's, else `COLUMNS`, else 80.

@@ -20,11 +20,21 @@ public enum Tokenizer {
         return (scan.words, "")
     }
 
+    /// The word under the cursor at the end of `line` as typed, quotes and backslashes
+    /// included (empty after a blank): what Tab completion replaces.
+    public static func typedCurrentWord(_ line: String) -> Substring {
+        let scan = scan(line)
+        guard scan.inWord, let start = scan.lastWordStart else { return line[line.endIndex...] }
+        return line[start...]
+    }
+
     private struct Scan {
         var words: [String] = []
         var openQuote: Character?
         /// True when the line ends inside a word (no trailing blank).
         var inWord = false
+        /// Where the last word began in the line.
+        var lastWordStart: String.Index?
     }
 
     private static func scan(_ line: String) -> Scan {
@@ -33,7 +43,7 @@ public enum Tokenizer {
         var inWord = false
         var quote: Character?
         var escaped = false
-        for ch in line {
+        for (index, ch) in zip(line.indices, line) {
             if escaped {
                 word.append(ch)
                 escaped = false
@@ -47,15 +57,16 @@ public enum Tokenizer {
             default:
                 if ch == " " || ch == "\t" {
                     if inWord { s.words.append(word); word = ""; inWord = false }
-                } else if ch == "'" || ch == "\"" {
-                    quote = ch
-                    inWord = true
-                } else if ch == "\\" {
-                    escaped = true
-                    inWord = true
                 } else {
-                    word.append(ch)
+                    if !inWord { s.lastWordStart = index }
                     inWord = true
+                    if ch == "'" || ch == "\"" {
+                        quote = ch
+                    } else if ch == "\\" {
+                        escaped = true
+                    } else {
+                        word.append(ch)
+                    }
                 }
             }
         }

@@ -10,9 +10,32 @@ public enum LineInput: Equatable, Sendable {
     case rejected(String)
 }
 
-/// Supplies candidates for Tab completion: given the text before the cursor, the words that
-/// could replace the word being typed.
-public typealias CompletionProvider = (_ lineBeforeCursor: String) -> [String]
+/// What Tab does to the line being typed: replace the end of the text before the cursor (the
+/// word typed so far) with completed text, and list the candidates when several remain.
+public struct CompletionEdit: Equatable, Sendable {
+    /// How many characters before the cursor to remove, counted in Unicode scalars (libedit's
+    /// wide characters).
+    public var deleteCount: Int
+    /// The text to insert in their place (may close a quote and add a space after a unique match).
+    public var insert: String
+    /// Every candidate, shown in columns when there is more than one.
+    public var candidates: [String]
+
+    public init(deleteCount: Int = 0, insert: String = "", candidates: [String] = []) {
+        self.deleteCount = deleteCount
+        self.insert = insert
+        self.candidates = candidates
+    }
+
+    /// Nothing to complete.
+    public static let none = CompletionEdit()
+
+    /// True when the edit leaves the line as it was.
+    public var changesNothing: Bool { deleteCount == 0 && insert.isEmpty }
+}
+
+/// Supplies Tab completion: given the text before the cursor, how to edit it.
+public typealias CompletionProvider = (_ lineBeforeCursor: String) -> CompletionEdit
 
 /// Where the shell gets its lines: libedit on a terminal, a file descriptor in script mode,
 /// a list of lines in tests.
