@@ -68,6 +68,9 @@ public final class LibEditReader: LineReader {
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         lineNumber += 1
+        if bytes.count > FileLineReader.maxLineBytes {
+            return .rejected("the line is too long (\(bytes.count) bytes; at most \(FileLineReader.maxLineBytes))")
+        }
         if bytes.contains(0) { return .rejected("the line contains a NUL byte") }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .rejected("the line is not valid UTF-8")
