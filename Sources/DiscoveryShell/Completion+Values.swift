@@ -21,15 +21,13 @@ extension Completer {
         case .profile: return session.catalog.profiles.map(\.id)
         case .leadField: return LeadField.allCases.map(\.rawValue)
         case .contactField: return ContactField.allCases.map(\.rawValue)
-        case .reportKind: return Self.reportKinds
+        case .reportKind: return ReportKind.allCases.map(\.rawValue)
         case .format: return Self.placeholderWords(option) ?? Self.formats
         case .words(let list): return list
         case .none: return Self.placeholderWords(option) ?? []
         }
     }
 
-    /// `report pipeline|reasons|sla|calls|scores` (SPEC §4).
-    static let reportKinds = ["pipeline", "reasons", "sla", "calls", "scores"]
     /// Every output format; a command's own `--format A|B` placeholder narrows it.
     static let formats = ["md", "json", "csv", "hubspot", "salesforce"]
 

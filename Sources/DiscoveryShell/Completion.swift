@@ -120,9 +120,9 @@ public struct Completer {
         case .command:
             // `help lead <Tab>`: the subcommands of the group named before.
             return index == 0 ? CommandRegistry.topLevelNames : CommandRegistry.subcommands(of: context.positional[0])
-        case .none where index > 0 && kinds[min(index - 1, kinds.count - 1)] == .question:
-            // `answer QUESTION <Tab>`: that question's choices.
-            guard let question = session.catalog.question(context.positional[context.positional.count - 1]) else { return [] }
+        case .none:
+            // `answer [LEAD] QUESTION <Tab>`: the choices of the question named just before.
+            guard let previous = context.positional.last, let question = session.catalog.question(previous) else { return [] }
             return Self.listItems(Self.answerWords(for: question), current: context.current)
         default:
             return values(kind, context: context)

@@ -67,6 +67,18 @@ import Testing
         ("contact set --lead=L2 C", ["Carla Diaz"]),
         ("contact set 'Dr. Ana Ruiz' r", ["role"]),
         ("contact set 'Dr. Ana Ruiz' role x ", []),
+        ("answer timeline.e", ["timeline.evaluation-window"]),
+        ("answer timeline.evaluation-window ", ["this-quarter", "next-two-quarters", "exploring"]),
+        ("answer timeline.areas ortho,c", ["ortho,cardio"]),
+        ("stage L1 clo", ["closed-lost"]),
+        ("stage sql --reason no-b", ["no-budget"]),
+        ("call L2 voice", ["voicemail"]),
+        ("call --contact ", ["Dr. Ana Ruiz", "Bob Stone"]),
+        ("report s", ["sla", "scores"]),
+        ("signal add d", ["demo-request"]),
+        ("next set L1 tech", ["technical-review"]),
+        ("next ", ["set", "done", "Mercy Regional", "Mercy West Clinic", "Hôpital Saint-Éloi"]),
+        ("ask t", ["timeline"]),
     ]
 
     @Test(arguments: commandLines)
@@ -121,14 +133,15 @@ import Testing
         (["timeline.areas"], "ortho,c", ["ortho,cardio"]),
         (["timeline.notes"], "", []),
         (["timeline.nope"], "", []),
+        (["L1", "timeline.budget-approved"], "y", ["yes"]),
     ]
 
     /// `answer QUESTION <Tab>` offers the choices of the question named before.
     @Test(arguments: answers)
     func answerValuesComeFromTheQuestionNamedBefore(rest: [String], typed: String, expected: [String]) throws {
         let t = try Self.shell()
-        let spec = CommandSpec(["answer"], usage: "answer QUESTION VALUE", summary: "", example: "", group: .discovery,
-                               arguments: 2...2, completing: [.question, .none])
+        let spec = CommandSpec(["answer"], usage: "answer [LEAD] QUESTION VALUE", summary: "", example: "", group: .discovery,
+                               arguments: 2...3, completing: [.question, .none])
         let completer = Completer(session: t.session)
         #expect(Completer.filter(completer.words(for: spec, rest: rest, current: typed), by: typed) == expected)
     }
