@@ -24,7 +24,10 @@ final class Interview {
     }
 
     /// Asks until every applicable question is answered or skipped, or the rep stops.
-    func run() {
+    /// In a script, a storage failure (database locked past the timeout, disk full) ends the
+    /// interview with that error: the lines after it were meant for questions not yet saved.
+    /// On a terminal the rep is told and the question is asked again.
+    func run() throws(DiscoveryError) {
         defer { session.interviewCompletions = nil }
         guard state.current != nil else {
             session.print("\(lead.label): every applicable question of \(sets.map(\.id).joined(separator: ", ")) is answered."
@@ -44,7 +47,7 @@ final class Interview {
                 session.print(InterviewRenderer.closing(state: state, lead: lead))
                 return
             case .answer(let text):
-                showQuestion = commit(text, to: q)
+                showQuestion = try commit(text, to: q)
             case .skip:
                 state.skip(q)
                 showQuestion = true
@@ -84,7 +87,7 @@ final class Interview {
 
     /// Parses and commits one answer. Returns true when the interview moves on (show the next
     /// question), false when the same question is asked again (bad input, storage error).
-    private func commit(_ text: String, to q: Question) -> Bool {
+    private func commit(_ text: String, to q: Question) throws(DiscoveryError) -> Bool {
         do throws(DiscoveryError) {
             let parsed = try AnswerParser.parse(text, for: q)
             let saved = try session.store.recordAnswer(lead: lead.id, question: q.fullId, value: parsed.value,
@@ -100,6 +103,10 @@ final class Interview {
             session.refreshQualification(lead.id)
             return true
         } catch {
+            if error.kind == .storage && !session.isInteractive {
+                session.print(InterviewRenderer.closing(state: state, lead: lead))
+                throw error
+            }
             report(error.message)
             return false
         }

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 import LineEditor
 import Testing
 @testable import DiscoveryShell
@@ -250,5 +251,35 @@ final class CompletionRecorder: LineReader {
         guard !inputs.isEmpty else { return .endOfInput }
         lineNumber += 1
         return inputs.removeFirst()
+    }
+}
+
+/// A database another process keeps locked: a script's interview stops with the storage error
+/// instead of feeding the following lines to the wrong questions.
+@Suite struct InterviewStorageTests {
+    @Test func aLockedDatabaseEndsAScriptInterviewWithExitCode4() throws {
+        let t = try TestShell(catalog: TestCatalog.discovery)
+        t.run("lead new 'Mercy Regional'")
+        // Another process holds the write lock for 7 s (longer than the 5 s busy timeout).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [t.folder + "/discovery.sqlite"]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n.shell sleep 7\nCOMMIT;\n".utf8))
+        try? input.fileHandleForWriting.close()
+        Thread.sleep(forTimeInterval: 0.5)
+        let reader = ScriptedLineReader([.line("1"), .line("2026-04-15"), .line("lead list")], interactive: false)
+        t.session.reader = reader
+        let r = t.output("ask timeline")
+        #expect(r.code == 4)
+        #expect(r.err.contains("the database is locked by another process"), "\(r.err)")
+        #expect(r.out.hasSuffix("Interview ended (0 answered, 0 skipped); 2 questions still open: 'ask' resumes.\n"))
+        // The lines after the failed answer were not consumed by the interview.
+        #expect(reader.prompts.count == 1)
     }
 }
