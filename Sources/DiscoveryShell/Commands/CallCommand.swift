@@ -51,5 +51,7 @@ enum CallReport {
         }
         if let line = CallArguments.followUpLine(effect, due: call.followUpDue) { session.print(line) }
         if call.consentOverride != nil { session.print("Consent override recorded in the audit log.") }
+        // A call is activity: it can lift the inactivity decay and so make a `new` lead an MQL.
+        session.refreshQualification(lead.id)
     }
 }

@@ -34,5 +34,7 @@ extension Command {
             followUpDue: effect.followUpDue(after: now, requested: requested),
             stageChange: stageChange, actor: session.user, at: now)
         try CallReport.printLogged(ended, lead: lead, stageChange: stageChange, session: session)
+        // A call is activity: it can lift the inactivity decay and so make a `new` lead an MQL.
+        session.refreshQualification(lead.id)
     }
 }

@@ -45,20 +45,20 @@ enum VerdictCatalog {
 
 extension TestShell {
     /// Records an answer revision straight into the store (until the `answer` command is on main).
-    func answer(_ lead: Int64, _ question: String, _ value: AnswerValue) throws {
-        try store.change(actor: "rep", at: TestShell.now) { db, audit in
+    func answer(_ lead: Int64, _ question: String, _ value: AnswerValue, at: Date = TestShell.now) throws {
+        try store.change(actor: "rep", at: at) { db, audit in
             try db.execute(sql: "INSERT INTO answer (lead_id, question, value, actor, at) VALUES (?, ?, ?, 'rep', ?)",
-                           arguments: [lead, question, AnswerCoding.encode(value), TestShell.now])
+                           arguments: [lead, question, AnswerCoding.encode(value), at])
             try audit.record(lead: lead, action: .revise, entity: "answer", entityId: db.lastInsertedRowID,
                              field: question, old: nil, new: AnswerCoding.encode(value))
         }
     }
 
     /// Records a signal straight into the store (until `signal add` is on main).
-    func signal(_ lead: Int64, _ kind: String) throws {
-        try store.change(actor: "mkto", at: TestShell.now) { db, audit in
+    func signal(_ lead: Int64, _ kind: String, at: Date = TestShell.now) throws {
+        try store.change(actor: "mkto", at: at) { db, audit in
             try db.execute(sql: "INSERT INTO signal (lead_id, kind, actor, at) VALUES (?, ?, 'mkto', ?)",
-                           arguments: [lead, kind, TestShell.now])
+                           arguments: [lead, kind, at])
             try audit.record(lead: lead, action: .create, entity: "signal", entityId: db.lastInsertedRowID, new: kind)
         }
     }
