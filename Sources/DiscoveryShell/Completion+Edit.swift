@@ -7,6 +7,7 @@ extension Completer {
     public func edit(_ lineBeforeCursor: String) -> CompletionEdit {
         let found = candidates(lineBeforeCursor)
         guard !found.isEmpty else { return .none }
+        if truncation.happened { return CompletionEdit(candidates: found + ["..."]) }
         let typed = Tokenizer.typedCurrentWord(lineBeforeCursor)
         let current = Tokenizer.partial(lineBeforeCursor).current
         let style: Character? = typed.first == "'" || typed.first == "\"" ? typed.first : nil

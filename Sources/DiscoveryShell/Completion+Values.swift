@@ -47,8 +47,9 @@ extension Completer {
             let bare = digits.count == current.count
             words += leads.map { bare ? String($0.id) : $0.label }
         }
-        words += ((try? session.store.leads(withOrgPrefix: current, limit: Self.limit)) ?? []).map(\.org)
-        return words
+        let named = (try? session.store.leads(withOrgPrefix: current, limit: limit)) ?? []
+        if named.count >= limit { truncation.happened = true }
+        return words + named.map(\.org)
     }
 
     /// The contact names of the lead the line is about: `--lead X`, the lead typed in an

@@ -8,10 +8,18 @@ import LineEditor
 public struct Completer {
     let session: Session
     /// Dynamic lists (lead names) stop at this many.
-    static let limit = 200
+    let limit: Int
+    /// Set when a dynamic list was cut at `limit`: the candidates are then only a sample, and
+    /// Tab lists them without inserting a common prefix that the rest may not share.
+    let truncation = Truncation()
 
-    public init(session: Session) {
+    final class Truncation {
+        var happened = false
+    }
+
+    public init(session: Session, limit: Int = 200) {
         self.session = session
+        self.limit = limit
     }
 
     /// The words that could replace the word under the cursor, unquoted, in a stable order.

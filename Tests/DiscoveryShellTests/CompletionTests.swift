@@ -199,6 +199,17 @@ import Testing
         #expect(Completer(session: t.session).edit(line) == expected)
     }
 
+    /// When a list of names is cut short, Tab only lists: a prefix common to the sample may
+    /// not be common to every match.
+    @Test func aTruncatedListInsertsNothing() throws {
+        let t = try Self.shell()
+        let edit = Completer(session: t.session, limit: 1).edit("use Mer")
+        #expect(edit.changesNothing)
+        #expect(edit.candidates == ["Mercy Regional", "..."])
+        #expect(Completer(session: t.session, limit: 2).edit("use Mer").changesNothing)
+        #expect(Completer(session: t.session, limit: 3).edit("use Mer").insert == "\"Mercy ")
+    }
+
     static let quoting: [(String, Character?, Bool, String)] = [
         ("plain", nil, true, "plain"),
         ("two words", nil, true, "\"two words\""),
