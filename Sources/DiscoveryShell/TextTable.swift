@@ -1,7 +1,7 @@
 /// Left-aligned columns separated by two spaces. Cells are never cut: a table that is wider
 /// than the terminal wraps rather than hiding data.
 public enum TextTable {
-    public static func render(_ headers: [String], _ rows: [[String]], width: Int = 100) -> String {
+    public static func render(_ headers: [String], _ rows: [[String]]) -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
         var out = ""

@@ -32,6 +32,6 @@ extension Command {
             }
             return [String(e.changeId), Dates.iso(e.at), e.actor, e.leadId.map { "L\($0)" } ?? "-", what, change]
         }
-        session.out.write(TextTable.render(["CHANGE", "AT", "ACTOR", "LEAD", "WHAT", "VALUES"], rows, width: session.width))
+        session.out.write(TextTable.render(["CHANGE", "AT", "ACTOR", "LEAD", "WHAT", "VALUES"], rows))
     }
 }

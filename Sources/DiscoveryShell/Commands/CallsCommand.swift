@@ -28,8 +28,7 @@ extension Command {
             [CallTime.text(c.at), c.outcome?.rawValue ?? "(open)", c.durationMinutes.map { "\($0)" } ?? "-",
              "\(answers[c.id] ?? 0)", c.actor, c.followUpDue.map(CallTime.text) ?? "-", c.note ?? ""]
         }
-        session.out.write(TextTable.render(["WHEN (UTC)", "OUTCOME", "MIN", "ANS", "BY", "FOLLOW-UP DUE", "NOTE"], rows,
-                                           width: session.width))
+        session.out.write(TextTable.render(["WHEN (UTC)", "OUTCOME", "MIN", "ANS", "BY", "FOLLOW-UP DUE", "NOTE"], rows))
     }
 }
 

@@ -26,7 +26,7 @@ enum ContactTable {
             session.print("No contacts yet: add one with 'contact add NAME --role ROLE'.")
         } else {
             let rows = contacts.map { [$0.name, $0.role?.rawValue ?? "-", $0.title ?? "-", $0.email ?? "-", $0.phone ?? "-", $0.consent.rawValue] }
-            session.out.write(TextTable.render(["NAME", "ROLE", "TITLE", "EMAIL", "PHONE", "CONSENT"], rows, width: session.width))
+            session.out.write(TextTable.render(["NAME", "ROLE", "TITLE", "EMAIL", "PHONE", "CONSENT"], rows))
         }
         let present = Set(contacts.compactMap(\.role))
         let missing = ContactRole.allCases.filter { !present.contains($0) }

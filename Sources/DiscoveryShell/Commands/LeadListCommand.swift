@@ -23,7 +23,7 @@ extension Command {
             return
         }
         let rows = leads.map { [$0.label, $0.stage.rawValue, $0.profile, $0.owner ?? "-", $0.region ?? "-", $0.org] }
-        session.out.write(TextTable.render(["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"], rows, width: session.width))
+        session.out.write(TextTable.render(["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"], rows))
     }
 }
 

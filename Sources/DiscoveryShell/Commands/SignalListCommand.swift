@@ -35,6 +35,6 @@ extension Command {
             let points = d.map { SignalKind.points($0.score) } ?? "(kind no longer defined)"
             return [Dates.iso(e.at), e.kind, points.isEmpty ? "-" : points, e.actor, e.note ?? "-"]
         }
-        session.out.write(TextTable.render(["AT", "KIND", "POINTS", "BY", "NOTE"], rows, width: session.width))
+        session.out.write(TextTable.render(["AT", "KIND", "POINTS", "BY", "NOTE"], rows))
     }
 }
