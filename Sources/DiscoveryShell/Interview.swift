@@ -130,8 +130,6 @@ final class Interview {
     }
 
     private func completions(for q: Question) -> [String] {
-        var words = q.choices.map(\.id)
-        if q.type == .yesNo { words += ["yes", "no"] }
-        return words + InterviewInput.commands
+        Completer.answerWords(for: q) + InterviewInput.commands
     }
 }
