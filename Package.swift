@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         // Thin entry point.
         .executableTarget(name: "discovery", dependencies: ["DiscoveryCLI"]),
+        // Benchmark data: a deterministic database (or import CSV) from a seed; run by hand.
+        .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStore", "QuestionSets"]),
         // Global options, env and XDG defaults, mode selection, errors → exit codes.
         .target(name: "DiscoveryCLI", dependencies: [
             "DiscoveryShell", "LineEditor",
@@ -43,6 +45,8 @@ let package = Package(
         .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),
+        // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
+        .testTarget(name: "FuzzTests", dependencies: ["DiscoveryShell", "QuestionSets", "DiscoveryExport"], exclude: ["Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal", "DiscoveryStore"]),
     ]
 )

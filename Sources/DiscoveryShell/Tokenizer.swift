@@ -2,6 +2,8 @@ import DiscoveryCore
 
 /// Splits a command line into words the way a POSIX shell does: single quotes keep text as is,
 /// double quotes allow `\"` and `\\`, a backslash outside quotes escapes the next character.
+/// The line is read by Unicode scalar, not by grapheme: a combining mark after a quote, a blank
+/// or a backslash (`'\u{301}x'`) must not glue itself to it and hide the quote.
 public enum Tokenizer {
     /// The words of a complete line; an unterminated quote is a usage error.
     public static func split(_ line: String) throws(DiscoveryError) -> [String] {
@@ -39,11 +41,12 @@ public enum Tokenizer {
 
     private static func scan(_ line: String) -> Scan {
         var s = Scan()
-        var word = ""
+        var word = String.UnicodeScalarView()
         var inWord = false
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var escaped = false
-        for (index, ch) in zip(line.indices, line) {
+        let scalars = line.unicodeScalars
+        for (index, ch) in zip(scalars.indices, scalars) {
             if escaped {
                 word.append(ch)
                 escaped = false
@@ -56,7 +59,7 @@ public enum Tokenizer {
                 if ch == "\"" { quote = nil } else if ch == "\\" { escaped = true } else { word.append(ch) }
             default:
                 if ch == " " || ch == "\t" {
-                    if inWord { s.words.append(word); word = ""; inWord = false }
+                    if inWord { s.words.append(String(word)); word = String.UnicodeScalarView(); inWord = false }
                 } else {
                     if !inWord { s.lastWordStart = index }
                     inWord = true
@@ -70,8 +73,8 @@ public enum Tokenizer {
                 }
             }
         }
-        if inWord || quote != nil { s.words.append(word); s.inWord = true }
-        s.openQuote = quote
+        if inWord || quote != nil { s.words.append(String(word)); s.inWord = true }
+        s.openQuote = quote.map(Character.init)
         return s
     }
 }
