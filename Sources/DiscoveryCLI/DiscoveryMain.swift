@@ -47,7 +47,7 @@ public enum DiscoveryMain {
         guard let setsDir = setsFolder else {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
         }
-        let catalog = try CatalogLoader.load(directory: setsDir)
+        let catalog = try CatalogLoader.load(directory: setsDir, cache: env.catalogCache)
         let store = try Store.open(path: options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase)
 
         let stdinIsTerminal = isatty(0) == 1

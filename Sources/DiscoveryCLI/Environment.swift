@@ -1,4 +1,5 @@
 import Foundation
+import QuestionSets
 
 /// Paths and settings that come from the environment (XDG base directories, `NO_COLOR`, ...).
 struct Environment {
@@ -25,6 +26,13 @@ struct Environment {
     var historyFile: String {
         let base = self["XDG_STATE_HOME"] ?? home + "/.local/state"
         return base + "/discovery/history"
+    }
+
+    /// `$XDG_CACHE_HOME/discovery`: the checked copy of the question sets (`CatalogCache`).
+    /// `DISCOVERY_NO_CACHE=1` reads the YAML every time.
+    var catalogCache: CatalogCache? {
+        if self["DISCOVERY_NO_CACHE"] == "1" { return nil }
+        return CatalogCache(folder: (self["XDG_CACHE_HOME"] ?? home + "/.cache") + "/discovery")
     }
 
     var user: String { self["DISCOVERY_USER"] ?? self["USER"] ?? self["LOGNAME"] ?? "unknown" }

@@ -1,5 +1,5 @@
 /// Everything sales ops configures: question sets, scoring profiles and signal kinds.
-public struct Catalog: Sendable, Equatable {
+public struct Catalog: Sendable, Equatable, Codable {
     public var sets: [QuestionSet]
     public var profiles: [Profile]
     public var signals: [SignalDefinition]

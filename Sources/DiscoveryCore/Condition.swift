@@ -1,5 +1,5 @@
 /// A `when` condition on a follow-up question (SPEC §6).
-public indirect enum Condition: Sendable, Equatable, Hashable {
+public indirect enum Condition: Sendable, Equatable, Hashable, Codable {
     /// The question (`set.question`) is answered with one of these choice ids
     /// (for `yes-no`: `yes` / `no`; for `multi`: any of them is among the chosen).
     case answerIn(question: String, values: [String])

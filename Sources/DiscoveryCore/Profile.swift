@@ -14,8 +14,8 @@ public enum BandLevel: String, Sendable, Codable {
 }
 
 /// A scoring profile (SPEC §7): which sets to ask, and the MQL and SQL thresholds.
-public struct Profile: Sendable, Equatable {
-    public struct MQLRule: Sendable, Equatable {
+public struct Profile: Sendable, Equatable, Codable {
+    public struct MQLRule: Sendable, Equatable, Codable {
         public var minTotal: Int
         public var minFit: Int
         public init(minTotal: Int, minFit: Int) {
@@ -23,7 +23,7 @@ public struct Profile: Sendable, Equatable {
             self.minFit = minFit
         }
     }
-    public struct SQLRule: Sendable, Equatable {
+    public struct SQLRule: Sendable, Equatable, Codable {
         public var gates: [String]
         public var minFit: Int
         public init(gates: [String], minFit: Int) {

@@ -6,7 +6,7 @@ public enum QuestionType: String, CaseIterable, Sendable, Codable {
 }
 
 /// One offered answer of a `choice` or `multi` question.
-public struct Choice: Sendable, Equatable, Hashable {
+public struct Choice: Sendable, Equatable, Hashable, Codable {
     public var id: String
     public var label: String
     public var score: ScoreDelta
@@ -26,7 +26,7 @@ public struct Choice: Sendable, Equatable, Hashable {
 }
 
 /// One discovery question. Its full id is `set.question`.
-public struct Question: Sendable, Equatable, Hashable {
+public struct Question: Sendable, Equatable, Hashable, Codable {
     /// The id within its set, e.g. `evaluation-window`.
     public var id: String
     public var setId: String
@@ -67,7 +67,7 @@ public struct Question: Sendable, Equatable, Hashable {
 }
 
 /// A question set: one YAML file of `question-sets/`.
-public struct QuestionSet: Sendable, Equatable {
+public struct QuestionSet: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var questions: [Question]

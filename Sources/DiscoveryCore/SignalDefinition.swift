@@ -1,5 +1,5 @@
 /// An engagement signal kind from `signals.yaml`.
-public struct SignalDefinition: Sendable, Equatable {
+public struct SignalDefinition: Sendable, Equatable, Codable {
     public enum Priority: String, Sendable, Codable {
         case normal, high
     }

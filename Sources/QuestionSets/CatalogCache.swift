@@ -1,0 +1,96 @@
+import DiscoveryCore
+import Foundation
+
+/// A copy of a valid catalog, kept so start-up need not parse YAML again: parsing and checking
+/// the bundled sets costs more than everything else a one-shot command does. The copy is used
+/// only while every file it was built from (each set, profile and signals file, and the running
+/// program) still has the same path, size and modification time; otherwise the folder is read
+/// again and the copy replaced. Only a catalog that passed every check is ever stored, so an
+/// invalid file is always reported. A cache that cannot be read or written is ignored.
+public struct CatalogCache: Sendable {
+    /// Where the copies live (e.g. `$XDG_CACHE_HOME/discovery`), created owner-only.
+    public let folder: String
+    /// Bumped when the stored form changes.
+    static let formatVersion = 1
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    private struct Stored: Codable {
+        var version: Int
+        var fingerprint: String
+        var catalog: Catalog
+    }
+
+    /// The catalog stored for `directory` when its files are unchanged.
+    func lookup(directory: String) -> Catalog? {
+        guard let fingerprint = Self.fingerprint(directory),
+              let data = FileManager.default.contents(atPath: path(for: directory)),
+              let stored = try? JSONDecoder().decode(Stored.self, from: data),
+              stored.version == Self.formatVersion, stored.fingerprint == fingerprint else { return nil }
+        return stored.catalog
+    }
+
+    /// Stores a valid catalog for `directory`: written to a temporary file and renamed into
+    /// place, so a reader never sees half a copy.
+    func store(_ catalog: Catalog, directory: String) {
+        guard let fingerprint = Self.fingerprint(directory),
+              let data = try? JSONEncoder().encode(Stored(version: Self.formatVersion, fingerprint: fingerprint, catalog: catalog))
+        else { return }
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: folder) {
+            try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let target = path(for: directory)
+        let temp = target + ".\(getpid()).tmp"
+        guard fm.createFile(atPath: temp, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
+        if rename(temp, target) != 0 { unlink(temp) }
+    }
+
+    /// One file per question-set folder, named by a hash of its absolute path.
+    func path(for directory: String) -> String {
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return folder + "/catalog-" + String(Self.fnv1a(absolute), radix: 16) + ".json"
+    }
+
+    /// Path, size and modification time of every file the catalog is read from, and of the
+    /// running program (a new version may check the files differently). `nil` when a file
+    /// cannot be examined.
+    static func fingerprint(_ directory: String) -> String? {
+        let folder = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var files = CatalogLoader.yamlFiles(in: folder).map { folder + "/" + $0 }
+        files += CatalogLoader.yamlFiles(in: folder + "/profiles").map { folder + "/profiles/" + $0 }
+        files.append(folder)
+        files.append(folder + "/profiles")
+        files.append("/proc/self/exe")
+        var parts: [String] = []
+        for file in files {
+            var st = stat()
+            guard stat(file, &st) == 0 else { return nil }
+            parts.append("\(file):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(st.st_ino)")
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
+
+extension CatalogLoader {
+    /// `load(directory:)`, answered from `cache` when the folder's files are unchanged since a
+    /// valid catalog was stored for it.
+    public static func load(directory: String, cache: CatalogCache?) throws(DiscoveryError) -> Catalog {
+        guard let cache else { return try load(directory: directory) }
+        if let catalog = cache.lookup(directory: directory) { return catalog }
+        let catalog = try load(directory: directory)
+        cache.store(catalog, directory: directory)
+        return catalog
+    }
+}

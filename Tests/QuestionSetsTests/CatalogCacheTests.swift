@@ -1,0 +1,63 @@
+import DiscoveryCore
+import Foundation
+import Testing
+@testable import QuestionSets
+
+@Suite struct CatalogCacheTests {
+    private func temp() -> String { NSTemporaryDirectory() + "discovery-cache-" + UUID().uuidString }
+
+    @Test func aValidCatalogIsStoredAndReusedUntilAFileChanges() throws {
+        let folder = try LintFixture.baseCopy()
+        let cacheFolder = temp()
+        defer { for f in [folder, cacheFolder] { try? FileManager.default.removeItem(atPath: f) } }
+        let cache = CatalogCache(folder: cacheFolder)
+        let loaded = try CatalogLoader.load(directory: folder, cache: cache)
+        #expect(loaded == (try CatalogLoader.load(directory: folder)))
+        let stored = cache.path(for: folder)
+        #expect(FileManager.default.fileExists(atPath: stored))
+        #expect(cache.lookup(directory: folder) == loaded)
+        let mode = try FileManager.default.attributesOfItem(atPath: cacheFolder)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+
+        // An edit (new size and time) makes the copy stale: the folder is read again.
+        let setFile = try #require(CatalogLoader.yamlFiles(in: folder).first { $0 != "signals.yaml" })
+        let path = folder + "/" + setFile
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try (text + "\n# edited\n").write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(cache.lookup(directory: folder) == nil)
+        #expect(try CatalogLoader.load(directory: folder, cache: cache) == loaded)
+        #expect(cache.lookup(directory: folder) == loaded)
+    }
+
+    @Test func anInvalidFolderIsNeverStoredAndAlwaysReported() throws {
+        let (folder, _) = try LintFixture.folder(adding: "set-duplicates.yaml")
+        let cacheFolder = temp()
+        defer { for f in [folder, cacheFolder] { try? FileManager.default.removeItem(atPath: f) } }
+        let cache = CatalogCache(folder: cacheFolder)
+        for _ in 0..<2 {
+            #expect(throws: DiscoveryError.self) { try CatalogLoader.load(directory: folder, cache: cache) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: cache.path(for: folder)))
+    }
+
+    @Test func aDamagedCopyIsIgnored() throws {
+        let folder = try LintFixture.baseCopy()
+        let cacheFolder = temp()
+        defer { for f in [folder, cacheFolder] { try? FileManager.default.removeItem(atPath: f) } }
+        let cache = CatalogCache(folder: cacheFolder)
+        let loaded = try CatalogLoader.load(directory: folder, cache: cache)
+        try Data("{\"version\": 1, \"fingerp".utf8).write(to: URL(fileURLWithPath: cache.path(for: folder)))
+        #expect(cache.lookup(directory: folder) == nil)
+        #expect(try CatalogLoader.load(directory: folder, cache: cache) == loaded)
+    }
+
+    @Test func theBundledSetsRoundTripThroughTheCache() throws {
+        let bundled = LintFixture.bundledFolder
+        let cacheFolder = temp()
+        defer { try? FileManager.default.removeItem(atPath: cacheFolder) }
+        let cache = CatalogCache(folder: cacheFolder)
+        let parsed = try CatalogLoader.load(directory: bundled, cache: cache)
+        #expect(cache.lookup(directory: bundled) == parsed)
+        #expect(parsed.sets.count >= 7)
+    }
+}
