@@ -32,11 +32,17 @@ public struct ParsedAnswer: Sendable, Equatable {
 ///   hold a comma), each `Name` or `Name (role)`: `Ana Ruiz (champion), Ben Ode (technical)`.
 /// - `text`: any text without control characters.
 public enum AnswerParser {
+    /// The longest answer taken, in characters: a problem statement fits, a pasted document does not.
+    public static let maxLength = 2000
+
     public static func parse(_ raw: String, for question: Question) throws(DiscoveryError) -> ParsedAnswer {
         let text = raw.trimmingBlanks
         guard !text.isEmpty else { throw .failed("empty answer for \(question.fullId)") }
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw .failed("the answer to \(question.fullId) contains a control character")
+        }
+        if text.count > maxLength {
+            throw .failed("the answer to \(question.fullId) is too long (\(text.count) characters; at most \(maxLength))")
         }
         switch question.type {
         case .text:

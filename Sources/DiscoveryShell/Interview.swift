@@ -12,6 +12,8 @@ final class Interview {
     private(set) var state: InterviewState
     private var shownSet: String?
     private var cancelHintShown = false
+    /// The scores and verdict last shown, so a line repeats them only when they change.
+    private var shownScores: String?
 
     init(session: Session, lead: Lead, sets: [QuestionSet]) throws(DiscoveryError) {
         self.session = session
@@ -92,7 +94,11 @@ final class Interview {
                                                        people: parsed.people, actor: session.user, at: session.now())
             state.answered(q, with: saved.value)
             if let value = saved.value {
-                session.print(InterviewRenderer.saved(value, question: q, addedPeople: !parsed.people.isEmpty))
+                // The rep sees readiness change as they type: the scores and verdict, when they moved.
+                let scores = (try? session.qualification(lead).verdict).map(InterviewRenderer.scores)
+                let changed = scores != shownScores ? scores : nil
+                if scores != nil { shownScores = scores }
+                session.print(InterviewRenderer.saved(value, question: q, addedPeople: !parsed.people.isEmpty, scores: changed))
             }
             session.refreshQualification(lead.id)
             return true

@@ -38,9 +38,15 @@ enum InterviewRenderer {
         return lines
     }
 
-    /// The one short line after an answer is committed.
-    static func saved(_ value: AnswerValue, question: Question, addedPeople: Bool) -> String {
+    /// The one short line after an answer is committed; `scores` when they changed.
+    static func saved(_ value: AnswerValue, question: Question, addedPeople: Bool, scores: String? = nil) -> String {
         "  saved: \(AnswerText.describe(value, for: question))\(addedPeople ? " (in the stakeholder map)" : "")"
+            + (scores.map { "  [\($0)]" } ?? "")
+    }
+
+    /// `fit 15 · intent 0 · readiness 10 → not-yet`.
+    static func scores(_ v: Verdict) -> String {
+        "fit \(v.scores.fit) · intent \(v.scores.intent) · readiness \(v.scores.readiness) → \(v.kind.rawValue)"
     }
 
     static func why(_ q: Question) -> String {

@@ -127,5 +127,10 @@ import Testing
             try AnswerParser.parse("a\u{1B}[31mb", for: Self.q(.text))
         }
         #expect(throws: DiscoveryError.failed("empty answer for s.q")) { try AnswerParser.parse("   ", for: Self.q(.text)) }
+        let longest = String(repeating: "é", count: AnswerParser.maxLength)
+        #expect(try AnswerParser.parse(longest, for: Self.q(.text)).value == .text(longest))
+        #expect(throws: DiscoveryError.failed("the answer to s.q is too long (2001 characters; at most 2000)")) {
+            try AnswerParser.parse(longest + "x", for: Self.q(.text))
+        }
     }
 }

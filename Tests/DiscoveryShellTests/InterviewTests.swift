@@ -38,7 +38,7 @@ import Testing
               1) this-quarter       Within this quarter
               2) next-two-quarters  In the next two quarters
               3) exploring          Just exploring, no plan
-              saved: next-two-quarters — In the next two quarters
+              saved: next-two-quarters — In the next two quarters  [fit 0 · intent 0 · readiness 10 → not-yet]
             Is there a planned review date? (a date, YYYY-MM-DD)
               saved: 2026-04-15
             Is budget approved? (yes/no)

@@ -5,7 +5,7 @@ extension Command {
     static let call = Command(CommandSpec(
         ["call"],
         usage: "call [LEAD] OUTCOME [--note TEXT] [--duration MIN] [--at TIME] [--due TIME] [--reason CODE] [--contact NAME] [--override WHY]",
-        summary: "Log one call and its outcome; sets the follow-up (outcomes: \(CallOutcome.allCases.map(\.rawValue).joined(separator: ", ")))",
+        summary: "Log one call and its outcome in one line; sets the follow-up",
         example: "call L7 voicemail --note \"left a message with the OR manager\" --duration 2",
         group: .calls, arguments: 1...2,
         options: [OptionSpec("--note", "TEXT"), OptionSpec("--duration", "MIN"), OptionSpec("--at", "TIME"),
