@@ -27,7 +27,9 @@ let package = Package(
             "DiscoveryCore", "QuestionSets", "DiscoveryStore", "DiscoveryExport", "LineEditor",
         ]),
         // LineReader protocol, libedit reader, history, SIGINT plumbing.
-        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "CLineInput"]),
+        // The SIGINT flag and a key reader that never misses a Ctrl-C (C: shared with a signal handler).
+        .target(name: "CLineInput"),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Value types and the pure verdict engine: no I/O.
         .target(name: "DiscoveryCore"),

@@ -1,14 +1,14 @@
 #ifndef DISCOVERY_CLIBEDIT_SHIM_H
 #define DISCOVERY_CLIBEDIT_SHIM_H
 // libedit's el_set, el_get and history() are variadic and cannot be called from Swift:
-// every use goes through one static inline wrapper here. So do the C globals Swift 6 refuses
-// (the standard streams) and the SIGINT handler, which must be async-signal-safe C.
+// every use goes through one static inline wrapper here, as do the C globals Swift 6 refuses
+// (the standard streams). State shared with a signal handler lives in CLineInput, one C file:
+// a static in this header would be copied into every Swift file that uses it.
 #include <histedit.h>
 #include <stdio.h>
 #include <string.h>
 #include <locale.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <errno.h>
 
 static inline FILE *discovery_stdin(void) { return stdin; }
@@ -29,43 +29,12 @@ static inline int discovery_setlocale_utf8(void) {
     return 0;
 }
 
-// MARK: SIGINT
-
-/// The one piece of state the SIGINT handler touches.
-static inline volatile sig_atomic_t *discovery_sigint_flag(void) {
-    static volatile sig_atomic_t flag = 0;
-    return &flag;
-}
-
-static inline void discovery_sigint_handler(int signo) {
-    (void)signo;
-    *discovery_sigint_flag() = 1;
-}
-
-/// Installs the SIGINT handler without SA_RESTART, so a blocked read returns EINTR, and
-/// unblocks SIGINT and SIGTERM (test runners hand their children a mask that blocks them).
-static inline int discovery_install_sigint(void) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = discovery_sigint_handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    if (sigaction(SIGINT, &sa, NULL) != 0) return -1;
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    return sigprocmask(SIG_UNBLOCK, &set, NULL);
-}
-
-/// Returns 1 when SIGINT arrived since the last call, and clears the flag.
-static inline int discovery_take_sigint(void) {
-    int was = *discovery_sigint_flag() != 0;
-    *discovery_sigint_flag() = 0;
-    return was;
-}
-
 // MARK: el_set / el_get
+
+/// Replaces libedit's key reader (see CLineInput's `discovery_read_key`).
+static inline int discovery_el_set_read_key(EditLine *el, el_rfunc_t reader) {
+    return el_set(el, EL_GETCFN, reader);
+}
 
 typedef char *(*discovery_prompt_fn)(EditLine *);
 typedef unsigned char (*discovery_el_fn)(EditLine *, int);

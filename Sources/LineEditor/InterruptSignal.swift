@@ -1,8 +1,8 @@
-import CLibEdit
+import CLineInput
 
-/// SIGINT plumbing: Ctrl-C never kills the shell. A C handler (async-signal-safe, in `shim.h`)
-/// only sets a flag; it is installed without `SA_RESTART`, so a read blocked in `el_gets`
-/// returns `EINTR` and the reader reports `.interrupted`.
+/// SIGINT plumbing: Ctrl-C never kills the shell. A C handler (async-signal-safe, in
+/// CLineInput) only sets a flag; the line editor's key reader waits with SIGINT unblocked only
+/// inside pselect, so `el_gets` returns `EINTR` and the reader reports `.interrupted`.
 public enum InterruptSignal {
     /// Installs the handler and unblocks SIGINT and SIGTERM, which a parent (a test runner)
     /// may have left blocked. Safe to call more than once.

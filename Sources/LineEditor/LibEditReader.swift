@@ -1,4 +1,5 @@
 import CLibEdit
+import CLineInput
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -91,6 +92,8 @@ public final class LibEditReader: LineReader {
         discovery_el_set_clientdata(el, Unmanaged.passUnretained(self).toOpaque())
         discovery_el_set_editor(el, "emacs")
         discovery_el_set_signal(el, 1)
+        // Our key reader: libedit's own can lose a Ctrl-C pressed just after the echo.
+        discovery_el_set_read_key(el) { el, key in discovery_read_key(UnsafeMutableRawPointer(el), key) }
         discovery_el_set_prompt(el) { el in
             guard let el, let data = discovery_el_get_clientdata(el) else { return nil }
             return Unmanaged<LibEditReader>.fromOpaque(data).takeUnretainedValue().promptBuffer

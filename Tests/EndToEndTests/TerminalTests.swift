@@ -112,6 +112,22 @@ struct TerminalTests {
         #expect(history.contains("Real") && !history.contains("Ghost"), "history: \(history)")
     }
 
+    /// A Ctrl-C pressed the instant the echo appears lands between libedit's screen update and
+    /// its next read; it must still cancel the line. Many rounds make that moment likely.
+    @Test func ctrlCRightAfterTheEchoIsNeverLost() throws {
+        let t = try PseudoTerminal(home: try PseudoTerminal.makeHome())
+        try t.waitForPrompt(Self.prompt)
+        for round in 1...40 {
+            let word = "w\(round)x"
+            try t.send(word)
+            try t.waitFor(word)
+            try t.send(Self.ctrlC)
+            try t.waitForPrompt("\n" + Self.prompt, timeout: 5)
+        }
+        try t.send(Self.ctrlD)
+        #expect(try t.waitForExit() == 0)
+    }
+
     @Test func ctrlDOnAnEmptyLineExitsZeroWithANewline() throws {
         let t = try PseudoTerminal(home: try PseudoTerminal.makeHome())
         try t.waitForPrompt(Self.prompt)
