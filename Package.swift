@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // Thin entry point.
@@ -18,10 +17,7 @@ let package = Package(
         // Benchmark data: a deterministic database (or import CSV) from a seed; run by hand.
         .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStore", "QuestionSets"]),
         // Global options, env and XDG defaults, mode selection, errors → exit codes.
-        .target(name: "DiscoveryCLI", dependencies: [
-            "DiscoveryShell", "LineEditor",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor"]),
         // Tokenizer, commands, help, completion candidates, prompt, interview.
         .target(name: "DiscoveryShell", dependencies: [
             "DiscoveryCore", "QuestionSets", "DiscoveryStore", "DiscoveryExport", "LineEditor",

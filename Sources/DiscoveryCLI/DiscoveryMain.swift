@@ -1,4 +1,3 @@
-import ArgumentParser
 import DiscoveryCore
 import DiscoveryShell
 import DiscoveryStore
@@ -6,31 +5,18 @@ import Foundation
 import LineEditor
 import QuestionSets
 
-/// The program: parse global options, load the question sets, open the database, then run
-/// one command, a script, or the interactive shell. Every failure ends in a message and a
+/// The program: parse global options, check the question sets, open the database, then run one
+/// command, a script, or the interactive shell. Every failure ends in a message and a
 /// documented exit code, never a trap.
 public enum DiscoveryMain {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         signal(SIGPIPE, SIG_IGN)
-        // Global options end at the first word that is not one: `--help` after a command is the
-        // command's business, before it (or alone) it is ours.
-        if let first = arguments.first, first == "--help" || first == "-h" {
-            StandardStream.out.write(GlobalOptions.helpMessage() + "\n")
-            exit(0)
-        }
-        let options: GlobalOptions
         do {
-            options = try GlobalOptions.parse(arguments)
-        } catch {
-            let code = GlobalOptions.exitCode(for: error)
-            if code == .success {
-                StandardStream.out.write(GlobalOptions.fullMessage(for: error) + "\n")
+            let options = try GlobalOptions.parse(arguments)
+            if options.showHelp {
+                StandardStream.out.write(GlobalOptions.help + "\n")
                 exit(0)
             }
-            StandardStream.err.write("discovery: \(GlobalOptions.message(for: error))\n")
-            exit(DiscoveryError.Kind.usage.rawValue)
-        }
-        do {
             exit(try run(options, env: Environment()))
         } catch {
             // One line per problem: a folder of invalid question sets reports each `file:line: message`.
@@ -47,7 +33,7 @@ public enum DiscoveryMain {
         guard let setsDir = setsFolder else {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
         }
-        let catalog = try CatalogLoader.load(directory: setsDir, cache: env.catalogCache)
+        let loadCatalog = try CatalogLoader.checked(directory: setsDir, cache: env.catalogCache)
         let store = try Store.open(path: options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase)
 
         let stdinIsTerminal = isatty(0) == 1
@@ -57,7 +43,7 @@ public enum DiscoveryMain {
         let editor = stdinIsTerminal ? Terminal.reader(historyFile: env.historyFile) : nil
         let reader: LineReader = editor ?? FileLineReader(fileDescriptor: 0)
         let clock: () -> Date = env.fixedNow.map { fixed in { fixed } } ?? Date.init
-        let session = Session(store: store, catalog: catalog, user: options.user ?? env.user, reader: reader,
+        let session = Session(store: store, loadingCatalog: loadCatalog, user: options.user ?? env.user, reader: reader,
                               out: StandardStream.out, err: StandardStream.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir

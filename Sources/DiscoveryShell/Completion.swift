@@ -130,7 +130,7 @@ public struct Completer {
             return index == 0 ? CommandRegistry.topLevelNames : CommandRegistry.subcommands(of: context.positional[0])
         case .none:
             // `answer [LEAD] QUESTION <Tab>`: the choices of the question named just before.
-            guard let previous = context.positional.last, let question = session.catalog.question(previous) else { return [] }
+            guard let previous = context.positional.last, let question = (try? session.catalog)?.question(previous) else { return [] }
             return Self.listItems(Self.answerWords(for: question), current: context.current)
         default:
             return values(kind, context: context)

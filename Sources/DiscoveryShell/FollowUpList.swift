@@ -8,7 +8,7 @@ enum FollowUpList {
         let now = session.now()
         let inputs = try session.store.followUpInputs(before: BusinessTime.endOfDay(now))
         let items = DueList.items(firstAttempts: inputs.firstAttempts, retries: inputs.retries, nextSteps: inputs.nextSteps,
-                                    highPriority: session.highPrioritySignals, now: now)
+                                    highPriority: try session.highPrioritySignals, now: now)
         return DueList.due(items, owner: owner)
     }
 
@@ -27,6 +27,6 @@ enum FollowUpList {
 extension Session {
     /// Signal kinds marked `priority: high` in the catalog: they shorten the first-attempt SLA to 4 hours.
     var highPrioritySignals: Set<String> {
-        Set(catalog.signals.filter { $0.priority == .high }.map(\.id))
+        get throws(DiscoveryError) { Set(try catalog.signals.filter { $0.priority == .high }.map(\.id)) }
     }
 }

@@ -14,6 +14,7 @@ public struct Qualification: Sendable {
 extension Session {
     /// The profile a lead is scored with; fails, naming the profile, when the question sets lack it.
     public func profile(of lead: Lead) throws(DiscoveryError) -> Profile {
+        let catalog = try catalog
         guard let profile = catalog.profile(lead.profile) else {
             let known = catalog.profiles.map(\.id).joined(separator: ", ")
             throw .failed("\(lead.label)'s profile '\(lead.profile)' is not in the question sets (profiles: \(known)); change it with 'lead set \(lead.label) profile P'")
@@ -27,7 +28,7 @@ extension Session {
             throw .failed("no lead \(lead.label)")
         }
         let profile = try profile(of: record.lead)
-        let verdict = VerdictEngine.evaluate(record, catalog: catalog, profile: profile, now: now())
+        let verdict = VerdictEngine.evaluate(record, catalog: try catalog, profile: profile, now: now())
         return Qualification(record: record, profile: profile, verdict: verdict)
     }
 

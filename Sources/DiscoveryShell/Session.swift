@@ -7,7 +7,6 @@ import LineEditor
 /// who is typing, the current lead, and where text goes.
 public final class Session {
     public let store: Store
-    public let catalog: Catalog
     /// Recorded as actor in the audit log and as the default owner.
     public let user: String
     public var currentLead: Int64?
@@ -26,10 +25,28 @@ public final class Session {
     /// The question-set folder the catalog was loaded from (what `lint` checks by default).
     public var questionSetsDirectory: String?
 
-    public init(store: Store, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
+    /// Where the catalog comes from: given, or read on first use.
+    private var catalogSource: CatalogSource
+
+    private enum CatalogSource {
+        case loaded(Catalog)
+        case load(() throws(DiscoveryError) -> Catalog)
+    }
+
+    public convenience init(store: Store, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
+                            style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {
+        self.init(store: store, loadingCatalog: { catalog }, user: user, reader: reader, out: out, err: err,
+                  style: style, width: width, now: now)
+    }
+
+    /// `loadingCatalog` runs the first time a command needs the question sets, so a command that
+    /// needs none (`lead list`, `call`, `due`, `export`) neither waits for them nor fails on them.
+    /// A failed load is tried again next time (the files may have been fixed meanwhile).
+    public init(store: Store, loadingCatalog: @escaping () throws(DiscoveryError) -> Catalog, user: String,
+                reader: LineReader, out: TextOutput, err: TextOutput,
                 style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {
         self.store = store
-        self.catalog = catalog
+        self.catalogSource = .load(loadingCatalog)
         self.user = user
         self.reader = reader
         self.out = out
@@ -37,6 +54,20 @@ public final class Session {
         self.style = style
         self.width = width
         self.now = now
+    }
+
+    /// The question sets, profiles and signals; loaded on first use.
+    public var catalog: Catalog {
+        get throws(DiscoveryError) {
+            switch catalogSource {
+            case .loaded(let catalog):
+                return catalog
+            case .load(let load):
+                let catalog = try load()
+                catalogSource = .loaded(catalog)
+                return catalog
+            }
+        }
     }
 
     /// True when a person is typing at a terminal.

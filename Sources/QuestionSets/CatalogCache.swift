@@ -11,39 +11,49 @@ public struct CatalogCache: Sendable {
     /// Where the copies live (e.g. `$XDG_CACHE_HOME/discovery`), created owner-only.
     public let folder: String
     /// Bumped when the stored form changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     public init(folder: String) {
         self.folder = folder
     }
 
-    private struct Stored: Codable {
-        var version: Int
-        var fingerprint: String
-        var catalog: Catalog
+    /// The first line of a stored copy: the format and a hash of the fingerprint of the files
+    /// it was built from. Checking it needs no decoding, so a command that never looks at the
+    /// question sets pays only for a few `stat` calls and one small read.
+    static func header(fingerprint: String) -> String {
+        "discovery-catalog \(formatVersion) \(String(fnv1a(fingerprint), radix: 16))\n"
     }
 
     /// The catalog stored for `directory` when its files are unchanged.
     func lookup(directory: String) -> Catalog? {
+        storedCopy(directory: directory).flatMap(Self.decode)
+    }
+
+    /// The stored copy's JSON, when its header matches the folder's files as they are now.
+    func storedCopy(directory: String) -> Data? {
         guard let fingerprint = Self.fingerprint(directory),
-              let data = FileManager.default.contents(atPath: path(for: directory)),
-              let stored = try? JSONDecoder().decode(Stored.self, from: data),
-              stored.version == Self.formatVersion, stored.fingerprint == fingerprint else { return nil }
-        return stored.catalog
+              let data = FileManager.default.contents(atPath: path(for: directory)) else { return nil }
+        let header = Data(Self.header(fingerprint: fingerprint).utf8)
+        guard data.starts(with: header) else { return nil }
+        return data.dropFirst(header.count)
+    }
+
+    /// Decodes a stored copy; `nil` when it is damaged.
+    static func decode(_ json: Data) -> Catalog? {
+        try? JSONDecoder().decode(Catalog.self, from: json)
     }
 
     /// Stores a valid catalog for `directory`: written to a temporary file and renamed into
     /// place, so a reader never sees half a copy.
     func store(_ catalog: Catalog, directory: String) {
-        guard let fingerprint = Self.fingerprint(directory),
-              let data = try? JSONEncoder().encode(Stored(version: Self.formatVersion, fingerprint: fingerprint, catalog: catalog))
-        else { return }
+        guard let fingerprint = Self.fingerprint(directory), let json = try? JSONEncoder().encode(catalog) else { return }
         let fm = FileManager.default
         if !fm.fileExists(atPath: folder) {
             try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let target = path(for: directory)
         let temp = target + ".\(getpid()).tmp"
+        let data = Data(Self.header(fingerprint: fingerprint).utf8) + json
         guard fm.createFile(atPath: temp, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temp, target) != 0 { unlink(temp) }
     }
@@ -92,5 +102,20 @@ extension CatalogLoader {
         let catalog = try load(directory: directory)
         cache.store(catalog, directory: directory)
         return catalog
+    }
+
+    /// Makes sure now that the folder's sets are valid (every command refuses to start on
+    /// invalid sets) and returns how to get the catalog. A cached copy of unchanged files was
+    /// valid when stored: it is decoded only when first asked for, so a command that needs no
+    /// question sets does not wait for them. A damaged copy makes the folder be read again.
+    public static func checked(directory: String, cache: CatalogCache?) throws(DiscoveryError) -> () throws(DiscoveryError) -> Catalog {
+        if let cache, let json = cache.storedCopy(directory: directory) {
+            return { () throws(DiscoveryError) -> Catalog in
+                if let catalog = CatalogCache.decode(json) { return catalog }
+                return try load(directory: directory, cache: cache)
+            }
+        }
+        let catalog = try load(directory: directory, cache: cache)
+        return { catalog }
     }
 }

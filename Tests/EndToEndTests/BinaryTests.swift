@@ -7,4 +7,33 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("USAGE"))
     }
+
+    @Test func globalOptionsTakeTheirValueInEitherFormAndEndAtTheCommand() throws {
+        let home = NSTemporaryDirectory() + "discovery-e2e-" + UUID().uuidString
+        let db = home + "/elsewhere.sqlite"
+        let created = try Binary.run(["--db=\(db)", "--user", "maria", "lead", "new", "Mercy Regional", "--owner", "maria"], home: home)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: db))
+        // `--` ends the global options; what follows is the command, even a word like --help.
+        let listed = try Binary.run(["--db", db, "--no-color", "--", "lead", "list"], home: home)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("Mercy Regional"))
+        let commandHelp = try Binary.run(["--db", db, "lead", "list", "--help"], home: home)
+        #expect(!commandHelp.stdout.contains("--question-sets DIR"))
+    }
+
+    @Test(arguments: [["--db"], ["--user"], ["--question-sets"], ["--db="], ["--no-color=yes", "help"]])
+    func aGlobalOptionWithoutItsValueIsAUsageError(arguments: [String]) throws {
+        let r = try Binary.run(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("discovery: \(arguments[0].split(separator: "=")[0])"), "\(r.stderr)")
+        #expect(r.stdout == "")
+    }
+
+    @Test func shortHelpIsTheSameHelp() throws {
+        let long = try Binary.run(["--help"])
+        let short = try Binary.run(["-h"])
+        #expect(short.status == 0 && short.stdout == long.stdout)
+        #expect(long.stdout.contains("--keep-going") && long.stdout.contains("EXIT CODES"))
+    }
 }

@@ -60,4 +60,27 @@ import Testing
         #expect(cache.lookup(directory: bundled) == parsed)
         #expect(parsed.sets.count >= 7)
     }
+
+    @Test func checkedRefusesInvalidSetsAtOnceAndDecodesACachedCopyOnlyWhenAsked() throws {
+        let (broken, _) = try LintFixture.folder(adding: "set-duplicates.yaml")
+        let folder = try LintFixture.baseCopy()
+        let cacheFolder = temp()
+        defer { for f in [broken, folder, cacheFolder] { try? FileManager.default.removeItem(atPath: f) } }
+        let cache = CatalogCache(folder: cacheFolder)
+        #expect(throws: DiscoveryError.self) { _ = try CatalogLoader.checked(directory: broken, cache: cache) }
+
+        let expected = try CatalogLoader.load(directory: folder)
+        // No copy yet: read and checked now, then stored.
+        #expect(try CatalogLoader.checked(directory: folder, cache: cache)() == expected)
+        #expect(cache.storedCopy(directory: folder) != nil)
+        // A copy whose header matches but whose body is damaged: the check passes (the files are
+        // unchanged), and asking for the catalog reads the folder again instead of failing.
+        let path = cache.path(for: folder)
+        let stored = try Data(contentsOf: URL(fileURLWithPath: path))
+        let headerLength = try #require(stored.firstIndex(of: UInt8(ascii: "\n"))) + 1
+        try (stored.prefix(headerLength) + Data("{\"sets\": [".utf8)).write(to: URL(fileURLWithPath: path))
+        let deferred = try CatalogLoader.checked(directory: folder, cache: cache)
+        #expect(try deferred() == expected)
+        #expect(cache.lookup(directory: folder) == expected)
+    }
 }

@@ -47,7 +47,7 @@ extension Command {
         session.print("\(lead.label) \(question.fullId): \(shown)\(added)")
         var after = before
         after[question.fullId] = saved.value
-        for q in FollowUpQuestions.newlyApplicable(after: after, before: before, catalog: session.catalog) {
+        for q in FollowUpQuestions.newlyApplicable(after: after, before: before, catalog: try session.catalog) {
             session.print("follow-up now applies: \(q.fullId) — \(q.ask)")
         }
         session.refreshQualification(lead.id)
@@ -57,7 +57,7 @@ extension Command {
 /// `answer [LEAD] QUESTION VALUE...`: which words name the lead, the question and the value.
 enum AnswerTarget {
     static func resolve(_ args: [String], session: Session) throws(DiscoveryError) -> (Lead, Question, [String]) {
-        let catalog = session.catalog
+        let catalog = try session.catalog
         if QuestionLookup.isQuestion(args[0], in: catalog) {
             return (try session.lead(nil), try QuestionLookup.question(args[0], in: catalog), Array(args.dropFirst()))
         }

@@ -31,7 +31,7 @@ extension Command {
         case 0:
             return (try session.lead(nil), nil)
         case 1:
-            if let set = session.catalog.set(args[0]) { return (try session.lead(nil), set) }
+            if let set = try session.catalog.set(args[0]) { return (try session.lead(nil), set) }
             return (try session.lead(args[0]), nil)
         default:
             return (try session.lead(args[0]), try QuestionLookup.set(args[1], in: session.catalog))
@@ -62,7 +62,8 @@ struct AnswersView {
     func show(json: Bool) throws(DiscoveryError) {
         let latest = try session.store.latestRevisions(lead: lead.id)
         let inForce = Dictionary(latest.compactMap { a in a.value.map { (a.question, $0) } }, uniquingKeysWith: { $1 })
-        let items = ordered(latest).map { item($0, inForce: inForce) }
+        let catalog = try session.catalog
+        let items = ordered(latest, catalog: catalog).map { item($0, inForce: inForce, catalog: catalog) }
         if json {
             struct Output: Encodable { var lead: String; var answers: [Item] }
             session.print(JSONText.encode(Output(lead: lead.label, answers: items)))
@@ -77,7 +78,7 @@ struct AnswersView {
         for item in items {
             if item.set != currentSet {
                 currentSet = item.set
-                let title = session.catalog.set(item.set)?.title
+                let title = catalog.set(item.set)?.title
                 session.print(title.map { "\(item.set) — \($0)" } ?? "\(item.set) (no longer in the question sets)")
             }
             let qid = String(item.question.dropFirst(item.set.count + 1))
@@ -91,9 +92,8 @@ struct AnswersView {
 
     /// The revisions to show, grouped by set: profile sets first, then the others, each in
     /// question order (questions no longer in the catalog last).
-    private func ordered(_ latest: [Answer]) -> [Answer] {
+    private func ordered(_ latest: [Answer], catalog: Catalog) -> [Answer] {
         let shown = latest.filter { $0.value != nil || $0.note != nil }
-        let catalog = session.catalog
         var setOrder = catalog.profile(lead.profile)?.sets ?? []
         for s in catalog.sets.map(\.id) where !setOrder.contains(s) { setOrder.append(s) }
         func setId(_ a: Answer) -> String { String(a.question.prefix { $0 != "." }) }
@@ -106,8 +106,8 @@ struct AnswersView {
         return shown.filter { onlySet == nil || setId($0) == onlySet?.id }.sorted { rank($0) < rank($1) }
     }
 
-    private func item(_ a: Answer, inForce: [String: AnswerValue]) -> Item {
-        let q = session.catalog.question(a.question)
+    private func item(_ a: Answer, inForce: [String: AnswerValue], catalog: Catalog) -> Item {
+        let q = catalog.question(a.question)
         return Item(question: a.question, set: String(a.question.prefix { $0 != "." }), ask: q?.ask,
                     type: q?.type.rawValue, value: a.value.map(AnswerText.json),
                     display: a.value.map { AnswerText.describe($0, for: q) }, note: a.note,

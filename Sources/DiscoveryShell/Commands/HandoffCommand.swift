@@ -16,7 +16,7 @@ extension Command {
         let format = try HandoffFormat.parse(inv.option("--format") ?? "md")
         let lead = try session.lead(inv.arguments.first)
         let q = try session.qualification(lead)
-        let note = HandoffNote(record: q.record, verdict: q.verdict, profile: q.profile, catalog: session.catalog,
+        let note = HandoffNote(record: q.record, verdict: q.verdict, profile: q.profile, catalog: try session.catalog,
                                recommendations: session.recommendations(q), preparedBy: session.user, now: session.now())
         let text = format == .md ? HandoffMarkdown.render(note) : HandoffJSON.render(note)
         try OutputTarget.write(inv, session: session) { sink in try sink.write(text) }

@@ -24,7 +24,7 @@ extension Command {
         if !columns.ignored.isEmpty {
             session.warn("\(path): columns not imported: \(columns.ignored.joined(separator: ", "))")
         }
-        let profiles = session.catalog.profiles.map(\.id)
+        let profiles = try session.catalog.profiles.map(\.id)
         let report = ImportReport(path: path, session: session)
         let progress = ImportProgress(session: session, fileSize: ImportProgress.size(of: path))
         let tally = try session.store.importRows(

@@ -15,7 +15,7 @@ extension Command {
         completing: [.none]
     )) { inv, session in
         let org = try Validation.text(inv.arguments[0], name: "organisation name")
-        let profile = try Validation.profile(inv.option("--profile") ?? session.defaultProfile, in: session.catalog)
+        let profile = try Validation.profile(inv.option("--profile") ?? session.defaultProfile, in: try session.catalog)
         let lead = Lead(
             org: org,
             type: try inv.option("--type").map { try Validation.text($0, name: "--type") },
@@ -37,6 +37,9 @@ extension Command {
 extension Session {
     /// The profile a new lead gets when none is named.
     var defaultProfile: String {
-        catalog.profile("capital-equipment")?.id ?? catalog.profiles.first?.id ?? "capital-equipment"
+        get throws(DiscoveryError) {
+            let catalog = try catalog
+            return catalog.profile("capital-equipment")?.id ?? catalog.profiles.first?.id ?? "capital-equipment"
+        }
     }
 }

@@ -38,7 +38,7 @@ extension Command {
             let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.reasons(r))
         case .sla:
-            let r = SLAReport.compute(try store.firstAttemptCandidates(mqlSince: since), highPriority: session.highPrioritySignals, now: now)
+            let r = SLAReport.compute(try store.firstAttemptCandidates(mqlSince: since), highPriority: try session.highPrioritySignals, now: now)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.sla(r))
         case .calls:
             let r = CallsReport.compute(try store.calls(since: since))
@@ -47,7 +47,7 @@ extension Command {
             var verdicts: [Verdict] = []
             var unscored = 0
             for lead in try store.leads(createdSince: since) {
-                guard session.catalog.profile(lead.profile) != nil else { unscored += 1; continue }
+                guard try session.catalog.profile(lead.profile) != nil else { unscored += 1; continue }
                 verdicts.append(try session.qualification(lead).verdict)
             }
             let r = ScoresReport.compute(verdicts, unscored: unscored)

@@ -12,6 +12,7 @@ extension Command {
     )) { inv, session in
         let lead = try session.lead(inv.arguments.first)
         let events = try session.store.signals(lead: lead.id)
+        let catalog = try session.catalog
         if inv.flag("--json") {
             struct Item: Encodable {
                 var id: Int64, kind: String, label: String?, at: Date, actor: String, note: String?
@@ -19,7 +20,7 @@ extension Command {
                 var priority: String?
             }
             let items = events.map { e in
-                let d = session.catalog.signal(e.kind)
+                let d = catalog.signal(e.kind)
                 return Item(id: e.id, kind: e.kind, label: d?.label, at: e.at, actor: e.actor, note: e.note,
                             score: d?.score, priority: d?.priority.rawValue)
             }
@@ -31,7 +32,7 @@ extension Command {
             return
         }
         let rows = events.map { e -> [String] in
-            let d = session.catalog.signal(e.kind)
+            let d = catalog.signal(e.kind)
             let points = d.map { SignalKind.points($0.score) } ?? "(kind no longer defined)"
             return [Dates.iso(e.at), e.kind, points.isEmpty ? "-" : points, e.actor, e.note ?? "-"]
         }
