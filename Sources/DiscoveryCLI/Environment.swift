@@ -3,14 +3,17 @@ import QuestionSets
 
 /// Paths and settings that come from the environment (XDG base directories, `NO_COLOR`, ...).
 struct Environment {
-    let variables: [String: String]
+    /// Looks a variable up (`getenv`: building the whole environment as a dictionary costs
+    /// more at start-up than the few lookups a run makes).
+    let lookup: (String) -> String?
 
-    init(_ variables: [String: String] = ProcessInfo.processInfo.environment) {
-        self.variables = variables
+    init(lookup: @escaping (String) -> String? = { name in getenv(name).map { String(cString: $0) } }) {
+        self.lookup = lookup
     }
 
+    /// The variable's value; unset and empty are the same.
     subscript(name: String) -> String? {
-        guard let v = variables[name], !v.isEmpty else { return nil }
+        guard let v = lookup(name), !v.isEmpty else { return nil }
         return v
     }
 

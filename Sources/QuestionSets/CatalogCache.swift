@@ -58,9 +58,14 @@ public struct CatalogCache: Sendable {
         if rename(temp, target) != 0 { unlink(temp) }
     }
 
-    /// One file per question-set folder, named by a hash of its absolute path.
+    /// One file per question-set folder, named by a hash of its real path (`realpath`: no
+    /// `..`, no symbolic links; the path as given when the folder cannot be resolved).
     func path(for directory: String) -> String {
-        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        var absolute = directory
+        if let resolved = realpath(directory, nil) {
+            absolute = String(cString: resolved)
+            free(resolved)
+        }
         return folder + "/catalog-" + String(Self.fnv1a(absolute), radix: 16) + ".json"
     }
 
