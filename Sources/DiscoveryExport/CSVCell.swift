@@ -5,33 +5,75 @@ public enum CSVCell {
     /// plus the apostrophe itself, so that neutralising stays reversible (`unneutralise`).
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
 
+    /// The same characters as UTF-8 bytes (all ASCII). The checks look at the first byte, not
+    /// the first `Character`: `=` followed by a combining accent is still neutralised.
+    static func isTrigger(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27: return true   // = + - @ tab CR '
+        default: return false
+        }
+    }
+
+    /// Whether `neutralise` prefixes an apostrophe to `value`.
+    static func needsApostrophe(_ value: String, isPhone: Bool) -> Bool {
+        guard let first = value.utf8.first, isTrigger(first) else { return false }
+        return !(isPhone && PhoneNumber.isStrict(value))
+    }
+
     /// Prefixes `'` to a cell that begins with `=`, `+`, `-`, `@`, tab, carriage return or an
     /// apostrophe, so a spreadsheet shows it as text. A phone number in a phone column is data,
     /// not a formula: it is kept as it is when it matches `PhoneNumber.isStrict`.
     public static func neutralise(_ value: String, isPhone: Bool = false) -> String {
-        guard let first = value.first, triggers.contains(first) else { return value }
-        if isPhone && PhoneNumber.isStrict(value) { return value }
-        return "'" + value
+        needsApostrophe(value, isPhone: isPhone) ? "'" + value : value
     }
 
     /// Undoes `neutralise`: drops one leading `'` when a trigger character follows it. Import
     /// applies it to every cell, so our own export reads back exactly.
     public static func unneutralise(_ value: String) -> String {
-        guard value.first == "'", value.count > 1 else { return value }
-        let second = value[value.index(after: value.startIndex)]
-        return triggers.contains(second) ? String(value.dropFirst()) : value
+        var bytes = value.utf8.makeIterator()
+        guard bytes.next() == 0x27, let second = bytes.next(), isTrigger(second) else { return value }
+        return String(value[value.utf8.index(after: value.utf8.startIndex)...])
+    }
+
+    /// Whether `value` holds a comma, a double quote, CR or LF.
+    static func needsQuotes(_ value: String) -> Bool {
+        value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
     }
 
     /// Quotes a cell that holds a comma, a double quote, CR or LF, doubling its quotes.
     public static func quote(_ value: String) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = ""
+        appendQuoted(value, apostrophe: false, to: &out)
+        return out
     }
 
     /// Both steps: what a writer puts between the commas.
     public static func render(_ value: String, isPhone: Bool = false) -> String {
-        quote(neutralise(value, isPhone: isPhone))
+        var out = ""
+        append(value, isPhone: isPhone, to: &out)
+        return out
+    }
+
+    /// Appends `render(value, isPhone:)` to `out` without building the cell on its own.
+    public static func append(_ value: String, isPhone: Bool = false, to out: inout String) {
+        appendQuoted(value, apostrophe: needsApostrophe(value, isPhone: isPhone), to: &out)
+    }
+
+    private static func appendQuoted(_ value: String, apostrophe: Bool, to out: inout String) {
+        guard needsQuotes(value) else {
+            if apostrophe { out += "'" }
+            out += value
+            return
+        }
+        out += apostrophe ? "\"'" : "\""
+        var rest = Substring(value)
+        while let q = rest.utf8.firstIndex(of: 0x22) {
+            out += rest[..<q]
+            out += "\"\""
+            rest = rest[rest.utf8.index(after: q)...]
+        }
+        out += rest
+        out += "\""
     }
 }
 

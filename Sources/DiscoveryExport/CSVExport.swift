@@ -2,33 +2,37 @@ import DiscoveryCore
 
 /// Our own CSV columns: every lead and contact field `import` needs to rebuild them exactly.
 public struct CSVExport: CSVRowExport {
-    public static let columns = [
-        "lead_id", "org", "type", "specialty", "region", "beds", "source", "profile", "consent", "owner",
-        "stage", "stage_reason", "stage_note", "created_at", "mql_at",
-        "contact_name", "contact_title", "contact_role", "contact_email", "contact_phone", "contact_consent",
+    static let table: [CSVColumn<LeadContact>] = [
+        CSVColumn("lead_id") { $0.lead.label },
+        CSVColumn("org") { $0.lead.org },
+        CSVColumn("type") { $0.lead.type ?? "" },
+        CSVColumn("specialty") { $0.lead.specialty ?? "" },
+        CSVColumn("region") { $0.lead.region ?? "" },
+        CSVColumn("beds") { $0.lead.beds.map(String.init) ?? "" },
+        CSVColumn("source") { $0.lead.source ?? "" },
+        CSVColumn("profile") { $0.lead.profile },
+        CSVColumn("consent") { $0.lead.consent.rawValue },
+        CSVColumn("owner") { $0.lead.owner ?? "" },
+        CSVColumn("stage") { $0.lead.stage.rawValue },
+        CSVColumn("stage_reason") { $0.lead.stageReason?.rawValue ?? "" },
+        CSVColumn("stage_note") { $0.lead.stageNote ?? "" },
+        CSVColumn("created_at") { Dates.iso($0.lead.createdAt) },
+        CSVColumn("mql_at") { $0.lead.mqlAt.map(Dates.iso) ?? "" },
+        CSVColumn("contact_name") { $0.contact?.name ?? "" },
+        CSVColumn("contact_title") { $0.contact?.title ?? "" },
+        CSVColumn("contact_role") { $0.contact?.role?.rawValue ?? "" },
+        CSVColumn("contact_email") { $0.contact?.email ?? "" },
+        CSVColumn("contact_phone", isPhone: true) { $0.contact?.phone ?? "" },
+        CSVColumn("contact_consent") { $0.contact?.consent.rawValue ?? "" },
     ]
 
-    let csv = CSVWriter(header: CSVExport.columns, phoneColumns: ["contact_phone"])
+    public static let columns = table.map(\.name)
+
+    let csv = CSVWriter(table)
 
     public init() {}
 
-    func cells(_ lead: Lead, contact: Contact?) -> [String: String] {
-        var c: [String: String] = [
-            "lead_id": lead.label, "org": lead.org, "type": lead.type ?? "", "specialty": lead.specialty ?? "",
-            "region": lead.region ?? "", "beds": lead.beds.map(String.init) ?? "", "source": lead.source ?? "",
-            "profile": lead.profile, "consent": lead.consent.rawValue, "owner": lead.owner ?? "",
-            "stage": lead.stage.rawValue, "stage_reason": lead.stageReason?.rawValue ?? "",
-            "stage_note": lead.stageNote ?? "", "created_at": Dates.iso(lead.createdAt),
-            "mql_at": lead.mqlAt.map(Dates.iso) ?? "",
-        ]
-        if let contact {
-            c["contact_name"] = contact.name
-            c["contact_title"] = contact.title ?? ""
-            c["contact_role"] = contact.role?.rawValue ?? ""
-            c["contact_email"] = contact.email ?? ""
-            c["contact_phone"] = contact.phone ?? ""
-            c["contact_consent"] = contact.consent.rawValue
-        }
-        return c
+    func row(_ lead: Lead, contact: Contact?) -> LeadContact {
+        LeadContact(lead: lead, contact: contact)
     }
 }

@@ -33,9 +33,11 @@ public protocol LeadExportWriter {
 }
 
 /// A CSV export: one row per contact (lead fields repeated) or one row for a lead without contacts.
+/// `row` gathers what the columns read (a name split once per row, the CRM mapping).
 protocol CSVRowExport: LeadExportWriter {
-    var csv: CSVWriter { get }
-    func cells(_ lead: Lead, contact: Contact?) -> [String: String]
+    associatedtype Row
+    var csv: CSVWriter<Row> { get }
+    func row(_ lead: Lead, contact: Contact?) -> Row
 }
 
 extension CSVRowExport {
@@ -43,7 +45,16 @@ extension CSVRowExport {
     public func end() -> String { "" }
 
     public mutating func write(_ lead: Lead, contacts: [Contact]) -> String {
-        if contacts.isEmpty { return csv.line(cells(lead, contact: nil)) }
-        return contacts.map { csv.line(cells(lead, contact: $0)) }.joined()
+        var out = ""
+        out.reserveCapacity(256 * max(1, contacts.count))
+        if contacts.isEmpty { csv.append(row(lead, contact: nil), to: &out) }
+        for contact in contacts { csv.append(row(lead, contact: contact), to: &out) }
+        return out
     }
+}
+
+/// A lead with one of its contacts (nil for a lead without contacts): one row of an export.
+struct LeadContact {
+    let lead: Lead
+    let contact: Contact?
 }

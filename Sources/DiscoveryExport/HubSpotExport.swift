@@ -3,39 +3,49 @@ import DiscoveryCore
 /// HubSpot contact import: HubSpot's own property names, then `discovery_*` columns that
 /// HubSpot maps to custom properties (create them, or choose "Don't import column").
 public struct HubSpotExport: CSVRowExport {
-    public static let columns = [
-        "salutation", "firstname", "lastname", "email", "phone", "jobtitle", "company",
-        "lifecyclestage", "hs_lead_status",
-        "discovery_lead_id", "discovery_stage", "discovery_stage_reason", "discovery_profile", "discovery_role", "discovery_consent",
-        "discovery_owner", "discovery_org_type", "discovery_specialty", "discovery_region", "discovery_beds",
-        "discovery_source",
+    /// What the columns read: the lead, its contact, the contact's name split once, the stage's
+    /// CRM values.
+    struct Row {
+        let lead: Lead
+        let contact: Contact?
+        let name: PersonName?
+        let mapping: CRMMapping.StageRow
+    }
+
+    static let table: [CSVColumn<Row>] = [
+        CSVColumn("salutation") { $0.name?.salutation ?? "" },
+        CSVColumn("firstname") { $0.name?.first ?? "" },
+        CSVColumn("lastname") { $0.name?.last ?? "" },
+        CSVColumn("email") { $0.contact?.email ?? "" },
+        CSVColumn("phone", isPhone: true) { $0.contact?.phone ?? "" },
+        CSVColumn("jobtitle") { $0.contact?.title ?? "" },
+        CSVColumn("company") { $0.lead.org },
+        CSVColumn("lifecyclestage") { $0.mapping.lifecycleStage },
+        CSVColumn("hs_lead_status") { $0.mapping.hubSpotLeadStatus },
+        CSVColumn("discovery_lead_id") { $0.lead.label },
+        CSVColumn("discovery_stage") { $0.lead.stage.rawValue },
+        CSVColumn("discovery_stage_reason") { $0.lead.stageReason?.rawValue ?? "" },
+        CSVColumn("discovery_profile") { $0.lead.profile },
+        CSVColumn("discovery_role") { $0.contact?.role?.rawValue ?? "" },
+        CSVColumn("discovery_consent") {
+            CRMMapping.effectiveConsent(lead: $0.lead.consent, contact: $0.contact?.consent).rawValue
+        },
+        CSVColumn("discovery_owner") { $0.lead.owner ?? "" },
+        CSVColumn("discovery_org_type") { $0.lead.type ?? "" },
+        CSVColumn("discovery_specialty") { $0.lead.specialty ?? "" },
+        CSVColumn("discovery_region") { $0.lead.region ?? "" },
+        CSVColumn("discovery_beds") { $0.lead.beds.map(String.init) ?? "" },
+        CSVColumn("discovery_source") { $0.lead.source ?? "" },
     ]
 
-    let csv = CSVWriter(header: HubSpotExport.columns, phoneColumns: ["phone"])
+    public static let columns = table.map(\.name)
+
+    let csv = CSVWriter(table)
 
     public init() {}
 
-    func cells(_ lead: Lead, contact: Contact?) -> [String: String] {
-        let mapping = CRMMapping.row(for: lead.stage)
-        var c: [String: String] = [
-            "company": lead.org, "lifecyclestage": mapping.lifecycleStage, "hs_lead_status": mapping.hubSpotLeadStatus,
-            "discovery_lead_id": lead.label, "discovery_stage": lead.stage.rawValue,
-            "discovery_stage_reason": lead.stageReason?.rawValue ?? "", "discovery_profile": lead.profile,
-            "discovery_consent": CRMMapping.effectiveConsent(lead: lead.consent, contact: contact?.consent).rawValue,
-            "discovery_owner": lead.owner ?? "", "discovery_org_type": lead.type ?? "",
-            "discovery_specialty": lead.specialty ?? "", "discovery_region": lead.region ?? "",
-            "discovery_beds": lead.beds.map(String.init) ?? "", "discovery_source": lead.source ?? "",
-        ]
-        if let contact {
-            let name = PersonName(splitting: contact.name)
-            c["salutation"] = name.salutation
-            c["firstname"] = name.first
-            c["lastname"] = name.last
-            c["email"] = contact.email ?? ""
-            c["phone"] = contact.phone ?? ""
-            c["jobtitle"] = contact.title ?? ""
-            c["discovery_role"] = contact.role?.rawValue ?? ""
-        }
-        return c
+    func row(_ lead: Lead, contact: Contact?) -> Row {
+        Row(lead: lead, contact: contact, name: contact.map { PersonName(splitting: $0.name) },
+            mapping: CRMMapping.row(for: lead.stage))
     }
 }

@@ -2,37 +2,45 @@ import DiscoveryCore
 
 /// Salesforce Lead import (Data Import Wizard / Data Loader): Lead object API names.
 public struct SalesforceExport: CSVRowExport {
-    public static let columns = [
-        "Salutation", "FirstName", "LastName", "Company", "Title", "Email", "Phone",
-        "LeadSource", "Status", "Rating", "Description", "DoNotCall", "HasOptedOutOfEmail",
-    ]
-
     /// `LastName` is required on a Salesforce Lead: a lead without contacts gets this one.
     public static let unknownLastName = "Unknown"
 
-    let csv = CSVWriter(header: SalesforceExport.columns, phoneColumns: ["Phone"])
+    /// What the columns read: the lead, its contact, the contact's name split once, the
+    /// stage's CRM values and the consent that holds for the person.
+    struct Row {
+        let lead: Lead
+        let contact: Contact?
+        let name: PersonName?
+        let mapping: CRMMapping.StageRow
+        let consent: Consent
+    }
+
+    static let table: [CSVColumn<Row>] = [
+        CSVColumn("Salutation") { $0.name?.salutation ?? "" },
+        CSVColumn("FirstName") { $0.name?.first ?? "" },
+        CSVColumn("LastName") { row in row.name.map { $0.last.isEmpty ? unknownLastName : $0.last } ?? unknownLastName },
+        CSVColumn("Company") { $0.lead.org },
+        CSVColumn("Title") { $0.contact?.title ?? "" },
+        CSVColumn("Email") { $0.contact?.email ?? "" },
+        CSVColumn("Phone", isPhone: true) { $0.contact?.phone ?? "" },
+        CSVColumn("LeadSource") { $0.lead.source ?? "" },
+        CSVColumn("Status") { $0.mapping.salesforceStatus },
+        CSVColumn("Rating") { $0.mapping.salesforceRating },
+        CSVColumn("Description") { description($0.lead, contact: $0.contact) },
+        CSVColumn("DoNotCall") { CRMMapping.salesforceOptOut($0.consent) },
+        CSVColumn("HasOptedOutOfEmail") { CRMMapping.salesforceOptOut($0.consent) },
+    ]
+
+    public static let columns = table.map(\.name)
+
+    let csv = CSVWriter(table)
 
     public init() {}
 
-    func cells(_ lead: Lead, contact: Contact?) -> [String: String] {
-        let mapping = CRMMapping.row(for: lead.stage)
-        let consent = CRMMapping.effectiveConsent(lead: lead.consent, contact: contact?.consent)
-        var c: [String: String] = [
-            "LastName": Self.unknownLastName, "Company": lead.org, "LeadSource": lead.source ?? "",
-            "Status": mapping.salesforceStatus, "Rating": mapping.salesforceRating,
-            "Description": Self.description(lead, contact: contact),
-            "DoNotCall": CRMMapping.salesforceOptOut(consent), "HasOptedOutOfEmail": CRMMapping.salesforceOptOut(consent),
-        ]
-        if let contact {
-            let name = PersonName(splitting: contact.name)
-            c["Salutation"] = name.salutation
-            c["FirstName"] = name.first
-            c["LastName"] = name.last.isEmpty ? Self.unknownLastName : name.last
-            c["Title"] = contact.title ?? ""
-            c["Email"] = contact.email ?? ""
-            c["Phone"] = contact.phone ?? ""
-        }
-        return c
+    func row(_ lead: Lead, contact: Contact?) -> Row {
+        Row(lead: lead, contact: contact, name: contact.map { PersonName(splitting: $0.name) },
+            mapping: CRMMapping.row(for: lead.stage),
+            consent: CRMMapping.effectiveConsent(lead: lead.consent, contact: contact?.consent))
     }
 
     /// What Salesforce has no field for, on one line: `discovery L7; stage mql; profile ...`.

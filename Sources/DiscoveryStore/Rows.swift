@@ -10,8 +10,9 @@ extension Lead {
                   consent: Consent(rawValue: row["consent"]) ?? .unknown, owner: row["owner"],
                   stage: Stage(rawValue: row["stage"]) ?? .new,
                   stageReason: (row["stage_reason"] as String?).flatMap(ReasonCode.init(rawValue:)),
-                  stageNote: row["stage_note"], createdAt: row["created_at"], updatedAt: row["updated_at"],
-                  stageChangedAt: row["stage_changed_at"], mqlAt: row["mql_at"])
+                  stageNote: row["stage_note"], createdAt: row.requiredDate("created_at"),
+                  updatedAt: row.date("updated_at"), stageChangedAt: row.date("stage_changed_at"),
+                  mqlAt: row.date("mql_at"))
     }
 }
 
@@ -20,7 +21,7 @@ extension Contact {
         self.init(id: row["id"], leadId: row["lead_id"], name: row["name"], title: row["title"],
                   role: (row["role"] as String?).flatMap(ContactRole.init(rawValue:)),
                   email: row["email"], phone: row["phone"],
-                  consent: Consent(rawValue: row["consent"]) ?? .unknown, createdAt: row["created_at"])
+                  consent: Consent(rawValue: row["consent"]) ?? .unknown, createdAt: row.requiredDate("created_at"))
     }
 }
 

@@ -38,7 +38,7 @@ extension Store {
                         id: contactId, leadId: leadId, name: row["c_name"], title: row["c_title"],
                         role: (row["c_role"] as String?).flatMap(ContactRole.init(rawValue:)),
                         email: row["c_email"], phone: row["c_phone"],
-                        consent: Consent(rawValue: row["c_consent"]) ?? .unknown, createdAt: row["c_created_at"]))
+                        consent: Consent(rawValue: row["c_consent"]) ?? .unknown, createdAt: row.requiredDate("c_created_at")))
                 }
             }
             if let lead = current { try body(lead, contacts); count += 1 }

@@ -48,10 +48,36 @@ import Testing
     }
 
     @Test func writerEndsRecordsWithCRLFAndFillsMissingCells() throws {
-        let w = CSVWriter(header: ["a", "phone", "c"], phoneColumns: ["phone"])
+        let w = CSVWriter<[String: String]>(["a", "phone", "c"].map { name in
+            CSVColumn(name, isPhone: name == "phone") { $0[name] ?? "" }
+        })
         let text = w.headerLine() + w.line(["a": "=1+2", "phone": "+1 (555) 010-0100"]) + w.line(["c": "x,\"y\"\nz"])
         #expect(text.hasSuffix("\r\n"))
         let rows = try ReferenceCSV.parse(text)
         #expect(rows == [["a", "phone", "c"], ["'=1+2", "+1 (555) 010-0100", ""], ["", "", "x,\"y\"\nz"]])
+    }
+
+    /// The checks read the first UTF-8 byte: a trigger followed by a combining mark, or a CRLF,
+    /// is neutralised too (a `Character` check missed both), and reads back unchanged.
+    @Test(arguments: ["=\u{301}1+2", "\r\ncmd", "-\u{20DD}", "'\u{301}", "ünïcødé", "🩺=1", "\u{301}=1"])
+    func checksTheFirstByte(text: String) {
+        let neutralised = CSVCell.neutralise(text)
+        let first = text.utf8.first ?? 0
+        let expected = [UInt8]("=+-@\t\r'".utf8).contains(first)
+        #expect(neutralised == (expected ? "'" + text : text))
+        #expect(CSVCell.unneutralise(neutralised) == text)
+    }
+
+    @Test func unneutraliseLeavesAnApostropheBeforeOtherText() {
+        #expect(CSVCell.unneutralise("'") == "'")
+        #expect(CSVCell.unneutralise("'abc") == "'abc")
+        #expect(CSVCell.unneutralise("'\u{301}") == "'\u{301}")
+        #expect(CSVCell.unneutralise("''") == "'")
+    }
+
+    @Test(arguments: [("é,\"ü\"", "\"é,\"\"ü\"\"\""), ("\"", "\"\"\"\""), ("🩺\n", "\"🩺\n\""), ("=a,b", "\"'=a,b\"")])
+    func rendersQuotedCellsAroundNonASCIIText(input: String, expected: String) {
+        #expect(CSVCell.render(input) == expected)
+        #expect(CSVCell.render(input) == CSVCell.quote(CSVCell.neutralise(input)))
     }
 }

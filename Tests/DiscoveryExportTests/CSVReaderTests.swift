@@ -79,8 +79,8 @@ import Testing
 
     @Test func roundTripsWhatTheWriterWrites() throws {
         let values = ["=cmd|' /C calc'!A0", "multi\nline", "comma,here", "quote\"here", "ünïcødé 🩺", "  spaced  ", "'"]
-        let w = CSVWriter(header: values.indices.map { "c\($0)" })
-        let text = w.headerLine() + w.line(Dictionary(uniqueKeysWithValues: values.enumerated().map { ("c\($0.offset)", $0.element) }))
+        let w = CSVWriter<[String]>(values.indices.map { i in CSVColumn("c\(i)") { $0[i] } })
+        let text = w.headerLine() + w.line(values)
         let items = try Self.read(text, blockSize: 5)
         guard case .record(_, let fields) = items[1] else { Issue.record("expected a record"); return }
         #expect(fields.map(CSVCell.unneutralise) == values)
