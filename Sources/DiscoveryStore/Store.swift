@@ -59,16 +59,19 @@ public final class Store: Sendable {
                 guard sync == 2 else {
                     throw DiscoveryError.storage("\(path): could not set synchronous=FULL (got \(sync ?? -1))")
                 }
-                if existed {
-                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                    if !tables.isEmpty && !tables.contains("grdb_migrations") {
-                        throw DiscoveryError.storage("\(path): this SQLite file is not a discovery database; pass another --db")
-                    }
-                    if try migrator.hasBeenSuperseded(db) {
-                        throw DiscoveryError.storage("\(path): the database was written by a newer version of discovery; upgrade discovery to open it")
-                    }
+                // One look at the applied migrations (what GRDB's hasBeenSuperseded and
+                // hasCompletedMigrations each query again): this runs on every start.
+                let tables = existed ? try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") : []
+                if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                    throw DiscoveryError.storage("\(path): this SQLite file is not a discovery database; pass another --db")
                 }
-                return try !migrator.hasCompletedMigrations(db)
+                let applied = tables.contains("grdb_migrations")
+                    ? Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")) : []
+                let known = Set(migrator.migrations)
+                if !applied.isSubset(of: known) {
+                    throw DiscoveryError.storage("\(path): the database was written by a newer version of discovery; upgrade discovery to open it")
+                }
+                return !known.isSubset(of: applied)
             }
             // An up-to-date database is not written to on open, so a read-only one can still be read.
             if needsMigration {

@@ -106,8 +106,17 @@ public enum CatalogLoader {
 
     /// `*.yaml` and `*.yml` files of a folder, by name.
     static func yamlFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
+        // readdir, not FileManager: every start-up lists the folders to check the catalog cache.
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// The file's single YAML document, after the pre-scan found no anchors, aliases,
