@@ -8,8 +8,12 @@ enum Binary {
         let stderr: String
     }
 
-    /// The executable next to the test bundle (`.build/debug/discovery`).
+    /// The executable next to the test bundle (`.build/debug/discovery`), or the one named by
+    /// `DISCOVERY_TEST_BINARY` (to run these tests against the static release build).
     static var path: String {
+        if let chosen = ProcessInfo.processInfo.environment["DISCOVERY_TEST_BINARY"], !chosen.isEmpty {
+            return URL(fileURLWithPath: chosen).standardizedFileURL.path
+        }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("discovery").path
