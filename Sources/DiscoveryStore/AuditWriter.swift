@@ -8,12 +8,16 @@ struct AuditWriter {
     let db: Database
     let actor: String
     let at: Date
+    /// `at` as stored, converted once: GRDB formats a `Date` argument with a DateFormatter
+    /// each time it is bound, and an import binds it thousands of times.
+    let storedAt: DatabaseValue
     let changeId: Int64
 
     init(db: Database, actor: String, at: Date) throws {
         self.db = db
         self.actor = actor
         self.at = at
+        self.storedAt = at.databaseValue
         self.changeId = (try Int64.fetchOne(db, sql: "SELECT max(change_id) FROM audit") ?? 0) + 1
     }
 
@@ -24,7 +28,37 @@ struct AuditWriter {
         try db.cachedStatement(sql: """
             INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [changeId, at, actor, lead, action.rawValue, entity, entityId, field, old, new])
+            """).execute(arguments: [changeId, storedAt, actor, lead, action.rawValue, entity, entityId, field, old, new])
+    }
+
+    /// One entry for `record(_:)`: the arguments of `record(lead:action:...)`.
+    struct Entry {
+        var lead: Int64?
+        var action: AuditAction
+        var entity: String
+        var entityId: Int64?
+        var field: String? = nil
+        var old: String? = nil
+        var new: String? = nil
+    }
+
+    /// Records `entries` in order with one statement: the same rows, with the same ids, as
+    /// recording them one by one (an import records three entries a row).
+    func record(_ entries: ArraySlice<Entry>) throws {
+        guard !entries.isEmpty else { return }
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: entries.count).joined(separator: ", ")
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(10 * entries.count)
+        let actor = actor.databaseValue
+        let changeId = changeId.databaseValue
+        for e in entries {
+            values += [changeId, storedAt, actor, e.lead.databaseValue, e.action.rawValue.databaseValue, e.entity.databaseValue,
+                       e.entityId.databaseValue, e.field.databaseValue, e.old.databaseValue, e.new.databaseValue]
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
+            VALUES \(rows)
+            """).execute(arguments: StatementArguments(values))
     }
 }
 

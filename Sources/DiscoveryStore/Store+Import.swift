@@ -59,7 +59,7 @@ extension Store {
         func runBatch(_ db: Database, _ audit: AuditWriter) throws {
             var n = 0
             while n < options.batchSize {
-                guard let item = try next() else { finished = true; return }
+                guard let item = try next() else { finished = true; break }
                 switch item {
                 case .bad(let e):
                     applier.tally.skipped += 1
@@ -71,6 +71,7 @@ extension Store {
                 }
                 if (applier.tally.rows % 500) == 0 { progress(applier.tally) }
             }
+            try applier.flushAudit(audit)
         }
         do {
             if options.dryRun {

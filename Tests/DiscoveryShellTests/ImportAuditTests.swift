@@ -1,0 +1,60 @@
+import DiscoveryCore
+import DiscoveryStore
+import Foundation
+import Testing
+@testable import DiscoveryShell
+
+/// An import writes its audit entries in blocks and its field changes in one statement per
+/// record: the log must read as if every fact had been recorded on its own, and undo must
+/// restore every field.
+@Suite struct ImportAuditTests {
+    @Test func eachChangedFieldHasItsOwnEntryInOrderAndUndoRestoresThem() throws {
+        let t = try TestShell()
+        #expect(t.run("lead new 'Mercy Regional' --type hospital --specialty orthopedics --region US-OH --source web") == 0)
+        #expect(t.run("contact add 'Ana Ruiz' --title Surgeon --email ana@mercy.example --phone '+1 555 010 0100'") == 0)
+        let before = try t.store.audit()
+        let file = t.folder + "/update.csv"
+        try ExportImportCommandTests.write("""
+            company,firstname,lastname,email,phone,jobtitle,discovery_region,discovery_specialty,discovery_org_type,leadsource
+            Mercy Regional,Ana,Ruiz,ana@mercy.example,+1 555 010 0199,Chief of Surgery,US-PA,cardiology,idn,event
+
+            """, to: file)
+        let out = t.output("import \(file)")
+        #expect(out.out.contains("1 lead updated, 1 contact updated"), "\(out.out)")
+        let added = try t.store.audit().dropFirst(before.count)
+        #expect(Set(added.map(\.changeId)).count == 1)
+        #expect(added.map(\.id) == Array((before.last?.id ?? 0) + 1 ... (before.last?.id ?? 0) + Int64(added.count)))
+        #expect(added.map { "\($0.entity).\($0.field ?? ""): \($0.oldValue ?? "-") -> \($0.newValue ?? "-")" } == [
+            "lead.type: hospital -> idn", "lead.specialty: orthopedics -> cardiology", "lead.region: US-OH -> US-PA",
+            "lead.source: web -> event", "contact.title: Surgeon -> Chief of Surgery",
+            "contact.phone: +1 555 010 0100 -> +1 555 010 0199",
+        ])
+        let lead = try #require(try t.store.leads().first)
+        #expect([lead.type, lead.specialty, lead.region, lead.source] == ["idn", "cardiology", "US-PA", "event"])
+        #expect(t.run("undo") == 0)
+        let restored = try #require(try t.store.leads().first)
+        #expect([restored.type, restored.specialty, restored.region, restored.source] == ["hospital", "orthopedics", "US-OH", "web"])
+        let contact = try #require(try t.store.contacts(lead: restored.id).first)
+        #expect(contact.title == "Surgeon" && contact.phone == "+1 555 010 0100")
+    }
+
+    /// More entries than one block, and a batch that ends between blocks: every entry is written.
+    @Test func everyEntryOfEveryBatchIsWritten() throws {
+        let t = try TestShell()
+        let file = t.folder + "/many.csv"
+        // 1,234 rows: 617 organisations of two people each; the second row of each changes the region.
+        let rows = (0..<1_234).map { i in "Org \(i / 2),Person \(i),p\(i)@org.example,R\(i)" }
+        try ExportImportCommandTests.write("company,contact_name,email,discovery_region\n" + rows.joined(separator: "\n") + "\n", to: file)
+        #expect(t.run("import \(file)") == 0)
+        let audit = try t.store.audit()
+        #expect(audit.filter { $0.action == .create && $0.entity == "lead" }.count == 617)
+        #expect(audit.filter { $0.action == .create && $0.entity == "contact" }.count == 1_234)
+        #expect(audit.filter { $0.action == .update && $0.field == "region" }.count == 617)
+        #expect(audit.map(\.id) == Array(1...Int64(audit.count)))
+        #expect(Set(audit.map(\.changeId)).count == 2)
+        // The second batch (rows 1001 on) is one change: undo removes exactly its records.
+        #expect(t.run("undo") == 0)
+        #expect(try t.store.leads().count == 500)
+        #expect(try t.store.leads().allSatisfy { $0.region.map { $0.hasPrefix("R") } == true })
+    }
+}
