@@ -3,6 +3,9 @@ public enum Stage: String, CaseIterable, Sendable, Codable {
     case new, mql, sal, sql, opportunity, nurture, disqualified
     case closedLost = "closed-lost"
 
-    /// Stages that end active work and need a reason code to enter.
-    public var requiresReason: Bool { self == .disqualified || self == .closedLost }
+    /// Stages that end active work: nothing is recommended for such a lead until it moves on.
+    public var isClosed: Bool { self == .disqualified || self == .closedLost }
+
+    /// Entering a closed stage needs a reason code.
+    public var requiresReason: Bool { isClosed }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The next-step rules (SPEC §4, §7, §8). Each recommendation names the facts behind it.
 ///
-/// In order: a hard stop → only `disqualify` with its reason; the lead's consent `no` → only
+/// In order: a closed lead (disqualified, closed-lost) → nothing: it is not worked until it
+/// moves to another stage; a hard stop → only `disqualify` with its reason; the lead's consent `no` → only
 /// `disqualify` (`no-consent`): no outreach at all; consent unknown → `request-consent` first;
 /// the `nurture` verdict → `nurture`; a `no-end-customer` flag → `request-end-customer-info`.
 /// A lead ready to advance (fit at the SQL minimum, intent band high or sql-ready, and every gate
@@ -26,6 +27,7 @@ public enum Recommendations {
             Recommendation(action: action, because: because, owner: owner, due: due, reason: reason)
         }
 
+        if lead.stage.isClosed { return [] }
         if let first = verdict.hardStops.first {
             let because = verdict.hardStops.map { "hard stop \($0.reason.rawValue): \($0.source.description)" }
             return [make(.disqualify, because, reason: first.reason)]

@@ -84,6 +84,10 @@ public enum HandoffMarkdown {
         } else {
             line("- None agreed yet")
         }
+        if n.recommendations.isEmpty && lead.stage.isClosed {
+            let reason = lead.stageReason.map { " (\($0.rawValue))" } ?? ""
+            line("- Closed: \(lead.stage.rawValue)\(reason); nothing is recommended until it moves to another stage")
+        }
         for r in n.recommendations {
             let reason = r.reason.map { " (\($0.rawValue))" } ?? ""
             line("- Recommended: \(r.action.rawValue)\(reason); owner \(inline(r.owner)); due \(Dates.day(r.due))")

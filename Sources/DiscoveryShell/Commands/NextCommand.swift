@@ -17,6 +17,10 @@ extension Command {
             return
         }
         session.print(session.style.bold("\(lead.label) \(lead.org): next"))
+        if recs.isEmpty && lead.stage.isClosed {
+            let reason = lead.stageReason.map { " (\($0.rawValue))" } ?? ""
+            session.print("  nothing to do: \(lead.label) is \(lead.stage.rawValue)\(reason); 'stage \(lead.label) nurture' (or another stage) works it again")
+        }
         for (i, rec) in recs.enumerated() {
             let reason = rec.reason.map { " (reason \($0.rawValue))" } ?? ""
             session.print("  \(i + 1). \(rec.action.rawValue)\(reason), owner \(rec.owner), due \(Dates.day(rec.due))")

@@ -21,6 +21,17 @@ import Testing
         #expect(recs[0].because == ["hard stop no-budget: need.budget \"need budget?\" = none (No budget)"])
     }
 
+    @Test(arguments: [Stage.disqualified, .closedLost])
+    func aClosedLeadGetsNoStepEvenWhenReady(stage: Stage) {
+        var r = Fixture.record(Self.q, signals: ["demo-request"], contacts: Self.procurement, nextStep: Fixture.openStep)
+        #expect(actions(r) == [.demo])
+        r.lead.stage = stage
+        r.lead.stageReason = .noBudget
+        #expect(Fixture.recommendations(r).isEmpty)
+        r.lead.stage = .nurture
+        #expect(actions(r) == [.demo])
+    }
+
     @Test func gatesMetAndHighIntentGiveADemo() {
         let r = Fixture.record(Self.q, signals: ["demo-request"], contacts: Self.procurement, nextStep: Fixture.openStep)
         let recs = Fixture.recommendations(r)

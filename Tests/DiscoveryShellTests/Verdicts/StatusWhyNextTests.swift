@@ -24,6 +24,18 @@ import Testing
         #expect(json["mql"] as? Bool == false)
     }
 
+    @Test func nextOnAClosedLeadRecommendsNothingAndSaysHowToReopenIt() throws {
+        let t = try TestShell(catalog: VerdictCatalog.catalog)
+        t.run("lead new 'Mercy Regional' --consent yes")
+        #expect(t.output("stage L1 disqualified --reason no-budget").code == 0)
+        let r = t.output("next L1")
+        #expect(r.code == 0)
+        #expect(r.out.contains("  nothing to do: L1 is disqualified (no-budget); 'stage L1 nurture' (or another stage) works it again\n"))
+        #expect(!r.out.contains("schedule-follow-up") && !r.out.contains("request-consent"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(t.output("next L1 --json").out.utf8)) as? [String: Any])
+        #expect((json["recommendations"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func statusShowsScoresGatesAndVerdict() throws {
         let t = try TestShell(catalog: VerdictCatalog.catalog)
         t.run("lead new 'Mercy Regional' --consent yes")
