@@ -22,13 +22,15 @@ extension Session {
         return profile
     }
 
-    /// Reads the lead's record and evaluates its verdict now.
-    public func qualification(_ lead: Lead) throws(DiscoveryError) -> Qualification {
+    /// Reads the lead's record and evaluates its verdict now (`rankingQuestions: false`: without
+    /// the questions to ask next, for reports).
+    public func qualification(_ lead: Lead, rankingQuestions: Bool = true) throws(DiscoveryError) -> Qualification {
         guard let record = try store.qualificationRecord(lead: lead.id) else {
             throw .failed("no lead \(lead.label)")
         }
         let profile = try profile(of: record.lead)
-        let verdict = VerdictEngine.evaluate(record, catalog: try catalog, profile: profile, now: now())
+        let verdict = VerdictEngine.evaluate(record, catalog: try catalog, profile: profile, now: now(),
+                                             rankingQuestions: rankingQuestions)
         return Qualification(record: record, profile: profile, verdict: verdict)
     }
 

@@ -41,10 +41,10 @@ extension Store {
 
     static func answersInForce(lead: Int64, db: Database) throws -> [String: AnswerValue] {
         var answers: [String: AnswerValue] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT question, value FROM answer
             WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question) AND value IS NOT NULL
-            """, arguments: [lead]) {
+            """), arguments: [lead]) {
             if let value = AnswerCoding.decode(row["value"]) { answers[row["question"]] = value }
         }
         return answers

@@ -9,7 +9,7 @@ extension Store {
     }
 
     static func openNextStep(db: Database, lead: Int64) throws -> NextStep? {
-        try Row.fetchOne(db, sql: "SELECT * FROM next_step WHERE lead_id = ? AND done_at IS NULL ORDER BY id DESC LIMIT 1",
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM next_step WHERE lead_id = ? AND done_at IS NULL ORDER BY id DESC LIMIT 1"),
                          arguments: [lead]).flatMap(RecordRows.nextStep)
     }
 

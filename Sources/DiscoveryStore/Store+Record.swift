@@ -9,16 +9,17 @@ extension Store {
     /// `nil` when there is no such lead. Every query is on an indexed `lead_id`.
     public func qualificationRecord(lead id: Int64) throws(DiscoveryError) -> QualificationRecord? {
         try read { db in
-            guard let leadRow = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
+            // Cached statements: a report reads the record of every lead.
+            guard let leadRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id]) else {
                 return nil
             }
-            let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id",
+            let contacts = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id"),
                                             arguments: [id]).map(Contact.init)
             let answers = try Self.answersInForce(lead: id, db: db)
-            let lastAnswerAt = try Date.fetchOne(db, sql: "SELECT max(at) FROM answer WHERE lead_id = ?", arguments: [id])
-            let signals = try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id",
+            let lastAnswerAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM answer WHERE lead_id = ?"), arguments: [id])
+            let signals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id"),
                                            arguments: [id]).map(RecordRows.signal)
-            let calls = try Row.fetchAll(db, sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id",
+            let calls = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id"),
                                          arguments: [id]).map(CallRows.call)
             return QualificationRecord(lead: Lead(row: leadRow), contacts: contacts, answers: answers, signals: signals,
                                        calls: calls, nextStep: try Self.openNextStep(db: db, lead: id),

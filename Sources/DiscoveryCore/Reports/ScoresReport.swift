@@ -29,7 +29,27 @@ public struct ScoresReport: Sendable, Equatable, Codable {
     /// Lower bounds of the buckets after `<0`; each spans 20 points, the last is open.
     public static let bucketStarts = [0, 20, 40, 60, 80]
 
+    /// What the report keeps of one lead's verdict: not its trace or its questions, so a report
+    /// over 100,000 leads holds a few bytes per lead.
+    public struct Scored: Sendable {
+        public var profile: String
+        public var kind: VerdictKind
+        public var scores: ScoreDelta
+        public var bands: [ScoreKind: BandLevel]
+
+        public init(_ v: Verdict) {
+            profile = v.profile
+            kind = v.kind
+            scores = v.scores
+            bands = v.bands
+        }
+    }
+
     public static func compute(_ verdicts: [Verdict], unscored: Int = 0) -> ScoresReport {
+        compute(scored: verdicts.map(Scored.init), unscored: unscored)
+    }
+
+    public static func compute(scored verdicts: [Scored], unscored: Int = 0) -> ScoresReport {
         let byProfile = Dictionary(grouping: verdicts, by: \.profile)
         let rows = byProfile.keys.sorted().map { id -> ProfileRow in
             let vs = byProfile[id] ?? []
@@ -41,7 +61,7 @@ public struct ScoresReport: Sendable, Equatable, Codable {
         return ScoresReport(profiles: rows, unscored: unscored)
     }
 
-    static func distribution(_ kind: ScoreKind, _ verdicts: [Verdict]) -> Distribution {
+    static func distribution(_ kind: ScoreKind, _ verdicts: [Scored]) -> Distribution {
         let values = verdicts.map { $0.scores[kind] }.sorted()
         var buckets = [Bucket(range: "<0", leads: values.filter { $0 < 0 }.count)]
         for (i, start) in bucketStarts.enumerated() {

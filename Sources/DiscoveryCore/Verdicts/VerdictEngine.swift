@@ -6,7 +6,10 @@ public enum VerdictEngine {
     /// The intent band used when a profile gives none (the SPEC's example thresholds).
     public static let defaultIntentBand = Band(mid: 20, high: 50)
 
-    public static func evaluate(_ record: QualificationRecord, catalog: Catalog, profile: Profile, now: Date) -> Verdict {
+    /// `rankingQuestions: false` leaves `askNext` empty: a report that only counts verdicts and
+    /// scores need not rank every lead's open questions.
+    public static func evaluate(_ record: QualificationRecord, catalog: Catalog, profile: Profile, now: Date,
+                                rankingQuestions: Bool = true) -> Verdict {
         let questions = catalog.questions(for: profile)
         let applicable = questions.filter { $0.isApplicable(given: record.answers) }
         let effects = AnswerEffects(applicable: applicable, answers: record.answers)
@@ -32,7 +35,7 @@ public enum VerdictEngine {
             leadId: record.lead.id, profile: profile.id, kind: kind, mql: mql, mqlReason: mqlReason,
             scores: scores, bands: bands(scores, profile: profile), gates: gates,
             hardStops: effects.stops, flags: effects.flags, trace: trace,
-            askNext: AskNext.rank(applicable: applicable, answers: record.answers, missingGates: missing))
+            askNext: rankingQuestions ? AskNext.rank(applicable: applicable, answers: record.answers, missingGates: missing) : [])
     }
 
     /// SPEC §7, in this order: any hard stop → disqualify; every gate met and fit at or above

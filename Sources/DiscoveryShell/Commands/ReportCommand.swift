@@ -44,13 +44,14 @@ extension Command {
             let r = CallsReport.compute(try store.calls(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.calls(r))
         case .scores:
-            var verdicts: [Verdict] = []
+            var scored: [ScoresReport.Scored] = []
             var unscored = 0
+            let catalog = try session.catalog
             for lead in try store.leads(createdSince: since) {
-                guard try session.catalog.profile(lead.profile) != nil else { unscored += 1; continue }
-                verdicts.append(try session.qualification(lead).verdict)
+                guard catalog.profile(lead.profile) != nil else { unscored += 1; continue }
+                scored.append(ScoresReport.Scored(try session.qualification(lead, rankingQuestions: false).verdict))
             }
-            let r = ScoresReport.compute(verdicts, unscored: unscored)
+            let r = ScoresReport.compute(scored: scored, unscored: unscored)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.scores(r))
         }
     }

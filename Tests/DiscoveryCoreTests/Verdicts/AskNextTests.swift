@@ -20,6 +20,16 @@ import Testing
         #expect(v.askNext.first { $0.question == "need.problem" }?.isVerification == false)
     }
 
+    @Test func withoutRankingQuestionsOnlyAskNextIsLeftOut() {
+        let r = Fixture.record(["timeline.evaluation-window": .choice("this-quarter")], signals: ["demo-request"])
+        let full = Fixture.verdict(r)
+        var quick = VerdictEngine.evaluate(r, catalog: Fixture.catalog, profile: Fixture.capital, now: Fixture.now,
+                                           rankingQuestions: false)
+        #expect(quick.askNext.isEmpty && !full.askNext.isEmpty)
+        quick.askNext = full.askNext
+        #expect(quick == full)
+    }
+
     @Test func answeredAndInapplicableQuestionsAreNotAsked() {
         let v = Fixture.verdict(Fixture.record(["timeline.evaluation-window": .choice("this-quarter")]))
         let ids = v.askNext.map(\.question)
