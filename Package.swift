@@ -32,7 +32,9 @@ let package = Package(
         // YAML decoding with file:line diagnostics; lint.
         .target(name: "QuestionSets", dependencies: ["DiscoveryCore", .product(name: "Yams", package: "Yams")]),
         // GRDB: open, migrations, records, audit log, undo.
-        .target(name: "DiscoveryStore", dependencies: ["DiscoveryCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DiscoveryStore", dependencies: [
+            "DiscoveryCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Markdown, JSON, CSV, HubSpot, Salesforce writers; import.
         .target(name: "DiscoveryExport", dependencies: ["DiscoveryCore"]),
         // Test support: openpty + posix_spawn for pseudo-terminal tests.

@@ -42,11 +42,17 @@ struct AuditWriter {
         var new: String? = nil
     }
 
-    /// Records `entries` in order with one statement: the same rows, with the same ids, as
-    /// recording them one by one (an import records three entries a row).
-    func record(_ entries: ArraySlice<Entry>) throws {
-        guard !entries.isEmpty else { return }
-        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: entries.count).joined(separator: ", ")
+    /// The statement that records `rows` entries at once, in order: the same rows, with the same
+    /// ids, as recording them one by one (an import records three entries a row).
+    static func insertSQL(rows: Int) -> String {
+        """
+        INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        """
+    }
+
+    /// The values `insertSQL(rows: entries.count)` binds.
+    func values(_ entries: ArraySlice<Entry>) -> [DatabaseValue] {
         var values: [DatabaseValue] = []
         values.reserveCapacity(10 * entries.count)
         let actor = actor.databaseValue
@@ -55,10 +61,7 @@ struct AuditWriter {
             values += [changeId, storedAt, actor, e.lead.databaseValue, e.action.rawValue.databaseValue, e.entity.databaseValue,
                        e.entityId.databaseValue, e.field.databaseValue, e.old.databaseValue, e.new.databaseValue]
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
-            VALUES \(rows)
-            """).execute(arguments: StatementArguments(values))
+        return values
     }
 }
 

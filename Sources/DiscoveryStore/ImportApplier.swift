@@ -25,6 +25,8 @@ struct ImportApplier {
     private var pendingAudit: [AuditWriter.Entry] = []
     /// Entries per INSERT (10 values each, well under SQLite's limit of 32,766).
     static let auditBlock = 50
+    /// Prepared on first use, for the connection of the import.
+    private var statements: ImportStatements?
 
     init(options: ImportOptions) {
         self.options = options
@@ -43,11 +45,13 @@ struct ImportApplier {
 
     /// Writes the queued audit entries; `importRows` calls it before each batch commits.
     mutating func flushAudit(_ audit: AuditWriter) throws {
-        try audit.record(pendingAudit[...])
+        try statements?.record(pendingAudit[...], audit)
         pendingAudit.removeAll(keepingCapacity: true)
     }
 
     mutating func apply(_ r: ImportRecord, db: Database, audit: AuditWriter) throws {
+        let sql = try statements ?? ImportStatements(db)
+        statements = sql
         tally.recordsApplied += 1
         var leadId: Int64?
         var leadCreated = false
@@ -57,20 +61,19 @@ struct ImportApplier {
         var emailIsNew = false
         if let key = r.leadKey { leadId = leadsByKey[key] }
         if leadId == nil, let email = r.contact?.email {
-            contactByEmail = try StoredContact.fetch(db, where: "email = ? COLLATE NOCASE", [email])
+            contactByEmail = try sql.contact(sql.contactByEmail, [email.databaseValue])
             leadId = contactByEmail?.leadId
             emailIsNew = contactByEmail == nil
         }
         if leadId == nil {
             let limit = r.leadKey == nil ? Int64.max : lastExistingLead
-            leadId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1"),
-                                        arguments: [r.lead.org, limit])
+            leadId = try sql.leadByOrg.first([r.lead.org.databaseValue, limit.databaseValue]) { $0.int64(0) } ?? nil
         }
         var leadChanged = false
         if let id = leadId {
-            leadChanged = try updateLead(id, with: r.lead, db: db, audit: audit)
+            leadChanged = try updateLead(id, with: r.lead, sql: sql, db: db, audit: audit)
         } else {
-            leadId = try createLead(r.lead, db: db, audit: audit)
+            leadId = try createLead(r.lead, sql: sql, db: db, audit: audit)
             leadCreated = true
         }
         guard let lead = leadId else { return }
@@ -79,11 +82,11 @@ struct ImportApplier {
         var contactChanged = false
         if let c = r.contact {
             // A lead created just now has no contacts yet.
-            let existing = leadCreated ? nil : try contactByEmail ?? findContact(c, lead: lead, emailIsNew: emailIsNew, db: db)
+            let existing = leadCreated ? nil : try contactByEmail ?? findContact(c, lead: lead, emailIsNew: emailIsNew, sql: sql)
             if let existing {
                 contactChanged = try updateContact(existing, with: c, db: db, audit: audit)
             } else {
-                try createContact(c, lead: lead, db: db, audit: audit)
+                try createContact(c, lead: lead, sql: sql, db: db, audit: audit)
                 contactCreated = true
             }
         }
@@ -94,41 +97,40 @@ struct ImportApplier {
         if !(leadCreated || contactCreated || leadChanged || contactChanged) { tally.unchanged += 1 }
     }
 
-    private mutating func createLead(_ p: ImportRecord.LeadPart, db: Database, audit: AuditWriter) throws -> Int64 {
+    private mutating func createLead(_ p: ImportRecord.LeadPart, sql: ImportStatements, db: Database, audit: AuditWriter) throws -> Int64 {
         let created = p.createdAt?.databaseValue ?? storedAt
-        try db.cachedStatement(sql: """
-            INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
-                              stage_note, created_at, updated_at, stage_changed_at, mql_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [p.org, p.type, p.specialty, p.region, p.beds, p.source, p.profile ?? options.defaultProfile,
-                             (p.consent ?? .unknown).rawValue, p.owner ?? options.actor, (p.stage ?? .new).rawValue,
-                             p.stageReason?.rawValue, p.stageNote, created, storedAt, created, p.mqlAt])
+        try sql.insertLead.execute([
+            p.org.databaseValue, p.type.databaseValue, p.specialty.databaseValue, p.region.databaseValue, p.beds.databaseValue,
+            p.source.databaseValue, (p.profile ?? options.defaultProfile).databaseValue, (p.consent ?? .unknown).rawValue.databaseValue,
+            (p.owner ?? options.actor).databaseValue, (p.stage ?? .new).rawValue.databaseValue, p.stageReason?.rawValue.databaseValue ?? .null,
+            p.stageNote.databaseValue, created, storedAt, created, p.mqlAt?.databaseValue ?? .null,
+        ])
         let id = db.lastInsertedRowID
         try log(.init(lead: id, action: .create, entity: "lead", entityId: id, new: p.org), audit)
         return id
     }
 
     /// Sets the row's non-empty values that differ; true when something changed.
-    private mutating func updateLead(_ id: Int64, with p: ImportRecord.LeadPart, db: Database, audit: AuditWriter) throws -> Bool {
+    private mutating func updateLead(_ id: Int64, with p: ImportRecord.LeadPart, sql: ImportStatements, db: Database,
+                                     audit: AuditWriter) throws -> Bool {
         // Only the columns an import may change (an import runs this for most of its rows).
-        guard let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT type, specialty, region, beds, source, profile, owner, consent FROM lead WHERE id = ?
-            """), arguments: [id]) else { return false }
+        guard let old = try sql.leadFields.first([id.databaseValue], { c in
+            (type: c.text(0), specialty: c.text(1), region: c.text(2), beds: c.int64(3).map(Int.init), source: c.text(4),
+             profile: c.text(5), owner: c.text(6), consent: c.text(7).flatMap(Consent.init(rawValue:)) ?? .unknown)
+        }) else { return false }
         var changes: [(column: String, before: String?, after: String, bind: DatabaseValueConvertible)] = []
         func set(_ column: String, _ before: String?, _ after: String?) {
             if let after, after != before { changes.append((column, before, after, after)) }
         }
-        set("type", old[0], p.type)
-        set("specialty", old[1], p.specialty)
-        set("region", old[2], p.region)
-        let oldBeds: Int? = old[3]
-        if let beds = p.beds, beds != oldBeds { changes.append(("beds", oldBeds.map(String.init), String(beds), beds)) }
-        set("source", old[4], p.source)
-        set("profile", old[5], p.profile)
-        set("owner", old[6], p.owner)
-        let oldConsent = Consent(rawValue: old[7]) ?? .unknown
-        if let c = p.consent, Self.consentMayChange(from: oldConsent, to: c) {
-            changes.append(("consent", oldConsent.rawValue, c.rawValue, c.rawValue))
+        set("type", old.type, p.type)
+        set("specialty", old.specialty, p.specialty)
+        set("region", old.region, p.region)
+        if let beds = p.beds, beds != old.beds { changes.append(("beds", old.beds.map(String.init), String(beds), beds)) }
+        set("source", old.source, p.source)
+        set("profile", old.profile, p.profile)
+        set("owner", old.owner, p.owner)
+        if let c = p.consent, Self.consentMayChange(from: old.consent, to: c) {
+            changes.append(("consent", old.consent.rawValue, c.rawValue, c.rawValue))
         }
         guard !changes.isEmpty else { return false }
         // One statement for all changed columns; each `column` comes from the fixed list above,
@@ -144,19 +146,20 @@ struct ImportApplier {
 
     /// The lead's contact with the row's email, else with its name. `emailIsNew`: no contact
     /// anywhere has that email (just looked up), so only the name can match.
-    private func findContact(_ c: ImportRecord.ContactPart, lead: Int64, emailIsNew: Bool, db: Database) throws -> StoredContact? {
+    private func findContact(_ c: ImportRecord.ContactPart, lead: Int64, emailIsNew: Bool, sql: ImportStatements) throws -> StoredContact? {
         if let email = c.email, !emailIsNew,
-           let found = try StoredContact.fetch(db, where: "lead_id = ? AND email = ? COLLATE NOCASE", [lead, email]) {
+           let found = try sql.contact(sql.contactInLeadByEmail, [lead.databaseValue, email.databaseValue]) {
             return found
         }
-        return try StoredContact.fetch(db, where: "lead_id = ? AND name = ? COLLATE NOCASE", [lead, c.name])
+        return try sql.contact(sql.contactInLeadByName, [lead.databaseValue, c.name.databaseValue])
     }
 
-    private mutating func createContact(_ c: ImportRecord.ContactPart, lead: Int64, db: Database, audit: AuditWriter) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [lead, c.name, c.title, c.role?.rawValue, c.email, c.phone, (c.consent ?? .unknown).rawValue, storedAt])
+    private mutating func createContact(_ c: ImportRecord.ContactPart, lead: Int64, sql: ImportStatements, db: Database,
+                                        audit: AuditWriter) throws {
+        try sql.insertContact.execute([
+            lead.databaseValue, c.name.databaseValue, c.title.databaseValue, c.role?.rawValue.databaseValue ?? .null,
+            c.email.databaseValue, c.phone.databaseValue, (c.consent ?? .unknown).rawValue.databaseValue, storedAt,
+        ])
         try log(.init(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name), audit)
     }
 
@@ -187,26 +190,5 @@ struct ImportApplier {
     static func consentMayChange(from old: Consent, to new: Consent) -> Bool {
         guard new != old else { return false }
         return new == .no || old == .unknown
-    }
-}
-
-/// The fields of a stored contact an import compares, read by position.
-struct StoredContact {
-    let id: Int64
-    let leadId: Int64
-    let name: String
-    let title: String?
-    let role: ContactRole?
-    let email: String?
-    let phone: String?
-    let consent: Consent
-
-    /// The first contact (lowest id) matching `condition`, a fixed SQL text.
-    static func fetch(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> StoredContact? {
-        let sql = "SELECT id, lead_id, name, title, role, email, phone, consent FROM contact WHERE \(condition) ORDER BY id LIMIT 1"
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return nil }
-        return StoredContact(id: row[0], leadId: row[1], name: row[2], title: row[3],
-                             role: (row[4] as String?).flatMap(ContactRole.init(rawValue:)), email: row[5], phone: row[6],
-                             consent: Consent(rawValue: row[7]) ?? .unknown)
     }
 }

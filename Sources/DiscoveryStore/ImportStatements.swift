@@ -1,0 +1,73 @@
+import DiscoveryCore
+import GRDB
+
+/// The statements an import runs for every row, prepared once per import and run through the
+/// SQLite C API (`RawStatement`). The SQL is fixed text; values are always bound.
+final class ImportStatements {
+    let contactByEmail: RawStatement
+    let contactInLeadByEmail: RawStatement
+    let contactInLeadByName: RawStatement
+    let leadByOrg: RawStatement
+    let leadFields: RawStatement
+    let insertLead: RawStatement
+    let insertContact: RawStatement
+    /// `AuditWriter.insertSQL(rows: n)` by `n`, prepared on first use.
+    private var auditInserts: [Int: RawStatement] = [:]
+    private let db: Database
+
+    /// The columns `StoredContact` reads, in its order.
+    static let contactColumns = "SELECT id, lead_id, name, title, role, email, phone, consent FROM contact"
+
+    init(_ db: Database) throws {
+        self.db = db
+        contactByEmail = try RawStatement(db, sql: "\(Self.contactColumns) WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1")
+        contactInLeadByEmail = try RawStatement(db, sql: """
+            \(Self.contactColumns) WHERE lead_id = ? AND email = ? COLLATE NOCASE ORDER BY id LIMIT 1
+            """)
+        contactInLeadByName = try RawStatement(db, sql: """
+            \(Self.contactColumns) WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1
+            """)
+        leadByOrg = try RawStatement(db, sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1")
+        leadFields = try RawStatement(db, sql: """
+            SELECT type, specialty, region, beds, source, profile, owner, consent FROM lead WHERE id = ?
+            """)
+        insertLead = try RawStatement(db, sql: """
+            INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
+                              stage_note, created_at, updated_at, stage_changed_at, mql_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertContact = try RawStatement(db, sql: """
+            INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Records `entries` in order with one statement.
+    func record(_ entries: ArraySlice<AuditWriter.Entry>, _ audit: AuditWriter) throws {
+        guard !entries.isEmpty else { return }
+        let statement = try auditInserts[entries.count] ?? RawStatement(db, sql: AuditWriter.insertSQL(rows: entries.count))
+        auditInserts[entries.count] = statement
+        try statement.execute(audit.values(entries))
+    }
+
+    /// The first contact (lowest id) that `statement` (one of the three above) finds.
+    func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> StoredContact? {
+        try statement.first(values) { c in
+            StoredContact(id: c.int64(0) ?? 0, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
+                          role: c.text(4).flatMap(ContactRole.init(rawValue:)), email: c.text(5), phone: c.text(6),
+                          consent: c.text(7).flatMap(Consent.init(rawValue:)) ?? .unknown)
+        }
+    }
+}
+
+/// The fields of a stored contact an import compares.
+struct StoredContact {
+    let id: Int64
+    let leadId: Int64
+    let name: String
+    let title: String?
+    let role: ContactRole?
+    let email: String?
+    let phone: String?
+    let consent: Consent
+}

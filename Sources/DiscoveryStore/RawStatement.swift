@@ -1,0 +1,81 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement run through the SQLite C API: bound, stepped and read without GRDB's
+/// per-call argument arrays, argument validation and row copies. Only for the import's hot
+/// statements (a dozen per imported row); everything else goes through GRDB. Errors come out
+/// as GRDB's `DatabaseError`, so `StoreErrors` maps them as usual.
+final class RawStatement {
+    /// GRDB's statement owns the `sqlite3_stmt` (and finalises it).
+    private let statement: Statement
+    private let db: Database
+    private var handle: SQLiteStatement { statement.sqliteStatement }
+
+    init(_ db: Database, sql: String) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    /// Runs the statement with `values` bound to its parameters, in order.
+    func execute(_ values: [DatabaseValue]) throws {
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// The first row's columns read by `read`, or nil when there is none.
+    func first<T>(_ values: [DatabaseValue], _ read: (Columns) -> T) throws -> T? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        return try step() ? read(Columns(handle: handle)) : nil
+    }
+
+    /// The current row of a statement.
+    struct Columns {
+        let handle: SQLiteStatement
+
+        func int64(_ i: Int32) -> Int64? {
+            sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, i)
+        }
+
+        func text(_ i: Int32) -> String? {
+            guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
+            return String(cString: p)
+        }
+    }
+
+    private func bind(_ values: [DatabaseValue]) throws {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (i, value) in zip(Int32(1)..., values) {
+            let code: Int32
+            switch value.storage {
+            case .null: code = sqlite3_bind_null(handle, i)
+            case .int64(let n): code = sqlite3_bind_int64(handle, i, n)
+            case .double(let d): code = sqlite3_bind_double(handle, i, d)
+            case .string(let s): code = sqlite3_bind_text(handle, i, s, -1, transient)
+            case .blob(let data):
+                code = data.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), transient) }
+            }
+            if code != SQLITE_OK { throw error(code) }
+        }
+    }
+
+    /// True when a row is ready, false when done.
+    private func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            let e = error(code)
+            sqlite3_reset(handle)
+            throw e
+        }
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+}
