@@ -22,12 +22,17 @@ extension Session {
         return profile
     }
 
-    /// Reads the lead's record and evaluates its verdict now (`rankingQuestions: false`: without
-    /// the questions to ask next, for reports).
-    public func qualification(_ lead: Lead, rankingQuestions: Bool = true) throws(DiscoveryError) -> Qualification {
+    /// Reads the lead's record and evaluates its verdict now.
+    public func qualification(_ lead: Lead) throws(DiscoveryError) -> Qualification {
         guard let record = try store.qualificationRecord(lead: lead.id) else {
             throw .failed("no lead \(lead.label)")
         }
+        return try qualification(of: record)
+    }
+
+    /// Evaluates a record's verdict now (`rankingQuestions: false`: without the questions to
+    /// ask next, for reports).
+    public func qualification(of record: QualificationRecord, rankingQuestions: Bool = true) throws(DiscoveryError) -> Qualification {
         let profile = try profile(of: record.lead)
         let verdict = VerdictEngine.evaluate(record, catalog: try catalog, profile: profile, now: now(),
                                              rankingQuestions: rankingQuestions)

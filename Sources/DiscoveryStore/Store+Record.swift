@@ -13,18 +13,34 @@ extension Store {
             guard let leadRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?"), arguments: [id]) else {
                 return nil
             }
-            let contacts = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id"),
-                                            arguments: [id]).map(Contact.init)
-            let answers = try Self.answersInForce(lead: id, db: db)
-            let lastAnswerAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM answer WHERE lead_id = ?"), arguments: [id])
-            let signals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id"),
-                                           arguments: [id]).map(RecordRows.signal)
-            let calls = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id"),
-                                         arguments: [id]).map(CallRows.call)
-            return QualificationRecord(lead: Lead(row: leadRow), contacts: contacts, answers: answers, signals: signals,
-                                       calls: calls, nextStep: try Self.openNextStep(db: db, lead: id),
-                                       lastAnswerAt: lastAnswerAt)
+            return try Self.record(of: Lead(row: leadRow), db: db)
         }
+    }
+
+    /// The record of every lead created since `since` (all when `nil`), in id order, read in
+    /// one transaction: a report over many leads sees one state of the database and does not
+    /// pay for a transaction per lead. Only the record being handed out is held in memory.
+    public func forEachQualificationRecord(createdSince since: Date?,
+                                           _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError) {
+        try read { db in
+            for lead in try leadRows(db, since: since, column: .createdAt) {
+                try body(try Self.record(of: lead, db: db))
+            }
+        }
+    }
+
+    static func record(of lead: Lead, db: Database) throws -> QualificationRecord {
+        let id = lead.id
+        let contacts = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id"),
+                                        arguments: [id]).map(Contact.init)
+        let answers = try answersInForce(lead: id, db: db)
+        let lastAnswerAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM answer WHERE lead_id = ?"), arguments: [id])
+        let signals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id"),
+                                       arguments: [id]).map(RecordRows.signal)
+        let calls = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id"),
+                                     arguments: [id]).map(CallRows.call)
+        return QualificationRecord(lead: lead, contacts: contacts, answers: answers, signals: signals,
+                                   calls: calls, nextStep: try openNextStep(db: db, lead: id), lastAnswerAt: lastAnswerAt)
     }
 }
 

@@ -48,12 +48,12 @@ extension Store {
     }
 
     /// The date columns a report may filter leads on: a closed list, never user text.
-    private enum SinceColumn: String {
+    enum SinceColumn: String {
         case createdAt = "created_at"
         case stageChangedAt = "stage_changed_at"
     }
 
-    private func leadRows(_ db: Database, since: Date?, column: SinceColumn) throws -> [Lead] {
+    func leadRows(_ db: Database, since: Date?, column: SinceColumn) throws -> [Lead] {
         let sql = "SELECT * FROM lead" + (since == nil ? "" : " WHERE \(column.rawValue) >= ?") + " ORDER BY id"
         let args: StatementArguments = since.map { [$0] } ?? []
         return try Row.fetchAll(db, sql: sql, arguments: args).map(Lead.init)

@@ -47,9 +47,9 @@ extension Command {
             var scored: [ScoresReport.Scored] = []
             var unscored = 0
             let catalog = try session.catalog
-            for lead in try store.leads(createdSince: since) {
-                guard catalog.profile(lead.profile) != nil else { unscored += 1; continue }
-                scored.append(ScoresReport.Scored(try session.qualification(lead, rankingQuestions: false).verdict))
+            try store.forEachQualificationRecord(createdSince: since) { record in
+                guard catalog.profile(record.lead.profile) != nil else { unscored += 1; return }
+                scored.append(ScoresReport.Scored(try session.qualification(of: record, rankingQuestions: false).verdict))
             }
             let r = ScoresReport.compute(scored: scored, unscored: unscored)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.scores(r))
