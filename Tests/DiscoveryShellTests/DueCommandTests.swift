@@ -27,6 +27,21 @@ import Testing
         #expect(items.first?["overdue"] as? Bool == true)
     }
 
+    @Test func onlyEachLeadsLatestCallAsksForARetryAndTheLaterIdWinsATie() throws {
+        let t = try CallShell(now: "2026-03-02T09:00:00Z", user: "sam")
+        t.run("lead new 'Mercy Regional' --consent yes")
+        t.run("lead new 'Harbor IDN' --consent yes")
+        // L1: a voicemail, then (same minute, later row) not interested: nothing to follow up.
+        try t.call(1, .voicemail, by: "sam", at: "2026-02-26T10:00:00Z")
+        try t.call(1, .notInterested, by: "sam", at: "2026-02-26T10:00:00Z")
+        // L2: not interested, then a voicemail in the same minute: the voicemail's retry is due.
+        try t.call(2, .notInterested, by: "sam", at: "2026-02-26T10:00:00Z")
+        try t.call(2, .voicemail, by: "sam", at: "2026-02-26T10:00:00Z")
+        let json = try JSONSerialization.jsonObject(with: Data(t.output("due --json").out.utf8)) as? [String: Any]
+        let retries = (json?["items"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "retry" }
+        #expect(retries.compactMap { $0["lead"] as? String } == ["L2"])
+    }
+
     @Test func ownerFilterAndLaterClock() throws {
         let t = try PipelineFixture.build()
         t.clock.set("2026-03-02T09:00:00Z")
