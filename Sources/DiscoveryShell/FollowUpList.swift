@@ -6,7 +6,7 @@ import Foundation
 enum FollowUpList {
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
         let now = session.now()
-        let inputs = try session.store.followUpInputs(before: BusinessTime.endOfDay(now))
+        let inputs = try session.store.followUpInputs(before: BusinessTime.endOfDay(now), owner: owner)
         let items = DueList.items(firstAttempts: inputs.firstAttempts, retries: inputs.retries, nextSteps: inputs.nextSteps,
                                     highPriority: try session.highPrioritySignals, now: now)
         return DueList.due(items, owner: owner)

@@ -11,9 +11,10 @@ public struct FollowUpInputs: Sendable {
 }
 
 extension Store {
-    /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given), each
-    /// with its first call at or after `mql_at` and its signals.
-    public func firstAttemptCandidates(stages: Set<Stage>? = nil, mqlSince: Date? = nil) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+    /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given; owned by
+    /// `owner`, when given), each with its first call at or after `mql_at` and its signals.
+    public func firstAttemptCandidates(stages: Set<Stage>? = nil, mqlSince: Date? = nil,
+                                       owner: String? = nil) throws(DiscoveryError) -> [FirstAttemptCandidate] {
         try read { db in
             var sql = """
                 SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt
@@ -27,6 +28,10 @@ extension Store {
             if let mqlSince {
                 sql += " AND mql_at >= ?"
                 args += [mqlSince]
+            }
+            if let owner {
+                sql += " AND owner = ?"
+                args += [owner]
             }
             sql += " ORDER BY id"
             let rows = try Row.fetchAll(db, sql: sql, arguments: args)
@@ -44,9 +49,12 @@ extension Store {
     }
 
     /// Everything `due` needs: first attempts still waiting, each lead's latest call when it
-    /// asks for a follow-up due before `before`, and open next steps due before `before`.
-    public func followUpInputs(before: Date) throws(DiscoveryError) -> FollowUpInputs {
-        let firstAttempts = try firstAttemptCandidates(stages: DueList.firstAttemptStages)
+    /// asks for a follow-up due before `before`, and open next steps due before `before`. With
+    /// `owner`, only what `DueList` would give that owner (the lead's owner for a first
+    /// attempt, the caller for a retry, the step's owner or else the lead's for a next step),
+    /// so one person's list does not decode the whole book.
+    public func followUpInputs(before: Date, owner: String? = nil) throws(DiscoveryError) -> FollowUpInputs {
+        let firstAttempts = try firstAttemptCandidates(stages: DueList.firstAttemptStages, owner: owner)
         return try read { db in
             // Each lead's latest call (by time, then id), found by one seek per lead in the
             // (lead_id, at) index: asking of every call whether a later one exists took seconds
@@ -55,12 +63,15 @@ extension Store {
                 SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step
                 FROM lead
                 JOIN call c ON c.id = (SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)
-                WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND (? IS NULL OR c.actor = ?)
                 ORDER BY c.follow_up_due, c.id
-                """, arguments: [before])
+                """, arguments: [before, owner, owner])
             let stepRows = try Row.fetchAll(db, sql: """
-                SELECT * FROM next_step WHERE done_at IS NULL AND due IS NOT NULL AND due < ? ORDER BY due, id
-                """, arguments: [before])
+                SELECT n.* FROM next_step n JOIN lead ON lead.id = n.lead_id
+                WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?
+                  AND (? IS NULL OR COALESCE(n.owner, lead.owner) = ?)
+                ORDER BY n.due, n.id
+                """, arguments: [before, owner, owner])
             let leadIds = Set(callRows.map { $0["lead_id"] as Int64 } + stepRows.map { $0["lead_id"] as Int64 })
             // One prepared statement for every lead: compiling one per lead dominated `due` on large books.
             let leadStatement = try db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?")

@@ -42,6 +42,23 @@ import Testing
         #expect(retries.compactMap { $0["lead"] as? String } == ["L2"])
     }
 
+    @Test func anOwnersListIsTheWholeListNarrowedToThem() throws {
+        let t = try PipelineFixture.build()
+        t.clock.set("2026-03-03T11:00:00Z")
+        func items(_ command: String) throws -> [String] {
+            let json = try JSONSerialization.jsonObject(with: Data(t.output(command).out.utf8)) as? [String: Any]
+            return (json?["items"] as? [[String: Any]] ?? []).map {
+                "\($0["lead"] as? String ?? "?") \($0["kind"] as? String ?? "?") \($0["owner"] as? String ?? "-")"
+            }
+        }
+        let all = try items("due --json")
+        let owners = Set(all.map { String($0.split(separator: " ")[2]) }).subtracting(["-"])
+        #expect(owners.count >= 2, "\(all)")
+        for owner in owners.sorted() {
+            #expect(try items("due --owner \(owner) --json") == all.filter { $0.hasSuffix(" \(owner)") })
+        }
+    }
+
     @Test func ownerFilterAndLaterClock() throws {
         let t = try PipelineFixture.build()
         t.clock.set("2026-03-02T09:00:00Z")
