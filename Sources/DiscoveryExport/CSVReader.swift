@@ -133,11 +133,12 @@ public final class CSVReader {
                 if field.contains(0) {
                     problem = "column \(fields.count + 1) contains a NUL byte"
                 } else {
-                    let text = String(decoding: field, as: UTF8.self)
-                    if text.utf8.count != field.count || !text.utf8.elementsEqual(field) {
+                    if let text = String(validating: field, as: UTF8.self) {
+                        fields.append(text)
+                    } else {
                         problem = "column \(fields.count + 1) is not valid UTF-8; save the file as UTF-8 and import it again"
+                        fields.append(String(decoding: field, as: UTF8.self))
                     }
-                    fields.append(text)
                 }
             }
             field.removeAll(keepingCapacity: true)

@@ -118,26 +118,25 @@ struct ImportApplier {
             (type: c.text(0), specialty: c.text(1), region: c.text(2), beds: c.int64(3).map(Int.init), source: c.text(4),
              profile: c.text(5), owner: c.text(6), consent: c.text(7).flatMap(Consent.init(rawValue:)) ?? .unknown)
         }) else { return false }
-        var changes: [(column: String, before: String?, after: String, bind: DatabaseValueConvertible)] = []
+        var changes: [(column: String, before: String?, after: String, bind: DatabaseValue)] = []
         func set(_ column: String, _ before: String?, _ after: String?) {
-            if let after, after != before { changes.append((column, before, after, after)) }
+            if let after, after != before { changes.append((column, before, after, after.databaseValue)) }
         }
         set("type", old.type, p.type)
         set("specialty", old.specialty, p.specialty)
         set("region", old.region, p.region)
-        if let beds = p.beds, beds != old.beds { changes.append(("beds", old.beds.map(String.init), String(beds), beds)) }
+        if let beds = p.beds, beds != old.beds {
+            changes.append(("beds", old.beds.map(String.init), String(beds), beds.databaseValue))
+        }
         set("source", old.source, p.source)
         set("profile", old.profile, p.profile)
         set("owner", old.owner, p.owner)
         if let c = p.consent, Self.consentMayChange(from: old.consent, to: c) {
-            changes.append(("consent", old.consent.rawValue, c.rawValue, c.rawValue))
+            changes.append(("consent", old.consent.rawValue, c.rawValue, c.rawValue.databaseValue))
         }
         guard !changes.isEmpty else { return false }
-        // One statement for all changed columns; each `column` comes from the fixed list above,
-        // never from the file.
-        let sets = changes.map { "\($0.column) = ?, " }.joined()
-        try db.cachedStatement(sql: "UPDATE lead SET \(sets)updated_at = ? WHERE id = ?")
-            .execute(arguments: StatementArguments(changes.map(\.bind) + [storedAt, id]))
+        // One statement for all changed columns (each from the fixed list above, never from the file).
+        try sql.updateLead(columns: changes.map(\.column)).execute(changes.map(\.bind) + [storedAt, id.databaseValue])
         for c in changes {
             try log(.init(lead: id, action: .update, entity: "lead", entityId: id, field: c.column, old: c.before, new: c.after), audit)
         }

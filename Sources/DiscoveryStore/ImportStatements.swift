@@ -11,6 +11,8 @@ final class ImportStatements {
     let leadFields: RawStatement
     let insertLead: RawStatement
     let insertContact: RawStatement
+    /// `UPDATE lead` of a set of columns, by their names joined, prepared on first use.
+    private var leadUpdates: [String: RawStatement] = [:]
     /// `AuditWriter.insertSQL(rows: n)` by `n`, prepared on first use.
     private var auditInserts: [Int: RawStatement] = [:]
     private let db: Database
@@ -40,6 +42,16 @@ final class ImportStatements {
             INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
+    }
+
+    /// Sets `columns` (names from a fixed list, never from a file) and `updated_at` of a lead:
+    /// bind their values, then `updated_at`, then the lead id.
+    func updateLead(columns: [String]) throws -> RawStatement {
+        let sets = columns.map { "\($0) = ?, " }.joined()
+        if let statement = leadUpdates[sets] { return statement }
+        let statement = try RawStatement(db, sql: "UPDATE lead SET \(sets)updated_at = ? WHERE id = ?")
+        leadUpdates[sets] = statement
+        return statement
     }
 
     /// Records `entries` in order with one statement.
