@@ -27,6 +27,11 @@ struct ImportApplier {
     static let auditBlock = 50
     /// Prepared on first use, for the connection of the import.
     private var statements: ImportStatements?
+    /// Within one batch (one transaction: no one else writes meanwhile), what this import
+    /// already read or wrote: the lead an organisation name gave (rows without `lead_id`) and
+    /// the current fields of a lead. Rows of one organisation usually follow one another.
+    private var leadByOrg: [String: Int64] = [:]
+    private var leadFields: [Int64: LeadFields] = [:]
 
     init(options: ImportOptions) {
         self.options = options
@@ -43,10 +48,18 @@ struct ImportApplier {
         if pendingAudit.count >= Self.auditBlock { try flushAudit(audit) }
     }
 
-    /// Writes the queued audit entries; `importRows` calls it before each batch commits.
-    mutating func flushAudit(_ audit: AuditWriter) throws {
+    /// Writes the queued audit entries.
+    private mutating func flushAudit(_ audit: AuditWriter) throws {
         try statements?.record(pendingAudit[...], audit)
         pendingAudit.removeAll(keepingCapacity: true)
+    }
+
+    /// `importRows` calls it before each batch commits: the audit entries are written and what
+    /// was remembered of the batch is forgotten.
+    mutating func endBatch(_ audit: AuditWriter) throws {
+        try flushAudit(audit)
+        leadByOrg.removeAll(keepingCapacity: true)
+        leadFields.removeAll(keepingCapacity: true)
     }
 
     mutating func apply(_ r: ImportRecord, db: Database, audit: AuditWriter) throws {
@@ -65,6 +78,10 @@ struct ImportApplier {
             leadId = contactByEmail?.leadId
             emailIsNew = contactByEmail == nil
         }
+        // A lead found or created by its organisation name (not by `lead_id` or email): the same
+        // name finds it again for the rest of the batch (leads created later have higher ids).
+        let byOrg = leadId == nil && r.leadKey == nil
+        if byOrg { leadId = leadByOrg[r.lead.org] }
         if leadId == nil {
             let limit = r.leadKey == nil ? Int64.max : lastExistingLead
             leadId = try sql.leadByOrg.first([r.lead.org.databaseValue, limit.databaseValue]) { $0.int64(0) } ?? nil
@@ -78,6 +95,7 @@ struct ImportApplier {
         }
         guard let lead = leadId else { return }
         if let key = r.leadKey { leadsByKey[key] = lead }
+        if byOrg { leadByOrg[r.lead.org] = lead }
         var contactCreated = false
         var contactChanged = false
         if let c = r.contact {
@@ -107,6 +125,9 @@ struct ImportApplier {
         ])
         let id = db.lastInsertedRowID
         try log(.init(lead: id, action: .create, entity: "lead", entityId: id, new: p.org), audit)
+        leadFields[id] = LeadFields(type: p.type, specialty: p.specialty, region: p.region, beds: p.beds, source: p.source,
+                                    profile: p.profile ?? options.defaultProfile, owner: p.owner ?? options.actor,
+                                    consent: p.consent ?? .unknown)
         return id
     }
 
@@ -114,26 +135,32 @@ struct ImportApplier {
     private mutating func updateLead(_ id: Int64, with p: ImportRecord.LeadPart, sql: ImportStatements, db: Database,
                                      audit: AuditWriter) throws -> Bool {
         // Only the columns an import may change (an import runs this for most of its rows).
-        guard let old = try sql.leadFields.first([id.databaseValue], { c in
-            (type: c.text(0), specialty: c.text(1), region: c.text(2), beds: c.int64(3).map(Int.init), source: c.text(4),
-             profile: c.text(5), owner: c.text(6), consent: c.text(7).flatMap(Consent.init(rawValue:)) ?? .unknown)
+        guard var fields = try leadFields[id] ?? sql.leadFields.first([id.databaseValue], { c in
+            LeadFields(type: c.text(0), specialty: c.text(1), region: c.text(2), beds: c.int64(3).map(Int.init), source: c.text(4),
+                       profile: c.text(5), owner: c.text(6), consent: c.text(7).flatMap(Consent.init(rawValue:)) ?? .unknown)
         }) else { return false }
         var changes: [(column: String, before: String?, after: String, bind: DatabaseValue)] = []
-        func set(_ column: String, _ before: String?, _ after: String?) {
-            if let after, after != before { changes.append((column, before, after, after.databaseValue)) }
+        func set(_ column: String, _ value: inout String?, _ after: String?) {
+            if let after, after != value {
+                changes.append((column, value, after, after.databaseValue))
+                value = after
+            }
         }
-        set("type", old.type, p.type)
-        set("specialty", old.specialty, p.specialty)
-        set("region", old.region, p.region)
-        if let beds = p.beds, beds != old.beds {
-            changes.append(("beds", old.beds.map(String.init), String(beds), beds.databaseValue))
+        set("type", &fields.type, p.type)
+        set("specialty", &fields.specialty, p.specialty)
+        set("region", &fields.region, p.region)
+        if let beds = p.beds, beds != fields.beds {
+            changes.append(("beds", fields.beds.map(String.init), String(beds), beds.databaseValue))
+            fields.beds = beds
         }
-        set("source", old.source, p.source)
-        set("profile", old.profile, p.profile)
-        set("owner", old.owner, p.owner)
-        if let c = p.consent, Self.consentMayChange(from: old.consent, to: c) {
-            changes.append(("consent", old.consent.rawValue, c.rawValue, c.rawValue.databaseValue))
+        set("source", &fields.source, p.source)
+        set("profile", &fields.profile, p.profile)
+        set("owner", &fields.owner, p.owner)
+        if let c = p.consent, Self.consentMayChange(from: fields.consent, to: c) {
+            changes.append(("consent", fields.consent.rawValue, c.rawValue, c.rawValue.databaseValue))
+            fields.consent = c
         }
+        leadFields[id] = fields
         guard !changes.isEmpty else { return false }
         // One statement for all changed columns (each from the fixed list above, never from the file).
         try sql.updateLead(columns: changes.map(\.column)).execute(changes.map(\.bind) + [storedAt, id.databaseValue])

@@ -83,3 +83,15 @@ struct StoredContact {
     let phone: String?
     let consent: Consent
 }
+
+/// The lead columns an import may change, as stored.
+struct LeadFields {
+    var type: String?
+    var specialty: String?
+    var region: String?
+    var beds: Int?
+    var source: String?
+    var profile: String?
+    var owner: String?
+    var consent: Consent
+}

@@ -71,7 +71,7 @@ extension Store {
                 }
                 if (applier.tally.rows % 500) == 0 { progress(applier.tally) }
             }
-            try applier.flushAudit(audit)
+            try applier.endBatch(audit)
         }
         do {
             let tuning = try ImportTuning(queue)
