@@ -38,12 +38,16 @@ extension Store {
         try read { db in try leadRows(db, since: since, column: .createdAt) }
     }
 
-    /// Every call made since `since` (all when `nil`), oldest first.
-    public func calls(since: Date?) throws(DiscoveryError) -> [Call] {
+    /// Finished calls made since `since` (all when `nil`), counted per SDR and outcome. An
+    /// outcome this version does not know is left out, as an open call is.
+    public func callCounts(since: Date?) throws(DiscoveryError) -> [CallsReport.OutcomeCount] {
         try read { db in
-            let sql = "SELECT * FROM call" + (since == nil ? "" : " WHERE at >= ?") + " ORDER BY at, id"
+            let sql = "SELECT actor, outcome, count(*) AS n FROM call WHERE outcome IS NOT NULL"
+                + (since == nil ? "" : " AND at >= ?") + " GROUP BY actor, outcome ORDER BY actor, outcome"
             let args: StatementArguments = since.map { [$0] } ?? []
-            return try Row.fetchAll(db, sql: sql, arguments: args).map(CallRows.call)
+            return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
+                CallOutcome(rawValue: row["outcome"]).map { CallsReport.OutcomeCount(sdr: row["actor"], outcome: $0, calls: row["n"]) }
+            }
         }
     }
 

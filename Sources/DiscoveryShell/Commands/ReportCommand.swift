@@ -41,7 +41,7 @@ extension Command {
             let r = SLAReport.compute(try store.firstAttemptCandidates(mqlSince: since), highPriority: try session.highPrioritySignals, now: now)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.sla(r))
         case .calls:
-            let r = CallsReport.compute(try store.calls(since: since))
+            let r = CallsReport.compute(counts: try store.callCounts(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.calls(r))
         case .scores:
             var scored: [ScoresReport.Scored] = []
