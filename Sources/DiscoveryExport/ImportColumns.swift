@@ -49,6 +49,9 @@ public struct ImportColumns: Sendable {
     /// Columns we do not use (reported once, not an error).
     public let ignored: [String]
     public let count: Int
+    /// `index` as an array by `ImportField.ordinal` (-1: absent): read for every cell of every
+    /// row, without hashing.
+    private let slots: [Int]
 
     /// `First Name`, `first_name`, `FirstName` → `firstname`.
     static func normalise(_ name: String) -> String {
@@ -85,19 +88,56 @@ public struct ImportColumns: Sendable {
         self.index = index
         self.ignored = ignored
         self.count = header.count
+        var slots = Array(repeating: -1, count: ImportField.allCases.count)
+        for (field, column) in index { slots[field.ordinal] = column }
+        self.slots = slots
     }
 
     /// The trimmed, un-neutralised cell of `field` in `fields`, or `nil` when absent or blank.
     public func value(_ field: ImportField, in fields: [String]) -> String? {
-        guard let i = index[field], i < fields.count else { return nil }
+        let i = slots[field.ordinal]
+        guard i >= 0, i < fields.count else { return nil }
         let v = CSVCell.unneutralise(fields[i]).trimmingSpaces
         return v.isEmpty ? nil : v
     }
 
-    public func has(_ field: ImportField) -> Bool { index[field] != nil }
+    public func has(_ field: ImportField) -> Bool { slots[field.ordinal] >= 0 }
 }
 
 extension ImportField {
+    /// The field's position in `allCases` (a test holds the two to the same order).
+    var ordinal: Int {
+        switch self {
+        case .leadKey: return 0
+        case .org: return 1
+        case .type: return 2
+        case .specialty: return 3
+        case .region: return 4
+        case .beds: return 5
+        case .source: return 6
+        case .profile: return 7
+        case .consent: return 8
+        case .owner: return 9
+        case .stage: return 10
+        case .stageReason: return 11
+        case .stageNote: return 12
+        case .createdAt: return 13
+        case .mqlAt: return 14
+        case .lifecycleStage: return 15
+        case .contactName: return 16
+        case .salutation: return 17
+        case .firstName: return 18
+        case .lastName: return 19
+        case .title: return 20
+        case .role: return 21
+        case .email: return 22
+        case .phone: return 23
+        case .contactConsent: return 24
+        case .doNotCall: return 25
+        case .emailOptOut: return 26
+        }
+    }
+
     /// How a message names the field.
     var label: String {
         switch self {

@@ -58,8 +58,16 @@ struct AuditWriter {
         let actor = actor.databaseValue
         let changeId = changeId.databaseValue
         for e in entries {
-            values += [changeId, storedAt, actor, e.lead.databaseValue, e.action.rawValue.databaseValue, e.entity.databaseValue,
-                       e.entityId.databaseValue, e.field.databaseValue, e.old.databaseValue, e.new.databaseValue]
+            values.append(changeId)
+            values.append(storedAt)
+            values.append(actor)
+            values.append(e.lead.databaseValue)
+            values.append(e.action.rawValue.databaseValue)
+            values.append(e.entity.databaseValue)
+            values.append(e.entityId.databaseValue)
+            values.append(e.field.databaseValue)
+            values.append(e.old.databaseValue)
+            values.append(e.new.databaseValue)
         }
         return values
     }
