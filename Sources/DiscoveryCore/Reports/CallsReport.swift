@@ -7,21 +7,8 @@ public struct CallsReport: Sendable, Equatable, Codable {
         public var calls: Int
         public var attempts: Int
         public var connected: Int
-        /// `connected / attempts`; `nil` without attempts.
-        public var connectRate: Double?
-
-        private enum CodingKeys: String, CodingKey { case sdr, outcomes, calls, attempts, connected, connectRate }
-
-        /// `connect_rate` is written as null without attempts, so every row has the same keys.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(sdr, forKey: .sdr)
-            try c.encode(outcomes, forKey: .outcomes)
-            try c.encode(calls, forKey: .calls)
-            try c.encode(attempts, forKey: .attempts)
-            try c.encode(connected, forKey: .connected)
-            try c.encode(connectRate, forKey: .connectRate)
-        }
+        /// `connected / attempts`; null without attempts.
+        @NullEncoded public var connectRate: Double?
 
         init(sdr: String, counts: [OutcomeCount]) {
             self.sdr = sdr

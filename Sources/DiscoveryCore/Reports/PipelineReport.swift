@@ -12,20 +12,8 @@ public struct PipelineReport: Sendable, Equatable, Codable {
         public var reached: Int
         /// Of those, the leads that reached `to` (or a later funnel stage).
         public var converted: Int
-        /// `converted / reached`, `nil` when none reached `from`.
-        public var rate: Double?
-
-        private enum CodingKeys: String, CodingKey { case from, to, reached, converted, rate }
-
-        /// `rate` is written as null when none reached `from`, so every row has the same keys.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(from, forKey: .from)
-            try c.encode(to, forKey: .to)
-            try c.encode(reached, forKey: .reached)
-            try c.encode(converted, forKey: .converted)
-            try c.encode(rate, forKey: .rate)
-        }
+        /// `converted / reached`; null when none reached `from`.
+        @NullEncoded public var rate: Double?
     }
     /// One lead as the report sees it: where it is, and the stages it has been in.
     public struct Input: Sendable {

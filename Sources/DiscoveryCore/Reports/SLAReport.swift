@@ -8,21 +8,8 @@ public struct SLAReport: Sendable, Equatable, Codable {
         public var due = 0
         public var open = 0
         public var breached = 0
-        /// `met / (met + breached)`; `nil` while nothing is settled.
-        public var compliance: Double?
-
-        private enum CodingKeys: String, CodingKey { case owner, met, due, open, breached, compliance }
-
-        /// `compliance` is written as null while unsettled, so every row has the same keys.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(owner, forKey: .owner)
-            try c.encode(met, forKey: .met)
-            try c.encode(due, forKey: .due)
-            try c.encode(open, forKey: .open)
-            try c.encode(breached, forKey: .breached)
-            try c.encode(compliance, forKey: .compliance)
-        }
+        /// `met / (met + breached)`; null while nothing is settled.
+        @NullEncoded public var compliance: Double?
 
         mutating func count(_ state: SLAState) {
             switch state {
