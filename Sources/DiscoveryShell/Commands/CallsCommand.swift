@@ -36,20 +36,20 @@ extension Command {
 struct CallJSON: Encodable {
     var id: Int64
     var lead: String
-    var outcome: String?
+    @NullEncoded var outcome: String?
     var countsAsAttempt: Bool
     var connected: Bool
-    var note: String?
-    var durationMin: Int?
+    @NullEncoded var note: String?
+    @NullEncoded var durationMin: Int?
     var at: Date
-    var endedAt: Date?
+    @NullEncoded var endedAt: Date?
     /// Answer revisions captured during the call (`call start` … `call end`).
     var answers: Int
     var actor: String
-    var followUp: String?
-    var followUpDue: Date?
-    var contactId: Int64?
-    var consentOverride: String?
+    @NullEncoded var followUp: String?
+    @NullEncoded var followUpDue: Date?
+    @NullEncoded var contactId: Int64?
+    @NullEncoded var consentOverride: String?
 
     init(_ c: Call, lead: Lead, answers: Int) {
         id = c.id
@@ -67,30 +67,5 @@ struct CallJSON: Encodable {
         followUpDue = c.followUpDue
         contactId = c.contactId
         consentOverride = c.consentOverride
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, lead, outcome, countsAsAttempt, connected, note, durationMin, at, endedAt, answers, actor, followUp, followUpDue,
-             contactId, consentOverride
-    }
-
-    func encode(to encoder: Encoder) throws {
-        // Absent values are written as null, so the keys are always the same.
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(lead, forKey: .lead)
-        try c.encode(outcome, forKey: .outcome)
-        try c.encode(countsAsAttempt, forKey: .countsAsAttempt)
-        try c.encode(connected, forKey: .connected)
-        try c.encode(note, forKey: .note)
-        try c.encode(durationMin, forKey: .durationMin)
-        try c.encode(at, forKey: .at)
-        try c.encode(endedAt, forKey: .endedAt)
-        try c.encode(answers, forKey: .answers)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(followUp, forKey: .followUp)
-        try c.encode(followUpDue, forKey: .followUpDue)
-        try c.encode(contactId, forKey: .contactId)
-        try c.encode(consentOverride, forKey: .consentOverride)
     }
 }

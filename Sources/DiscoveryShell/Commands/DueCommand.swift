@@ -53,29 +53,13 @@ struct DueJSON: Encodable {
     struct Item: Encodable {
         var lead: String
         var org: String
-        var owner: String?
+        @NullEncoded var owner: String?
         var kind: String
         var what: String
         var since: Date
         var due: Date
         var slaState: String
         var overdue: Bool
-
-        private enum CodingKeys: String, CodingKey { case lead, org, owner, kind, what, since, due, slaState, overdue }
-
-        func encode(to encoder: Encoder) throws {
-            // `owner` is written as null when unset, so every item has the same keys.
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(lead, forKey: .lead)
-            try c.encode(org, forKey: .org)
-            try c.encode(owner, forKey: .owner)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(what, forKey: .what)
-            try c.encode(since, forKey: .since)
-            try c.encode(due, forKey: .due)
-            try c.encode(slaState, forKey: .slaState)
-            try c.encode(overdue, forKey: .overdue)
-        }
 
         init(_ i: DueItem) {
             lead = "L\(i.leadId)"
@@ -90,15 +74,7 @@ struct DueJSON: Encodable {
         }
     }
     var asOf: Date
-    var owner: String?
+    @NullEncoded var owner: String?
     var items: [Item]
 
-    private enum CodingKeys: String, CodingKey { case asOf, owner, items }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(asOf, forKey: .asOf)
-        try c.encode(owner, forKey: .owner)
-        try c.encode(items, forKey: .items)
-    }
 }
