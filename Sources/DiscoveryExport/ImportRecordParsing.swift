@@ -29,9 +29,12 @@ private struct RowReader {
     }
 
     func text(_ f: ImportField, multiline: Bool = false) throws(DiscoveryError) -> String? {
-        guard let v = columns.value(f, in: fields) else { return nil }
+        guard var v = columns.value(f, in: fields) else { return nil }
         // Control characters are single bytes in UTF-8 (every byte of a longer sequence is ≥ 0x80).
-        if v.utf8.contains(where: { ($0 < 0x20 || $0 == 0x7F) && !(multiline && ($0 == 0x0A || $0 == 0x0D || $0 == 0x09)) }) {
+        let control = v.withUTF8 { bytes in
+            bytes.contains { ($0 < 0x20 || $0 == 0x7F) && !(multiline && ($0 == 0x0A || $0 == 0x0D || $0 == 0x09)) }
+        }
+        if control {
             throw .failed("the \(f.label) contains a control character")
         }
         return v

@@ -54,7 +54,15 @@ final class RawStatement {
             case .null: code = sqlite3_bind_null(handle, i)
             case .int64(let n): code = sqlite3_bind_int64(handle, i, n)
             case .double(let d): code = sqlite3_bind_double(handle, i, d)
-            case .string(let s): code = sqlite3_bind_text(handle, i, s, -1, transient)
+            case .string(var s):
+                // The string's own UTF-8 bytes, with their length: no C-string copy.
+                code = s.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return sqlite3_bind_text(handle, i, "", 0, transient)   // a null pointer would bind NULL
+                    }
+                    return sqlite3_bind_text(handle, i, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                             Int32(bytes.count), transient)
+                }
             case .blob(let data):
                 code = data.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), transient) }
             }

@@ -22,6 +22,15 @@ import Testing
         }
     }
 
+    @Test func anEmptyStringIsBoundAsEmptyTextNotNull() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (a)")
+            try RawStatement(db, sql: "INSERT INTO t (a) VALUES (?)").execute(["".databaseValue])
+            #expect(try String.fetchOne(db, sql: "SELECT typeof(a) || ':' || a FROM t") == "text:")
+        }
+    }
+
     @Test func aFailingStatementThrowsGRDBsErrorAndCanRunAgain() throws {
         let queue = try DatabaseQueue()
         try queue.write { db in
