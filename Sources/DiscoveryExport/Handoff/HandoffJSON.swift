@@ -30,7 +30,7 @@ public enum HandoffJSON {
         let hardStops: [Hit]
         let flags: [Hit]
         let risks: [String]
-        let nextStep: Step?
+        @NullEncoded var nextStep: Step?
         let recommendations: [Rec]
         let consent: Consent
 
@@ -76,41 +76,19 @@ public enum HandoffJSON {
             case flags, risks, nextStep = "next_step", recommendations, consent
         }
 
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(schemaVersion, forKey: .schemaVersion)
-            try c.encode(preparedAt, forKey: .preparedAt)
-            try c.encode(preparedBy, forKey: .preparedBy)
-            try c.encode(lead, forKey: .lead)
-            try c.encode(activity, forKey: .activity)
-            try c.encode(alignment, forKey: .alignment)
-            try c.encode(stakeholders, forKey: .stakeholders)
-            try c.encode(need, forKey: .need)
-            try c.encode(evidence, forKey: .evidence)
-            try c.encode(timeline, forKey: .timeline)
-            try c.encode(otherAnswers, forKey: .otherAnswers)
-            try c.encode(verdict, forKey: .verdict)
-            try c.encode(mql, forKey: .mql)
-            try c.encode(mqlReason, forKey: .mqlReason)
-            try c.encode(scores, forKey: .scores)
-            try c.encode(bands, forKey: .bands)
-            try c.encode(gates, forKey: .gates)
-            try c.encode(missingGates, forKey: .missingGates)
-            try c.encode(hardStops, forKey: .hardStops)
-            try c.encode(flags, forKey: .flags)
-            try c.encode(risks, forKey: .risks)
-            try c.encode(nextStep, forKey: .nextStep)
-            try c.encode(recommendations, forKey: .recommendations)
-            try c.encode(consent, forKey: .consent)
-        }
     }
 
     struct LeadPart: Encodable {
         let id, org, profile, profileTitle, stage, consent: String
-        let type, specialty, region, owner, stageReason, stageNote: String?
-        let beds: Int?
+        @NullEncoded var type: String?
+        @NullEncoded var specialty: String?
+        @NullEncoded var region: String?
+        @NullEncoded var owner: String?
+        @NullEncoded var stageReason: String?
+        @NullEncoded var stageNote: String?
+        @NullEncoded var beds: Int?
         let stageChangedAt, createdAt: Date
-        let mqlAt: Date?
+        @NullEncoded var mqlAt: Date?
 
         init(_ l: Lead, profileTitle: String) {
             id = l.label; org = l.org; profile = l.profile; self.profileTitle = profileTitle; stage = l.stage.rawValue
@@ -125,57 +103,30 @@ public enum HandoffJSON {
             case createdAt = "created_at", mqlAt = "mql_at"
         }
 
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id); try c.encode(org, forKey: .org); try c.encode(profile, forKey: .profile)
-            try c.encode(profileTitle, forKey: .profileTitle); try c.encode(stage, forKey: .stage)
-            try c.encode(consent, forKey: .consent); try c.encode(type, forKey: .type)
-            try c.encode(specialty, forKey: .specialty); try c.encode(region, forKey: .region)
-            try c.encode(owner, forKey: .owner); try c.encode(stageReason, forKey: .stageReason)
-            try c.encode(stageNote, forKey: .stageNote); try c.encode(beds, forKey: .beds)
-            try c.encode(stageChangedAt, forKey: .stageChangedAt); try c.encode(createdAt, forKey: .createdAt)
-            try c.encode(mqlAt, forKey: .mqlAt)
-        }
     }
 
     struct Activity: Encodable {
-        let source: String?
+        @NullEncoded var source: String?
         let createdAt: Date
         let signals: [Signal]
         let calls: [Call]
         enum CodingKeys: String, CodingKey { case source, createdAt = "created_at", signals, calls }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(source, forKey: .source); try c.encode(createdAt, forKey: .createdAt)
-            try c.encode(signals, forKey: .signals); try c.encode(calls, forKey: .calls)
-        }
     }
 
     struct Signal: Encodable {
         let kind, label: String
         let at: Date
-        let note: String?
+        @NullEncoded var note: String?
         enum CodingKeys: String, CodingKey { case kind, label, at, note }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind); try c.encode(label, forKey: .label)
-            try c.encode(at, forKey: .at); try c.encode(note, forKey: .note)
-        }
     }
 
     struct Call: Encodable {
         let at: Date
-        let outcome: String?
-        let durationMinutes: Int?
+        @NullEncoded var outcome: String?
+        @NullEncoded var durationMinutes: Int?
         let actor: String
-        let note: String?
+        @NullEncoded var note: String?
         enum CodingKeys: String, CodingKey { case at, outcome, durationMinutes = "duration_minutes", actor, note }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(at, forKey: .at); try c.encode(outcome, forKey: .outcome)
-            try c.encode(durationMinutes, forKey: .durationMinutes); try c.encode(actor, forKey: .actor)
-            try c.encode(note, forKey: .note)
-        }
     }
 
     struct Answer: Encodable {
@@ -185,16 +136,14 @@ public enum HandoffJSON {
 
     struct ContactPart: Encodable {
         let name, consent: String
-        let title, role, email, phone: String?
+        @NullEncoded var title: String?
+        @NullEncoded var role: String?
+        @NullEncoded var email: String?
+        @NullEncoded var phone: String?
         init(_ c: DiscoveryCore.Contact) {
             name = c.name; consent = c.consent.rawValue; title = c.title; role = c.role?.rawValue; email = c.email; phone = c.phone
         }
         enum CodingKeys: String, CodingKey { case name, consent, title, role, email, phone }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name); try c.encode(consent, forKey: .consent); try c.encode(title, forKey: .title)
-            try c.encode(role, forKey: .role); try c.encode(email, forKey: .email); try c.encode(phone, forKey: .phone)
-        }
     }
 
     struct Stakeholders: Encodable {
@@ -218,26 +167,18 @@ public enum HandoffJSON {
 
     struct Step: Encodable {
         let action: String
-        let note, owner, due: String?
+        @NullEncoded var note: String?
+        @NullEncoded var owner: String?
+        @NullEncoded var due: String?
         enum CodingKeys: String, CodingKey { case action, note, owner, due }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(action, forKey: .action); try c.encode(note, forKey: .note)
-            try c.encode(owner, forKey: .owner); try c.encode(due, forKey: .due)
-        }
     }
 
     struct Rec: Encodable {
         let action: String
         let because: [String]
         let owner, due: String
-        let reason: String?
+        @NullEncoded var reason: String?
         enum CodingKeys: String, CodingKey { case action, because, owner, due, reason }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(action, forKey: .action); try c.encode(because, forKey: .because)
-            try c.encode(owner, forKey: .owner); try c.encode(due, forKey: .due); try c.encode(reason, forKey: .reason)
-        }
     }
 
     struct Consent: Encodable {
