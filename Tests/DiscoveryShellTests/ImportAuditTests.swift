@@ -57,4 +57,26 @@ import Testing
         #expect(try t.store.leads().count == 500)
         #expect(try t.store.leads().allSatisfy { $0.region.map { $0.hasPrefix("R") } == true })
     }
+
+    /// Contacts of a lead created earlier in the same batch are found by email, then by name,
+    /// ignoring the case of ASCII letters only (SQLite's NOCASE), and updated.
+    @Test func contactsOfALeadCreatedInTheBatchAreMatchedLikeTheDatabaseDoes() throws {
+        let t = try TestShell()
+        let file = t.folder + "/same.csv"
+        try ExportImportCommandTests.write("""
+            company,contact_name,email,jobtitle
+            New Clinic,Ana Ruiz,,Nurse
+            New Clinic,ANA RUIZ,,Head Nurse
+            New Clinic,Émile Roy,,Buyer
+            New Clinic,éMILE ROY,,CFO
+            New Clinic,Someone Else,ana@new.example,Doctor
+            New Clinic,Other Name,ANA@NEW.EXAMPLE,Chief Doctor
+
+            """, to: file)
+        let out = t.output("import \(file)")
+        #expect(out.out.contains("1 lead created, 4 contacts created, 0 leads updated, 2 contacts updated"), "\(out.out)")
+        let lead = try #require(try t.store.leads().first)
+        let contacts = try t.store.contacts(lead: lead.id).map { "\($0.name): \($0.title ?? "-")" }
+        #expect(contacts == ["ANA RUIZ: Head Nurse", "Émile Roy: Buyer", "éMILE ROY: CFO", "Other Name: Chief Doctor"])
+    }
 }
