@@ -129,18 +129,19 @@ import Testing
         #expect(try t.store.contacts(lead: lead.id).first?.consent == Consent.no)
     }
 
-    @Test func importWritesOneAuditedChangePerBatchOfAThousandRows() throws {
+    @Test func importWritesOneAuditedChangePerBatch() throws {
         let t = try TestShell()
         let file = t.folder + "/many.csv"
-        let rows = (1...2_500).map { "Org \($0),Person \($0),p\($0)@org\($0).example" }
+        let batch = ImportOptions.defaultBatchSize
+        let rows = (1...(2 * batch + batch / 2)).map { "Org \($0),Person \($0),p\($0)@org\($0).example" }
         try Self.write("company,contact_name,email\n" + rows.joined(separator: "\n") + "\n", to: file)
         #expect(t.run("import \(file)") == 0)
-        #expect(try t.store.leads().count == 2_500)
+        #expect(try t.store.leads().count == rows.count)
         let changes = Set(try t.store.audit().map(\.changeId))
         #expect(changes.count == 3)
         // Undo reverts the last batch only.
         #expect(t.run("undo") == 0)
-        #expect(try t.store.leads().count == 2_000)
+        #expect(try t.store.leads().count == 2 * batch)
     }
 
     @Test func exportRefusesToOverwriteFollowALinkOrWriteAFolder() throws {
