@@ -34,7 +34,10 @@ extension Store {
                 args += [owner]
             }
             sql += " ORDER BY id"
-            let rows = try Row.fetchAll(db, sql: sql, arguments: args)
+            // Decoded from the cursor (statement rows find columns by index, see `leads(_:)`).
+            let leads = try Array(Row.fetchCursor(db, sql: sql, arguments: args).map { row in
+                (lead: Lead(row: row), firstAttempt: row["first_attempt"] as Date?)
+            })
             var signals: [Int64: [SignalEvent]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id WHERE l.mql_at IS NOT NULL ORDER BY s.at, s.id
@@ -42,8 +45,8 @@ extension Store {
                 let s = RecordRows.signal(row)
                 signals[s.leadId, default: []].append(s)
             }
-            return rows.map { row in
-                FirstAttemptCandidate(lead: Lead(row: row), firstAttempt: row["first_attempt"], signals: signals[row["id"]] ?? [])
+            return leads.map { l in
+                FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, signals: signals[l.lead.id] ?? [])
             }
         }
     }

@@ -66,7 +66,9 @@ extension Store {
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY id"
             if let limit = filter.limit { sql += " LIMIT ?"; args += [limit] }
-            return try Row.fetchAll(db, sql: sql, arguments: args).map(Lead.init)
+            // A cursor's rows find their columns through the statement's index; the copied rows
+            // of fetchAll compare every column name, lowercased, on every lookup.
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Lead.init))
         }
     }
 

@@ -60,6 +60,6 @@ extension Store {
     func leadRows(_ db: Database, since: Date?, column: SinceColumn) throws -> [Lead] {
         let sql = "SELECT * FROM lead" + (since == nil ? "" : " WHERE \(column.rawValue) >= ?") + " ORDER BY id"
         let args: StatementArguments = since.map { [$0] } ?? []
-        return try Row.fetchAll(db, sql: sql, arguments: args).map(Lead.init)
+        return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Lead.init))
     }
 }
