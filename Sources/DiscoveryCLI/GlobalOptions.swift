@@ -2,7 +2,7 @@ import DiscoveryCore
 
 /// The options that come before the shell command (SPEC §2). Parsed here by hand: five options
 /// do not need a framework, and ArgumentParser's reflection cost about 2.5 ms of every start.
-struct GlobalOptions: Equatable {
+struct GlobalOptions {
     var database: String?
     var questionSets: String?
     var user: String?

@@ -33,11 +33,6 @@ extension Store {
         }
     }
 
-    /// Leads created since `since` (all when `nil`).
-    public func leads(createdSince since: Date?) throws(DiscoveryError) -> [Lead] {
-        try read { db in try leadRows(db, since: since, column: .createdAt) }
-    }
-
     /// Finished calls made since `since` (all when `nil`), counted per SDR and outcome. An
     /// outcome this version does not know is left out, as an open call is.
     public func callCounts(since: Date?) throws(DiscoveryError) -> [CallsReport.OutcomeCount] {
