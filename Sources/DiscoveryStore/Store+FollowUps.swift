@@ -40,8 +40,9 @@ extension Store {
             })
             var signals: [Int64: [SignalEvent]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id WHERE l.mql_at IS NOT NULL ORDER BY s.at, s.id
-                """) {
+                SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
+                WHERE l.mql_at IS NOT NULL AND (? IS NULL OR l.owner = ?) ORDER BY s.at, s.id
+                """, arguments: [owner, owner]) {
                 let s = RecordRows.signal(row)
                 signals[s.leadId, default: []].append(s)
             }
