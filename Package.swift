@@ -15,12 +15,13 @@ let package = Package(
         // Thin entry point.
         .executableTarget(name: "discovery", dependencies: ["DiscoveryCLI"]),
         // Benchmark data: a deterministic database (or import CSV) from a seed; run by hand.
-        .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStore", "QuestionSets"]),
-        // Global options, env and XDG defaults, mode selection, errors → exit codes.
-        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor"]),
+        .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStorage", "DiscoveryStore", "QuestionSets"]),
+        // Global options, env and XDG defaults, mode selection, errors → exit codes; the one
+        // place a storage backend is chosen (from --db).
+        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor", "DiscoveryStorage", "DiscoveryStore"]),
         // Tokenizer, commands, help, completion candidates, prompt, interview.
         .target(name: "DiscoveryShell", dependencies: [
-            "DiscoveryCore", "QuestionSets", "DiscoveryStore", "DiscoveryExport", "LineEditor",
+            "DiscoveryCore", "QuestionSets", "DiscoveryStorage", "DiscoveryExport", "LineEditor",
         ]),
         // LineReader protocol, libedit reader, history, SIGINT plumbing.
         .target(name: "LineEditor", dependencies: ["CLibEdit", "CLineInput"]),
@@ -31,9 +32,11 @@ let package = Package(
         .target(name: "DiscoveryCore"),
         // YAML decoding with file:line diagnostics; lint.
         .target(name: "QuestionSets", dependencies: ["DiscoveryCore", .product(name: "Yams", package: "Yams")]),
-        // GRDB: open, migrations, records, audit log, undo.
+        // The storage interface: protocols and the values they speak; no SQL, no driver.
+        .target(name: "DiscoveryStorage", dependencies: ["DiscoveryCore"]),
+        // The SQLite implementation of the storage interface (GRDB): open, migrations, records, audit log, undo.
         .target(name: "DiscoveryStore", dependencies: [
-            "DiscoveryCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "DiscoveryCore", "DiscoveryStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Markdown, JSON, CSV, HubSpot, Salesforce writers; import.
         .target(name: "DiscoveryExport", dependencies: ["DiscoveryCore"]),
@@ -42,9 +45,14 @@ let package = Package(
 
         .testTarget(name: "DiscoveryCoreTests", dependencies: ["DiscoveryCore"]),
         .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
+        // SQLite-only behaviour: the file, its pragmas, locks, stored dates, raw statements.
+        .testTarget(name: "DiscoveryStoreTests", dependencies: [
+            "DiscoveryStore", "DiscoveryStorage", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The storage contract: every store behaviour, written once, run against every backend.
+        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryStorage", "DiscoveryStore", "DiscoveryCore"]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
-        .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),
+        .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell", "DiscoveryStorage", "DiscoveryStore"]),
         // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
         .testTarget(name: "FuzzTests", dependencies: ["DiscoveryShell", "QuestionSets", "DiscoveryExport"], exclude: ["Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal", "DiscoveryStore"]),

@@ -1,6 +1,6 @@
 import DiscoveryCore
 import DiscoveryShell
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 import LineEditor
 import QuestionSets
@@ -34,7 +34,7 @@ public enum DiscoveryMain {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
         }
         let loadCatalog = try CatalogLoader.checked(directory: setsDir, cache: env.catalogCache)
-        let store = try Store.open(path: options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase)
+        let store = try StorageBackend.open(options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase)
 
         let stdinIsTerminal = isatty(0) == 1
         let stdoutIsTerminal = isatty(1) == 1

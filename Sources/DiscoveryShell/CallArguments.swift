@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 
 /// Checks of what `call`, `call start` and `call end` are given, shared so every form of a

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 
 extension Completer {
     /// The words one completion kind offers. `option` is the option whose value is being typed,

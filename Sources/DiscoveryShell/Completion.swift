@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import LineEditor
 
 /// Tab completion, pure over the session: given the text before the cursor, the words that can

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 
 /// The follow-ups due today or overdue, as `due` and the shell's start-up line see them.

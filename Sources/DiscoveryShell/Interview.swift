@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import LineEditor
 
 /// Runs one interview: asks the current question through `session.reader`, commits each answer
@@ -91,7 +91,7 @@ final class Interview {
         do throws(DiscoveryError) {
             let parsed = try AnswerParser.parse(text, for: q)
             let saved = try session.store.recordAnswer(lead: lead.id, question: q.fullId, value: parsed.value,
-                                                       people: parsed.people, actor: session.user, at: session.now())
+                                                       note: nil, people: parsed.people, actor: session.user, at: session.now())
             state.answered(q, with: saved.value)
             if let value = saved.value {
                 // The rep sees readiness change as they type: the scores and verdict, when they moved.

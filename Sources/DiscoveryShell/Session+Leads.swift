@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 
 extension Session {
     /// Resolves a lead named by id (`L7`, `7`) or a unique prefix of its organisation name;

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 
 /// A lead's record with its profile and verdict, as of the session's clock.
@@ -54,7 +54,7 @@ extension Session {
         guard let lead = try? store.lead(id: leadId), lead.stage == .new,
               let q = try? qualification(lead), q.verdict.mql else { return nil }
         do {
-            let moved = try store.changeStage(lead: leadId, to: .mql, note: "automatic: \(q.verdict.mqlReason)",
+            let moved = try store.changeStage(lead: leadId, to: .mql, reason: nil, note: "automatic: \(q.verdict.mqlReason)",
                                               actor: user, at: now())
             print("\(lead.label) is now an MQL (new → mql): \(q.verdict.mqlReason)")
             return moved

@@ -1,12 +1,12 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 import LineEditor
 
 /// The state a shell carries between commands: the database, the configured question sets,
 /// who is typing, the current lead, and where text goes.
 public final class Session {
-    public let store: Store
+    public let store: any Storage
     /// Recorded as actor in the audit log and as the default owner.
     public let user: String
     public var currentLead: Int64?
@@ -33,7 +33,7 @@ public final class Session {
         case load(() throws(DiscoveryError) -> Catalog)
     }
 
-    public convenience init(store: Store, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
+    public convenience init(store: any Storage, catalog: Catalog, user: String, reader: LineReader, out: TextOutput, err: TextOutput,
                             style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {
         self.init(store: store, loadingCatalog: { catalog }, user: user, reader: reader, out: out, err: err,
                   style: style, width: width, now: now)
@@ -42,7 +42,7 @@ public final class Session {
     /// `loadingCatalog` runs the first time a command needs the question sets, so a command that
     /// needs none (`lead list`, `call`, `due`, `export`) neither waits for them nor fails on them.
     /// A failed load is tried again next time (the files may have been fixed meanwhile).
-    public init(store: Store, loadingCatalog: @escaping () throws(DiscoveryError) -> Catalog, user: String,
+    public init(store: any Storage, loadingCatalog: @escaping () throws(DiscoveryError) -> Catalog, user: String,
                 reader: LineReader, out: TextOutput, err: TextOutput,
                 style: Style = Style(enabled: false), width: Int = 80, now: @escaping () -> Date = Date.init) {
         self.store = store

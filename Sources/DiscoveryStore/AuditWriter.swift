@@ -1,29 +1,41 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-/// Appends the audit entries of one change. All entries of a change share its `changeId`,
-/// so `undo` reverts the change as a whole.
-struct AuditWriter {
+/// Appends the audit entries of one change. All entries of a change share its change id, so
+/// `undo` reverts the change as a whole. The id is a `changeset` row's, taken when the first
+/// entry is recorded: the database hands it out, so two writers never share one, and a change
+/// that records nothing takes none.
+final class AuditWriter {
     let db: Database
     let actor: String
     let at: Date
     /// `at` as stored, converted once: GRDB formats a `Date` argument with a DateFormatter
     /// each time it is bound, and an import binds it thousands of times.
     let storedAt: DatabaseValue
-    let changeId: Int64
+    private var id: Int64?
 
-    init(db: Database, actor: String, at: Date) throws {
+    init(db: Database, actor: String, at: Date) {
         self.db = db
         self.actor = actor
         self.at = at
         self.storedAt = at.databaseValue
-        self.changeId = (try Int64.fetchOne(db, sql: "SELECT max(change_id) FROM audit") ?? 0) + 1
+    }
+
+    /// The change's id, taken on first use.
+    func changeId() throws -> Int64 {
+        if let id { return id }
+        try db.cachedStatement(sql: "INSERT INTO changeset (actor, at) VALUES (?, ?)").execute(arguments: [actor, storedAt])
+        let taken = db.lastInsertedRowID
+        id = taken
+        return taken
     }
 
     /// Records one fact of the change: `action` on `entity` (`lead`, `contact`, `answer`, ...).
     func record(lead: Int64?, action: AuditAction, entity: String, entityId: Int64?,
                 field: String? = nil, old: String? = nil, new: String? = nil) throws {
+        let changeId = try changeId()
         // A cached statement: an import records thousands of entries in one change.
         try db.cachedStatement(sql: """
             INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
@@ -31,7 +43,7 @@ struct AuditWriter {
             """).execute(arguments: [changeId, storedAt, actor, lead, action.rawValue, entity, entityId, field, old, new])
     }
 
-    /// One entry for `record(_:)`: the arguments of `record(lead:action:...)`.
+    /// One entry for `values(_:)`: the arguments of `record(lead:action:...)`.
     struct Entry {
         var lead: Int64?
         var action: AuditAction
@@ -52,11 +64,11 @@ struct AuditWriter {
     }
 
     /// The values `insertSQL(rows: entries.count)` binds.
-    func values(_ entries: ArraySlice<Entry>) -> [DatabaseValue] {
+    func values(_ entries: ArraySlice<Entry>) throws -> [DatabaseValue] {
         var values: [DatabaseValue] = []
         values.reserveCapacity(10 * entries.count)
         let actor = actor.databaseValue
-        let changeId = changeId.databaseValue
+        let changeId = try changeId().databaseValue
         for e in entries {
             values.append(changeId)
             values.append(storedAt)
@@ -71,18 +83,4 @@ struct AuditWriter {
         }
         return values
     }
-}
-
-/// What an audit entry records.
-public enum AuditAction: String, Sendable, Codable {
-    /// A row was created (undo deletes it).
-    case create
-    /// A column changed from `old` to `new` (undo sets it back).
-    case update
-    /// A revision was appended (undo appends the previous value again).
-    case revise
-    /// A lead and its personal data were erased (cannot be undone).
-    case delete
-    /// A change was reverted; `new` holds its change id.
-    case undo
 }

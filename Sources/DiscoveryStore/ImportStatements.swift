@@ -17,7 +17,7 @@ final class ImportStatements {
     private var auditInserts: [Int: RawStatement] = [:]
     private let db: Database
 
-    /// The columns `StoredContact` reads, in its order.
+    /// The columns `contact(_:_:)` reads, in its order.
     static let contactColumns = "SELECT id, lead_id, name, title, role, email, phone, consent FROM contact"
 
     init(_ db: Database) throws {
@@ -29,7 +29,7 @@ final class ImportStatements {
         contactInLeadByName = try RawStatement(db, sql: """
             \(Self.contactColumns) WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1
             """)
-        leadByOrg = try RawStatement(db, sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE AND id <= ? ORDER BY id LIMIT 1")
+        leadByOrg = try RawStatement(db, sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE ORDER BY id")
         leadFields = try RawStatement(db, sql: """
             SELECT type, specialty, region, beds, source, profile, owner, consent FROM lead WHERE id = ?
             """)
@@ -59,39 +59,17 @@ final class ImportStatements {
         guard !entries.isEmpty else { return }
         let statement = try auditInserts[entries.count] ?? RawStatement(db, sql: AuditWriter.insertSQL(rows: entries.count))
         auditInserts[entries.count] = statement
-        try statement.execute(audit.values(entries))
+        try statement.execute(try audit.values(entries))
     }
 
     /// The first contact (lowest id) that `statement` (one of the three above) finds.
-    func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> StoredContact? {
+    func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> ImportMerge.ContactFields? {
         try statement.first(values) { c in
-            StoredContact(id: c.int64(0) ?? 0, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
-                          role: c.text(4).flatMap(ContactRole.init(rawValue:)), email: c.text(5), phone: c.text(6),
-                          consent: c.text(7).flatMap(Consent.init(rawValue:)) ?? .unknown)
+            let id = c.int64(0) ?? 0
+            return ImportMerge.ContactFields(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
+                                             role: try c.optional(ContactRole.self, 4, table: "contact", row: id),
+                                             email: c.text(5), phone: c.text(6),
+                                             consent: try c.value(Consent.self, 7, table: "contact", row: id))
         }
     }
-}
-
-/// The fields of a stored contact an import compares.
-struct StoredContact {
-    let id: Int64
-    let leadId: Int64
-    let name: String
-    let title: String?
-    let role: ContactRole?
-    let email: String?
-    let phone: String?
-    let consent: Consent
-}
-
-/// The lead columns an import may change, as stored.
-struct LeadFields {
-    var type: String?
-    var specialty: String?
-    var region: String?
-    var beds: Int?
-    var source: String?
-    var profile: String?
-    var owner: String?
-    var consent: Consent
 }

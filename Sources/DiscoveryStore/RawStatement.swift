@@ -24,10 +24,20 @@ final class RawStatement {
     }
 
     /// The first row's columns read by `read`, or nil when there is none.
-    func first<T>(_ values: [DatabaseValue], _ read: (Columns) -> T) throws -> T? {
+    func first<T>(_ values: [DatabaseValue], _ read: (Columns) throws -> T) throws -> T? {
         try bind(values)
         defer { sqlite3_reset(handle) }
         return try step() ? read(Columns(handle: handle)) : nil
+    }
+
+    /// The first row for which `read` gives a value, or nil when none does.
+    func firstMatching<T>(_ values: [DatabaseValue], _ read: (Columns) throws -> T?) throws -> T? {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        while try step() {
+            if let value = try read(Columns(handle: handle)) { return value }
+        }
+        return nil
     }
 
     /// The current row of a statement.
@@ -41,6 +51,21 @@ final class RawStatement {
         func text(_ i: Int32) -> String? {
             guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
             return String(cString: p)
+        }
+
+        /// A value of a fixed list, loudly (see `Rows`): column `i` of row `row` of `table`.
+        func value<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T where T.RawValue == String {
+            let stored = text(i) ?? ""
+            guard let value = T(rawValue: stored) else {
+                let name = sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "value"
+                throw Rows.unknown(table: table, row: row, column: name, value: stored)
+            }
+            return value
+        }
+
+        /// The same for a column that may be NULL.
+        func optional<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T? where T.RawValue == String {
+            text(i) == nil ? nil : try value(type, i, table: table, row: row)
         }
     }
 

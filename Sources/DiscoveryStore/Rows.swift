@@ -2,39 +2,88 @@ import DiscoveryCore
 import Foundation
 import GRDB
 
-/// Row → value mappings, kept in one place so every query reads records the same way.
-extension Lead {
-    init(row: Row) {
-        self.init(id: row["id"], org: row["org"], type: row["type"], specialty: row["specialty"],
-                  region: row["region"], beds: row["beds"], source: row["source"], profile: row["profile"],
-                  consent: Consent(rawValue: row["consent"]) ?? .unknown, owner: row["owner"],
-                  stage: Stage(rawValue: row["stage"]) ?? .new,
-                  stageReason: (row["stage_reason"] as String?).flatMap(ReasonCode.init(rawValue:)),
-                  stageNote: row["stage_note"], createdAt: row.requiredDate("created_at"),
-                  updatedAt: row.date("updated_at"), stageChangedAt: row.date("stage_changed_at"),
-                  mqlAt: row.date("mql_at"))
-    }
-}
-
-extension Contact {
-    init(row: Row) {
-        self.init(id: row["id"], leadId: row["lead_id"], name: row["name"], title: row["title"],
-                  role: (row["role"] as String?).flatMap(ContactRole.init(rawValue:)),
-                  email: row["email"], phone: row["phone"],
-                  consent: Consent(rawValue: row["consent"]) ?? .unknown, createdAt: row.requiredDate("created_at"))
-    }
-}
-
-/// Answer values are stored as JSON so every type round-trips exactly.
-enum AnswerCoding {
-    static func encode(_ value: AnswerValue?) -> String? {
-        guard let value else { return nil }
-        let data = try! JSONEncoder().encode(value)   // encoding an enum of plain values cannot fail
-        return String(decoding: data, as: UTF8.self)
+/// Row → value mappings, in one place so every query reads records the same way. A stored
+/// value this version does not know (a stage, a consent, an action) is an error naming the
+/// table, the row and the value: never read as a default in silence.
+enum Rows {
+    /// A value of a fixed list, read from `column` of a `table` row.
+    static func value<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ column: String, table: String,
+                                           id: String = "id") throws -> T where T.RawValue == String {
+        let text: String = row[column]
+        guard let value = T(rawValue: text) else { throw unknown(table: table, row: row[id], column: column, value: text) }
+        return value
     }
 
-    static func decode(_ text: String?) -> AnswerValue? {
-        guard let text else { return nil }
-        return try? JSONDecoder().decode(AnswerValue.self, from: Data(text.utf8))
+    /// The same for a column that may be NULL.
+    static func optional<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ column: String, table: String,
+                                              id: String = "id") throws -> T? where T.RawValue == String {
+        guard let text: String = row[column] else { return nil }
+        guard let value = T(rawValue: text) else { throw unknown(table: table, row: row[id], column: column, value: text) }
+        return value
+    }
+
+    /// An answer value stored as JSON (`AnswerCoding`).
+    static func answerValue(_ text: String?, table: String = "answer", row: Int64?) throws -> AnswerValue? {
+        do {
+            return try AnswerCoding.decode(text)
+        } catch {
+            throw DiscoveryError.storage("the database holds an answer value this version cannot read (table \(table), row \(row.map(String.init) ?? "?")); nothing was changed. Upgrade discovery, or restore the database from a backup")
+        }
+    }
+
+    static func unknown(table: String, row: Int64?, column: String, value: String) -> DiscoveryError {
+        // The value is a code from a fixed list, not personal data; it is quoted so the user can find it.
+        .storage("the database holds an unknown \(column) '\(value)' (table \(table), row \(row.map(String.init) ?? "?")); nothing was changed. Upgrade discovery, or correct that row")
+    }
+
+    static func lead(_ row: Row) throws -> Lead {
+        Lead(id: row["id"], org: row["org"], type: row["type"], specialty: row["specialty"],
+             region: row["region"], beds: row["beds"], source: row["source"], profile: row["profile"],
+             consent: try value(Consent.self, row, "consent", table: "lead"), owner: row["owner"],
+             stage: try value(Stage.self, row, "stage", table: "lead"),
+             stageReason: try optional(ReasonCode.self, row, "stage_reason", table: "lead"),
+             stageNote: row["stage_note"], createdAt: row.requiredDate("created_at"),
+             updatedAt: row.date("updated_at"), stageChangedAt: row.date("stage_changed_at"),
+             mqlAt: row.date("mql_at"))
+    }
+
+    /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).
+    static func contact(_ row: Row, prefix: String = "", leadId: Int64? = nil) throws -> Contact {
+        let id = prefix + "id"
+        return Contact(id: row[id], leadId: leadId ?? row["lead_id"], name: row[prefix + "name"], title: row[prefix + "title"],
+                       role: try optional(ContactRole.self, row, prefix + "role", table: "contact", id: id),
+                       email: row[prefix + "email"], phone: row[prefix + "phone"],
+                       consent: try value(Consent.self, row, prefix + "consent", table: "contact", id: id),
+                       createdAt: row.requiredDate(prefix + "created_at"))
+    }
+
+    static func answer(_ row: Row) throws -> Answer {
+        Answer(id: row["id"], leadId: row["lead_id"], question: row["question"],
+               value: try answerValue(row["value"], row: row["id"]), note: row["note"], callId: row["call_id"],
+               actor: row["actor"], at: row["at"])
+    }
+
+    static func call(_ row: Row) throws -> Call {
+        Call(id: row["id"], leadId: row["lead_id"], outcome: try optional(CallOutcome.self, row, "outcome", table: "call"),
+             note: row["note"], durationMinutes: row["duration_min"], at: row["at"], endedAt: row["ended_at"],
+             actor: row["actor"], followUpDue: row["follow_up_due"], contactId: row["contact_id"],
+             consentOverride: row["consent_override"])
+    }
+
+    static func signal(_ row: Row) -> SignalEvent {
+        SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
+                    actor: row["actor"], at: row["at"])
+    }
+
+    static func nextStep(_ row: Row) throws -> NextStep {
+        NextStep(id: row["id"], leadId: row["lead_id"], action: try value(NextAction.self, row, "action", table: "next_step"),
+                 note: row["note"], owner: row["owner"], due: row["due"], setAt: row["set_at"], actor: row["actor"],
+                 doneAt: row["done_at"])
+    }
+
+    static func auditEntry(_ row: Row) throws -> AuditEntry {
+        AuditEntry(id: row["id"], changeId: row["change_id"], at: row["at"], actor: row["actor"], leadId: row["lead_id"],
+                   action: try value(AuditAction.self, row, "action", table: "audit"), entity: row["entity"],
+                   entityId: row["entity_id"], field: row["field"], oldValue: row["old_value"], newValue: row["new_value"])
     }
 }

@@ -10,6 +10,9 @@ enum Schema {
         m.registerMigration("v2-calls") { db in
             try db.execute(sql: v2Calls)
         }
+        m.registerMigration("v3-changesets") { db in
+            try db.execute(sql: v3Changesets)
+        }
         return m
     }
 

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
@@ -12,7 +13,7 @@ enum StoreErrors {
         }
         switch db.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .storage("\(path): the database is locked by another process (waited \(Int(Store.busyTimeout)) s); nothing was changed, try again")
+            return .storage("\(path): the database is locked by another process (waited \(Int(SQLiteStore.busyTimeout)) s); nothing was changed, try again")
         case .SQLITE_READONLY:
             return .storage("\(path): the database is read-only; nothing was changed. Check the file's and folder's permissions")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:

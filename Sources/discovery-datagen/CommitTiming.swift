@@ -6,7 +6,7 @@ import Foundation
 /// audited one-transaction write the `answer` command and the interview make, with
 /// synchronous=FULL (an fsync of the WAL per commit). Prints `p50 … p99 … max …`.
 enum CommitTiming {
-    static func run(store: Store, commits: Int, seed: UInt64) throws(DiscoveryError) -> String {
+    static func run(store: SQLiteStore, commits: Int, seed: UInt64) throws(DiscoveryError) -> String {
         var random = SeededRandom(seed: seed)
         let leads = max(1, try store.tableCounts().first { $0.table == "lead" }?.rows ?? 1)
         var times: [Double] = []
@@ -14,7 +14,7 @@ enum CommitTiming {
         for i in 0..<commits {
             let lead = Int64(1 + random.below(leads))
             let start = DispatchTime.now().uptimeNanoseconds
-            try store.recordAnswer(lead: lead, question: "need.problem", value: .text("timed answer \(i)"),
+            try store.recordAnswer(lead: lead, question: "need.problem", value: .text("timed answer \(i)"), note: nil, people: [],
                                    actor: "bench", at: Date())
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }

@@ -44,7 +44,7 @@ guard let dbPath = options["--db"] else { fail("pass --db PATH or --csv FILE\n\(
 if options["--time-commits"] != nil {
     do throws(DiscoveryError) {
         guard FileManager.default.fileExists(atPath: dbPath) else { fail("\(dbPath): no such database to time commits on") }
-        print(try CommitTiming.run(store: try Store.open(path: dbPath), commits: number("--time-commits", 1000), seed: seed))
+        print(try CommitTiming.run(store: try SQLiteStore.open(path: dbPath), commits: number("--time-commits", 1000), seed: seed))
     } catch {
         fail(error.message, code: error.exitCode)
     }
@@ -55,7 +55,7 @@ let batchLeads = max(1, number("--batch", 2_000))
 do throws(DiscoveryError) {
     let catalog = try CatalogLoader.load(directory: options["--question-sets"] ?? "question-sets")
     if FileManager.default.fileExists(atPath: dbPath) { fail("\(dbPath) exists: the generator only builds a new database") }
-    let store = try Store.open(path: dbPath)
+    let store = try SQLiteStore.open(path: dbPath)
     var factory = LeadFactory(seed: seed, catalog: catalog)
     var id: Int64 = 1
     while id <= Int64(leads) {

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 import Testing
 @testable import DiscoveryShell
@@ -15,7 +15,7 @@ import Testing
         #expect(t.run("contact add 'Kim Lee' --lead 1 --role champion") == 0)
         try t.store.changeStage(lead: 2, to: .disqualified, reason: .other, note: "line one\nline \"two\", with comma",
                                 actor: "rep", at: TestShell.now)
-        try t.store.changeStage(lead: 1, to: .mql, actor: "rep", at: TestShell.now)
+        try t.store.changeStage(lead: 1, to: .mql, reason: nil, note: nil, actor: "rep", at: TestShell.now)
     }
 
     struct LeadSnapshot: Equatable {
@@ -23,7 +23,7 @@ import Testing
         let contacts: [[String?]]
     }
 
-    static func snapshot(_ store: Store) throws -> [LeadSnapshot] {
+    static func snapshot(_ store: any Storage) throws -> [LeadSnapshot] {
         try store.leads().map { l in
             LeadSnapshot(
                 lead: [l.org, l.type, l.specialty, l.region, l.beds.map(String.init), l.source, l.profile, l.consent.rawValue,

@@ -2,6 +2,7 @@ import DiscoveryCore
 import Foundation
 import GRDB
 import Testing
+import DiscoveryStorage
 @testable import DiscoveryStore
 
 @Suite struct RawStatementTests {
@@ -47,7 +48,7 @@ import Testing
 
     @Test func anImportGivesTheConnectionItsSettingsBack() throws {
         let tmp = TempDatabase()
-        let store = try Store.open(path: tmp.path)
+        let store = try SQLiteStore.open(path: tmp.path)
         func settings() throws -> [Int?] {
             try store.queue.read { db in
                 [try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint")]

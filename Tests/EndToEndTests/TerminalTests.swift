@@ -198,7 +198,7 @@ struct TerminalTests {
         try t.waitFor("L1\r\n")
         t.signal(SIGKILL)
         #expect(try t.waitForExit() == 128 + SIGKILL)
-        let store = try Store.open(path: home + "/data/discovery/discovery.sqlite")
+        let store = try SQLiteStore.open(path: home + "/data/discovery/discovery.sqlite")
         #expect(try store.pragma("integrity_check") == "ok")
         #expect(try store.lead(id: 1)?.org == "Kept")
     }

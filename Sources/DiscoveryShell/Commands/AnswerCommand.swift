@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 
 extension Command {
     static let answer = Command(CommandSpec(
@@ -25,7 +25,7 @@ extension Command {
                 throw DiscoveryError.failed("\(lead.label) \(question.fullId) is not answered; nothing to clear")
             }
             try session.store.recordAnswer(lead: lead.id, question: question.fullId, value: nil, note: note,
-                                           actor: session.user, at: session.now())
+                                           people: [], actor: session.user, at: session.now())
             session.print("\(lead.label) \(question.fullId): cleared")
             session.refreshQualification(lead.id)
             return

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 
 /// `answers --history QUESTION`: every revision of one question, oldest first, with its time,

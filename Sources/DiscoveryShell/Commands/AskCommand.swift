@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 
 extension Command {
     static let ask = Command(CommandSpec(

@@ -1,6 +1,6 @@
 import DiscoveryCore
 import DiscoveryExport
-import DiscoveryStore
+import DiscoveryStorage
 
 extension Command {
     static let export = Command(CommandSpec(

@@ -1,6 +1,6 @@
 import Foundation
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 
 extension Command {
     static let leadDelete = Command(CommandSpec(

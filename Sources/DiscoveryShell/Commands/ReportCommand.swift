@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStore
+import DiscoveryStorage
 import Foundation
 
 /// The reports `report` knows.
@@ -38,7 +38,7 @@ extension Command {
             let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.reasons(r))
         case .sla:
-            let r = SLAReport.compute(try store.firstAttemptCandidates(mqlSince: since), highPriority: try session.highPrioritySignals, now: now)
+            let r = SLAReport.compute(try store.firstAttemptCandidates(stages: nil, mqlSince: since, owner: nil), highPriority: try session.highPrioritySignals, now: now)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.sla(r))
         case .calls:
             let r = CallsReport.compute(counts: try store.callCounts(since: since))

@@ -1,10 +1,10 @@
 import DiscoveryCore
 import Foundation
-import GRDB
+import DiscoveryStorage
+import DiscoveryStore
 import LineEditor
 import Testing
 @testable import DiscoveryShell
-@testable import DiscoveryStore
 
 /// A clock a test moves by hand.
 final class TestClock: @unchecked Sendable {
@@ -17,7 +17,7 @@ final class TestClock: @unchecked Sendable {
 /// catalog with a high-priority signal, a chosen width and style.
 final class CallShell {
     let folder: String
-    let store: Store
+    let store: any Storage
     let out = BufferOutput()
     let err = BufferOutput()
     let clock: TestClock
@@ -33,7 +33,7 @@ final class CallShell {
          input: [LineInput] = [], interactive: Bool = false, catalog: Catalog = CallShell.catalog) throws {
         folder = NSTemporaryDirectory() + "discovery-calls-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        store = try Store.open(path: folder + "/discovery.sqlite")
+        store = try SQLiteStore.open(path: folder + "/discovery.sqlite")
         let clock = TestClock(now)
         self.clock = clock
         session = Session(store: store, catalog: catalog, user: user,
@@ -69,22 +69,15 @@ final class CallShell {
 
     /// Moves a lead to a stage at a given time (the `stage` command belongs to another part).
     func stage(_ lead: Int64, _ stage: Stage, reason: ReasonCode? = nil, at time: String) throws {
-        try store.changeStage(lead: lead, to: stage, reason: reason, actor: session.user, at: Self.utc(time))
+        try store.changeStage(lead: lead, to: stage, reason: reason, note: nil, actor: session.user, at: Self.utc(time))
     }
 
     func signal(_ lead: Int64, _ kind: String, at time: String) throws {
-        let at = Self.utc(time)
-        try store.change(actor: "marketing", at: at) { db, _ in
-            try db.execute(sql: "INSERT INTO signal (lead_id, kind, actor, at) VALUES (?, ?, 'marketing', ?)", arguments: [lead, kind, at])
-        }
+        try store.addSignal(SignalEvent(leadId: lead, kind: kind, actor: "marketing", at: Self.utc(time)), actor: "marketing")
     }
 
     func nextStep(_ lead: Int64, _ action: NextAction, note: String? = nil, owner: String?, due: String, setAt: String) throws {
-        try store.change(actor: "ana", at: Self.utc(setAt)) { db, _ in
-            try db.execute(sql: """
-                INSERT INTO next_step (lead_id, action, note, owner, due, set_at, actor) VALUES (?, ?, ?, ?, ?, ?, 'ana')
-                """, arguments: [lead, action.rawValue, note, owner, Self.utc(due), Self.utc(setAt)])
-        }
+        try store.setNextStep(lead: lead, action: action, note: note, owner: owner, due: Self.utc(due), actor: "ana", at: Self.utc(setAt))
     }
 
     /// Logs a call as another user (the session's user is fixed).
@@ -97,11 +90,8 @@ final class CallShell {
 
     /// Records an answer revision (the `answer` command belongs to another part).
     func answer(_ lead: Int64, _ question: String, _ value: AnswerValue, at time: String) throws {
-        let at = Self.utc(time)
-        try store.change(actor: session.user, at: at) { db, _ in
-            try db.execute(sql: "INSERT INTO answer (lead_id, question, value, actor, at) VALUES (?, ?, ?, 'sam', ?)",
-                           arguments: [lead, question, AnswerCoding.encode(value), at])
-        }
+        try store.recordAnswer(lead: lead, question: question, value: value, note: nil, people: [], actor: session.user,
+                               at: Self.utc(time))
     }
 
     func auditCount() throws -> Int { try store.audit().count }

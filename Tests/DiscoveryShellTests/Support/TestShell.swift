@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 import DiscoveryStore
 import Foundation
 import LineEditor
@@ -7,7 +8,7 @@ import LineEditor
 /// An in-process shell on a fresh temporary database: type lines, read what it printed.
 final class TestShell {
     let folder: String
-    let store: Store
+    let store: any Storage
     let out = BufferOutput()
     let err = BufferOutput()
     let session: Session
@@ -19,7 +20,7 @@ final class TestShell {
          user: String = "rep") throws {
         folder = NSTemporaryDirectory() + "discovery-shell-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        store = try Store.open(path: folder + "/discovery.sqlite")
+        store = try SQLiteStore.open(path: folder + "/discovery.sqlite")
         session = Session(store: store, catalog: catalog, user: user,
                           reader: ScriptedLineReader(input, interactive: interactive),
                           out: out, err: err, now: { TestShell.now })

@@ -1,6 +1,6 @@
 import DiscoveryCore
 import Foundation
-@testable import DiscoveryStore
+import DiscoveryStorage
 
 /// A catalog in code for the verdict commands, shaped like the bundled sets.
 enum VerdictCatalog {
@@ -44,23 +44,14 @@ enum VerdictCatalog {
 }
 
 extension TestShell {
-    /// Records an answer revision straight into the store (until the `answer` command is on main).
+    /// Records an answer revision through the storage interface.
     func answer(_ lead: Int64, _ question: String, _ value: AnswerValue, at: Date = TestShell.now) throws {
-        try store.change(actor: "rep", at: at) { db, audit in
-            try db.execute(sql: "INSERT INTO answer (lead_id, question, value, actor, at) VALUES (?, ?, ?, 'rep', ?)",
-                           arguments: [lead, question, AnswerCoding.encode(value), at])
-            try audit.record(lead: lead, action: .revise, entity: "answer", entityId: db.lastInsertedRowID,
-                             field: question, old: nil, new: AnswerCoding.encode(value))
-        }
+        try store.recordAnswer(lead: lead, question: question, value: value, note: nil, people: [], actor: "rep", at: at)
     }
 
-    /// Records a signal straight into the store (until `signal add` is on main).
+    /// Records a signal through the storage interface.
     func signal(_ lead: Int64, _ kind: String, at: Date = TestShell.now) throws {
-        try store.change(actor: "mkto", at: at) { db, audit in
-            try db.execute(sql: "INSERT INTO signal (lead_id, kind, actor, at) VALUES (?, ?, 'mkto', ?)",
-                           arguments: [lead, kind, at])
-            try audit.record(lead: lead, action: .create, entity: "signal", entityId: db.lastInsertedRowID, new: kind)
-        }
+        try store.addSignal(SignalEvent(leadId: lead, kind: kind, actor: "mkto", at: at), actor: "mkto")
     }
 
     /// A lead whose question gates are all met with fit 30 (only `next-step` missing).

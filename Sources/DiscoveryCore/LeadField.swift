@@ -1,16 +1,16 @@
 import DiscoveryCore
 
-/// The lead fields `lead set` may change, each mapped to its column (an allow-list: no SQL is
-/// ever built from user text).
+/// The lead fields `lead set` may change (an allow-list: a backend never builds a statement
+/// from user text). `column` is the field's name in the records and in the audit log.
 public enum LeadField: String, CaseIterable, Sendable {
     case org, type, specialty, region, beds, source, profile, consent, owner
 
-    var column: String { rawValue }
+    public var column: String { rawValue }
 }
 
 /// The contact fields `contact set` may change.
 public enum ContactField: String, CaseIterable, Sendable {
     case name, title, role, email, phone, consent
 
-    var column: String { rawValue }
+    public var column: String { rawValue }
 }

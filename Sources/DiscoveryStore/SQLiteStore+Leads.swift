@@ -1,26 +1,9 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-/// Filters for `lead list`.
-public struct LeadFilter: Sendable {
-    public var stage: Stage?
-    public var owner: String?
-    public var profile: String?
-    /// Matched case-insensitively anywhere in the organisation, specialty or region.
-    public var search: String?
-    public var limit: Int?
-
-    public init(stage: Stage? = nil, owner: String? = nil, profile: String? = nil, search: String? = nil, limit: Int? = nil) {
-        self.stage = stage
-        self.owner = owner
-        self.profile = profile
-        self.search = search
-        self.limit = limit
-    }
-}
-
-extension Store {
+extension SQLiteStore: LeadStorage {
     /// Creates a lead and returns it with its id.
     public func createLead(_ lead: Lead, actor: String) throws(DiscoveryError) -> Lead {
         try change(actor: actor, at: lead.createdAt) { db, audit in
@@ -39,18 +22,18 @@ extension Store {
     }
 
     public func lead(id: Int64) throws(DiscoveryError) -> Lead? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]).map(Lead.init) }
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]).map(Rows.lead) }
     }
 
     /// Leads whose organisation name starts with `prefix` (case-insensitive), at most `limit`.
-    public func leads(withOrgPrefix prefix: String, limit: Int = 20) throws(DiscoveryError) -> [Lead] {
+    public func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM lead WHERE org LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-                             arguments: [Self.likePattern(prefix: prefix), limit]).map(Lead.init)
+                             arguments: [Self.likePattern(prefix: prefix), limit]).map(Rows.lead)
         }
     }
 
-    public func leads(_ filter: LeadFilter = LeadFilter()) throws(DiscoveryError) -> [Lead] {
+    public func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead] {
         try read { db in
             var clauses: [String] = []
             var args: StatementArguments = []
@@ -68,7 +51,7 @@ extension Store {
             if let limit = filter.limit { sql += " LIMIT ?"; args += [limit] }
             // A cursor's rows find their columns through the statement's index; the copied rows
             // of fetchAll compare every column name, lowercased, on every lookup.
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Lead.init))
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Rows.lead))
         }
     }
 
@@ -85,7 +68,7 @@ extension Store {
                            arguments: [stored, at, id])
             try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: field.column,
                              old: Self.text(old), new: value)
-            return Lead(row: try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id])!)
+            return try Rows.lead(try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id])!)
         }
     }
 

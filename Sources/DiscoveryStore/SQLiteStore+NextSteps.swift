@@ -1,8 +1,9 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore: NextStepStorage {
     /// The lead's open next step (not done), if any: the newest when there are several.
     public func openNextStep(lead: Int64) throws(DiscoveryError) -> NextStep? {
         try read { db in try Self.openNextStep(db: db, lead: lead) }
@@ -10,13 +11,13 @@ extension Store {
 
     static func openNextStep(db: Database, lead: Int64) throws -> NextStep? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM next_step WHERE lead_id = ? AND done_at IS NULL ORDER BY id DESC LIMIT 1"),
-                         arguments: [lead]).flatMap(RecordRows.nextStep)
+                         arguments: [lead]).map(Rows.nextStep)
     }
 
     /// Sets the lead's next step as one audited change: a new row when none is open, else the
     /// open one is changed in place (each changed field audited). `undo` reverts either.
     @discardableResult
-    public func setNextStep(lead: Int64, action: NextAction, note: String?, owner: String, due: Date,
+    public func setNextStep(lead: Int64, action: NextAction, note: String?, owner: String?, due: Date,
                             actor: String, at: Date) throws(DiscoveryError) -> NextStep {
         try change(actor: actor, at: at) { db, audit in
             guard try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE id = ?", arguments: [lead]) != nil else {

@@ -1,10 +1,11 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-/// The qualification records in one SQLite file. Every change is one committed transaction
-/// that also appends its audit entries.
-public final class Store: Sendable {
+/// The storage interface (`DiscoveryStorage`) on one SQLite file, through GRDB. Every change is
+/// one committed transaction (WAL, `synchronous=FULL`) that also appends its audit entries.
+public final class SQLiteStore: Sendable {
     /// The database file, as given.
     public let path: String
     let queue: DatabaseQueue
@@ -20,7 +21,7 @@ public final class Store: Sendable {
     /// Opens (creating it owner-only if missing) and migrates the database at `path`.
     /// Refuses, without modifying it, a file that is empty, not a SQLite database, corrupt,
     /// not ours, or written by a newer version.
-    public static func open(path: String) throws(DiscoveryError) -> Store {
+    public static func open(path: String) throws(DiscoveryError) -> SQLiteStore {
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: path)
         if existed {
@@ -39,7 +40,7 @@ public final class Store: Sendable {
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        let store = Store(path: path, queue: queue)
+        let store = SQLiteStore(path: path, queue: queue)
         try store.prepare(existed: existed)
         return store
     }
@@ -131,7 +132,7 @@ public final class Store: Sendable {
     func change<T>(actor: String, at: Date, _ body: (Database, AuditWriter) throws -> T) throws(DiscoveryError) -> T {
         do {
             return try queue.write { db in
-                let audit = try AuditWriter(db: db, actor: actor, at: at)
+                let audit = AuditWriter(db: db, actor: actor, at: at)
                 return try body(db, audit)
             }
         } catch let e as DiscoveryError {
@@ -141,7 +142,8 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs raw SQL that returns a single integer (tests and diagnostics: `PRAGMA integrity_check` is text).
+    /// One pragma's value, from an allow-list (tests and diagnostics: `PRAGMA integrity_check` is
+    /// text). SQLite only: not part of the storage interface.
     public func pragma(_ name: String) throws(DiscoveryError) -> String? {
         let allowed: Set<String> = ["synchronous", "journal_mode", "integrity_check", "busy_timeout", "foreign_keys"]
         guard allowed.contains(name) else { throw .failed("unknown pragma \(name)") }

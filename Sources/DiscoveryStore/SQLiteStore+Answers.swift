@@ -1,18 +1,13 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-/// Answers are revisions: each recorded answer, note or retraction appends one `answer` row;
-/// the newest row of a question is the state in force (its value, `NULL` when unanswered or
-/// retracted, and its note). A note stays with the question until a new note replaces it,
-/// so every revision carries the note in force.
-extension Store {
-    /// Records `value` (`nil` retracts) for `question` as a new revision, in one audited change:
-    /// linked to the lead's open call (`call start`) if there is one, carrying the note in force unless `note`
-    /// gives a new one, and adding `people` to the stakeholder map (a `contacts` answer).
+/// Answers as revisions (`AnswerRevision` says what a revision holds): one `answer` row each.
+extension SQLiteStore: AnswerStorage {
     @discardableResult
-    public func recordAnswer(lead: Int64, question: String, value: AnswerValue?, note: String? = nil,
-                             people: [NamedPerson] = [], actor: String, at: Date) throws(DiscoveryError) -> Answer {
+    public func recordAnswer(lead: Int64, question: String, value: AnswerValue?, note: String?,
+                             people: [NamedPerson], actor: String, at: Date) throws(DiscoveryError) -> Answer {
         try change(actor: actor, at: at) { db, audit in
             var value = value
             if !people.isEmpty {
@@ -24,8 +19,6 @@ extension Store {
         }
     }
 
-    /// Attaches `note` to the question's answer in force (or to the unanswered question) as a
-    /// new revision with the same value.
     @discardableResult
     public func addNote(lead: Int64, question: String, note: String, actor: String, at: Date) throws(DiscoveryError) -> Answer {
         try change(actor: actor, at: at) { db, audit in
@@ -33,8 +26,6 @@ extension Store {
         }
     }
 
-    /// The answers in force for a lead (`set.question` → value); unanswered and retracted
-    /// questions are absent.
     public func answersInForce(lead: Int64) throws(DiscoveryError) -> [String: AnswerValue] {
         try read { db in try Self.answersInForce(lead: lead, db: db) }
     }
@@ -42,44 +33,34 @@ extension Store {
     static func answersInForce(lead: Int64, db: Database) throws -> [String: AnswerValue] {
         var answers: [String: AnswerValue] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT question, value FROM answer
+            SELECT id, question, value FROM answer
             WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question) AND value IS NOT NULL
             """), arguments: [lead]) {
-            if let value = AnswerCoding.decode(row["value"]) { answers[row["question"]] = value }
+            if let value = try Rows.answerValue(row["value"], row: row["id"]) { answers[row["question"]] = value }
         }
         return answers
     }
 
-    /// The newest revision of every question the lead has a revision for, oldest first:
-    /// answers in force, and notes on questions not (or no longer) answered.
     public func latestRevisions(lead: Int64) throws(DiscoveryError) -> [Answer] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM answer
                 WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question)
                 ORDER BY id
-                """, arguments: [lead]).map(Answer.init)
+                """, arguments: [lead]).map(Rows.answer)
         }
     }
 
-    /// Every revision of one question for a lead, oldest first.
     public func answerHistory(lead: Int64, question: String) throws(DiscoveryError) -> [Answer] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE lead_id = ? AND question = ? ORDER BY id",
-                             arguments: [lead, question]).map(Answer.init)
+                             arguments: [lead, question]).map(Rows.answer)
         }
     }
 
-    /// What a new revision does to the value.
-    enum RevisionValue {
-        case set(AnswerValue?)
-        case keep
-    }
-
-    /// Appends one revision and its audit entries: `revise` on `answer` (field: the question,
-    /// old/new: the value as JSON) — what `undo` reverts — and, when the note changes, an
-    /// `update` on `answer_note` that records the old and new note for the log.
-    static func appendRevision(lead: Int64, question: String, value: RevisionValue, note: String?,
+    /// Appends the revision `AnswerRevision.next` gives, linked to the lead's open call, and
+    /// the audit entries `AnswerRevision.auditEntries` lists (field: the question).
+    static func appendRevision(lead: Int64, question: String, value: AnswerRevision.ValueChange, note: String?,
                                db: Database, audit: AuditWriter) throws -> Answer {
         guard try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE id = ?", arguments: [lead]) != nil else {
             throw DiscoveryError.failed("no lead L\(lead)")
@@ -87,27 +68,19 @@ extension Store {
         let previous = try Row.fetchOne(db, sql: """
             SELECT value, note FROM answer WHERE lead_id = ? AND question = ? ORDER BY id DESC LIMIT 1
             """, arguments: [lead, question])
-        let oldJSON: String? = previous?["value"]
-        let oldNote: String? = previous?["note"]
-        let newJSON: String?
-        switch value {
-        case .set(let v): newJSON = AnswerCoding.encode(v)
-        case .keep: newJSON = oldJSON
-        }
-        let newNote = note ?? oldNote
-        let callId = try CallRows.openCall(db: db, lead: lead)?.id
+        let before = previous.map { AnswerRevision.State(value: $0["value"], note: $0["note"]) }
+        let revision = AnswerRevision.next(after: before, value: value, note: note)
+        let callId = try Self.openCall(db: db, lead: lead)?.id
         try db.execute(sql: """
             INSERT INTO answer (lead_id, question, value, note, call_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [lead, question, newJSON, newNote, callId, audit.actor, audit.at])
+            """, arguments: [lead, question, revision.value, revision.note, callId, audit.actor, audit.at])
         let id = db.lastInsertedRowID
-        try audit.record(lead: lead, action: .revise, entity: "answer", entityId: id, field: question,
-                         old: oldJSON, new: newJSON)
-        if newNote != oldNote {
-            try audit.record(lead: lead, action: .update, entity: "answer_note", entityId: id, field: question,
-                             old: oldNote, new: newNote)
+        for entry in AnswerRevision.auditEntries(from: before, to: revision) {
+            try audit.record(lead: lead, action: entry.entity == "answer" ? .revise : .update, entity: entry.entity,
+                             entityId: id, field: question, old: entry.old, new: entry.new)
         }
-        return Answer(id: id, leadId: lead, question: question, value: AnswerCoding.decode(newJSON), note: newNote,
-                      callId: callId, actor: audit.actor, at: audit.at)
+        return Answer(id: id, leadId: lead, question: question, value: try Rows.answerValue(revision.value, row: id),
+                      note: revision.note, callId: callId, actor: audit.actor, at: audit.at)
     }
 
     /// Adds the people of a `contacts` answer to the stakeholder map: a new contact per unknown
@@ -137,13 +110,5 @@ extension Store {
             }
         }
         return names
-    }
-}
-
-extension Answer {
-    init(row: Row) {
-        self.init(id: row["id"], leadId: row["lead_id"], question: row["question"],
-                  value: AnswerCoding.decode(row["value"]), note: row["note"], callId: row["call_id"],
-                  actor: row["actor"], at: row["at"])
     }
 }

@@ -1,20 +1,13 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-/// The records `due` and `report sla` work from; the rules that turn them into items live in
-/// `DiscoveryCore.DueList`.
-public struct FollowUpInputs: Sendable {
-    public var firstAttempts: [FirstAttemptCandidate]
-    public var retries: [RetryCandidate]
-    public var nextSteps: [(Lead, NextStep)]
-}
-
-extension Store {
+extension SQLiteStore {
     /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given; owned by
     /// `owner`, when given), each with its first call at or after `mql_at` and its signals.
-    public func firstAttemptCandidates(stages: Set<Stage>? = nil, mqlSince: Date? = nil,
-                                       owner: String? = nil) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?,
+                                       owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
         try read { db in
             var sql = """
                 SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt
@@ -36,14 +29,14 @@ extension Store {
             sql += " ORDER BY id"
             // Decoded from the cursor (statement rows find columns by index, see `leads(_:)`).
             let leads = try Array(Row.fetchCursor(db, sql: sql, arguments: args).map { row in
-                (lead: Lead(row: row), firstAttempt: row["first_attempt"] as Date?)
+                (lead: try Rows.lead(row), firstAttempt: row["first_attempt"] as Date?)
             })
             var signals: [Int64: [SignalEvent]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
                 WHERE l.mql_at IS NOT NULL AND (? IS NULL OR l.owner = ?) ORDER BY s.at, s.id
                 """, arguments: [owner, owner]) {
-                let s = RecordRows.signal(row)
+                let s = Rows.signal(row)
                 signals[s.leadId, default: []].append(s)
             }
             return leads.map { l in
@@ -57,8 +50,8 @@ extension Store {
     /// `owner`, only what `DueList` would give that owner (the lead's owner for a first
     /// attempt, the caller for a retry, the step's owner or else the lead's for a next step),
     /// so one person's list does not decode the whole book.
-    public func followUpInputs(before: Date, owner: String? = nil) throws(DiscoveryError) -> FollowUpInputs {
-        let firstAttempts = try firstAttemptCandidates(stages: DueList.firstAttemptStages, owner: owner)
+    public func followUpInputs(before: Date, owner: String?) throws(DiscoveryError) -> FollowUpInputs {
+        let firstAttempts = try firstAttemptCandidates(stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner)
         return try read { db in
             // Each lead's latest call (by time, then id), found by one seek per lead in the
             // (lead_id, at) index: asking of every call whether a later one exists took seconds
@@ -81,14 +74,15 @@ extension Store {
             let leadStatement = try db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?")
             var leads: [Int64: Lead] = [:]
             for id in leadIds {
-                if let row = try Row.fetchOne(leadStatement, arguments: [id]) { leads[id] = Lead(row: row) }
+                if let row = try Row.fetchOne(leadStatement, arguments: [id]) { leads[id] = try Rows.lead(row) }
             }
-            let retries = callRows.compactMap { row -> RetryCandidate? in
-                leads[row["lead_id"]].map { RetryCandidate(lead: $0, call: CallRows.call(row), hasOpenNextStep: row["has_step"]) }
+            let retries = try callRows.compactMap { row -> RetryCandidate? in
+                guard let lead = leads[row["lead_id"]] else { return nil }
+                return RetryCandidate(lead: lead, call: try Rows.call(row), hasOpenNextStep: row["has_step"])
             }
-            let steps = stepRows.compactMap { row -> (Lead, NextStep)? in
-                guard let lead = leads[row["lead_id"]], let step = RecordRows.nextStep(row) else { return nil }
-                return (lead, step)
+            let steps = try stepRows.compactMap { row -> (Lead, NextStep)? in
+                guard let lead = leads[row["lead_id"]] else { return nil }
+                return (lead, try Rows.nextStep(row))
             }
             return FollowUpInputs(firstAttempts: firstAttempts, retries: retries, nextSteps: steps)
         }

@@ -1,9 +1,10 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
 /// The records the reports are computed from (the computing is in `DiscoveryCore`).
-extension Store {
+extension SQLiteStore: ReportStorage {
     /// Leads created since `since` (all when `nil`), each with the stages it has been in
     /// according to the audit log. Changes that were undone, and the undos themselves, do not count.
     public func pipelineInputs(since: Date?) throws(DiscoveryError) -> [PipelineReport.Input] {
@@ -55,6 +56,6 @@ extension Store {
     func leadRows(_ db: Database, since: Date?, column: SinceColumn) throws -> [Lead] {
         let sql = "SELECT * FROM lead" + (since == nil ? "" : " WHERE \(column.rawValue) >= ?") + " ORDER BY id"
         let args: StatementArguments = since.map { [$0] } ?? []
-        return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Lead.init))
+        return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Rows.lead))
     }
 }

@@ -1,8 +1,9 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore: ContactStorage {
     public func addContact(_ contact: Contact, actor: String) throws(DiscoveryError) -> Contact {
         try change(actor: actor, at: contact.createdAt) { db, audit in
             try db.execute(sql: """
@@ -21,7 +22,7 @@ extension Store {
     public func contacts(lead: Int64) throws(DiscoveryError) -> [Contact] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id", arguments: [lead])
-                .map(Contact.init)
+                .map { try Rows.contact($0) }
         }
     }
 
@@ -36,7 +37,7 @@ extension Store {
             let leadId: Int64 = row["lead_id"]
             try audit.record(lead: leadId, action: .update, entity: "contact", entityId: id, field: field.column,
                              old: Self.text(old), new: value)
-            return Contact(row: try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [id])!)
+            return try Rows.contact(try Row.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [id])!)
         }
     }
 }

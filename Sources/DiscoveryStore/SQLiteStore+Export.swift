@@ -1,14 +1,15 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// Calls `body` once per lead, in id order, with its contacts, reading one cursor over the
     /// leads joined to their contacts: rows are read as they are written out, so memory stays
     /// flat however many leads there are. With `stage`, only leads at that stage. Returns the
     /// number of leads. An error thrown by `body` (a full disk) ends the read and is rethrown.
     @discardableResult
-    public func forEachLeadWithContacts(stage: Stage? = nil,
+    public func forEachLeadWithContacts(stage: Stage?,
                                         _ body: (Lead, [Contact]) throws -> Void) throws(DiscoveryError) -> Int {
         try read { db in
             var sql = """
@@ -30,15 +31,11 @@ extension Store {
                 let leadId: Int64 = row["id"]
                 if current?.id != leadId {
                     if let lead = current { try body(lead, contacts); count += 1 }
-                    current = Lead(row: row)
+                    current = try Rows.lead(row)
                     contacts.removeAll(keepingCapacity: true)
                 }
-                if let contactId: Int64 = row["c_id"] {
-                    contacts.append(Contact(
-                        id: contactId, leadId: leadId, name: row["c_name"], title: row["c_title"],
-                        role: (row["c_role"] as String?).flatMap(ContactRole.init(rawValue:)),
-                        email: row["c_email"], phone: row["c_phone"],
-                        consent: Consent(rawValue: row["c_consent"]) ?? .unknown, createdAt: row.requiredDate("c_created_at")))
+                if (row["c_id"] as Int64?) != nil {
+                    contacts.append(try Rows.contact(row, prefix: "c_", leadId: leadId))
                 }
             }
             if let lead = current { try body(lead, contacts); count += 1 }

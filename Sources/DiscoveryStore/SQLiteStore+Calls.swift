@@ -1,31 +1,15 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-/// A stage move that a call outcome brings with it (`not-interested`).
-public struct CallStageChange: Sendable, Equatable {
-    public var stage: Stage
-    public var reason: ReasonCode?
-    public var note: String?
-    public init(stage: Stage, reason: ReasonCode?, note: String?) {
-        self.stage = stage
-        self.reason = reason
-        self.note = note
-    }
-}
-
-extension Store {
-    /// Logs a finished call, and the stage move its outcome implies, as one audited change
-    /// (`undo` removes the call and moves the lead back). Refuses a call on a lead that has
-    /// a call open (`call start`): that one must be ended instead.
+extension SQLiteStore: CallStorage {
     public func logCall(_ call: Call, stageChange: CallStageChange?, actor: String, at: Date) throws(DiscoveryError) -> Call {
         try change(actor: actor, at: at) { db, audit in
             try Self.insertCall(call, db: db, audit: audit, stageChange: stageChange)
         }
     }
 
-    /// Opens a call (`call start`): a row with no outcome and no end, to which the answers
-    /// given meanwhile are linked.
     public func startCall(_ call: Call, actor: String) throws(DiscoveryError) -> Call {
         var open = call
         open.outcome = nil
@@ -36,14 +20,13 @@ extension Store {
         }
     }
 
-    /// Ends the open call `id` with its outcome (`call end`), as one audited change.
     public func endCall(id: Int64, outcome: CallOutcome, note: String?, durationMinutes: Int?, followUpDue: Date?,
                         stageChange: CallStageChange?, actor: String, at: Date) throws(DiscoveryError) -> Call {
         try change(actor: actor, at: at) { db, audit in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [id]) else {
                 throw DiscoveryError.failed("no call #\(id)")
             }
-            let old = CallRows.call(row)
+            let old = try Rows.call(row)
             guard old.outcome == nil && old.endedAt == nil else {
                 throw DiscoveryError.failed("call #\(id) on L\(old.leadId) has already ended")
             }
@@ -65,18 +48,16 @@ extension Store {
                 _ = try Self.changeStage(db: db, audit: audit, lead: old.leadId, to: stageChange.stage,
                                          reason: stageChange.reason, note: stageChange.note)
             }
-            return CallRows.call(try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [id])!)
+            return try Rows.call(try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [id])!)
         }
     }
 
-    /// The lead's calls, oldest first.
     public func calls(lead: Int64) throws(DiscoveryError) -> [Call] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id", arguments: [lead]).map(CallRows.call)
+            try Row.fetchAll(db, sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id", arguments: [lead]).map(Rows.call)
         }
     }
 
-    /// How many answer revisions each of the lead's calls captured (`call start` … `call end`).
     public func answerCounts(lead: Int64) throws(DiscoveryError) -> [Int64: Int] {
         try read { db in
             var counts: [Int64: Int] = [:]
@@ -89,16 +70,15 @@ extension Store {
         }
     }
 
-    /// The lead's open call (started, not ended), if any.
     public func openCall(lead: Int64) throws(DiscoveryError) -> Call? {
-        try read { db in try CallRows.openCall(db: db, lead: lead) }
+        try read { db in try Self.openCall(db: db, lead: lead) }
     }
 
     private static func insertCall(_ call: Call, db: Database, audit: AuditWriter, stageChange: CallStageChange?) throws -> Call {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM lead WHERE id = ?", arguments: [call.leadId]) == true else {
             throw DiscoveryError.failed("no lead L\(call.leadId)")
         }
-        if let open = try CallRows.openCall(db: db, lead: call.leadId) {
+        if let open = try Self.openCall(db: db, lead: call.leadId) {
             throw DiscoveryError.failed("L\(call.leadId) has a call open since \(CallTime.text(open.at)); end it with 'call end OUTCOME'")
         }
         try db.execute(sql: """
@@ -116,21 +96,13 @@ extension Store {
             _ = try changeStage(db: db, audit: audit, lead: call.leadId, to: stageChange.stage,
                                 reason: stageChange.reason, note: stageChange.note)
         }
-        return CallRows.call(try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [id])!)
+        return try Rows.call(try Row.fetchOne(db, sql: "SELECT * FROM call WHERE id = ?", arguments: [id])!)
     }
 }
 
-/// Reading call rows.
-enum CallRows {
-    static func call(_ row: Row) -> Call {
-        Call(id: row["id"], leadId: row["lead_id"], outcome: (row["outcome"] as String?).flatMap(CallOutcome.init(rawValue:)),
-             note: row["note"], durationMinutes: row["duration_min"], at: row["at"], endedAt: row["ended_at"],
-             actor: row["actor"], followUpDue: row["follow_up_due"], contactId: row["contact_id"],
-             consentOverride: row["consent_override"])
-    }
-
+extension SQLiteStore {
     static func openCall(db: Database, lead: Int64) throws -> Call? {
         try Row.fetchOne(db, sql: "SELECT * FROM call WHERE lead_id = ? AND outcome IS NULL AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
-                         arguments: [lead]).map(call)
+                         arguments: [lead]).map(Rows.call)
     }
 }

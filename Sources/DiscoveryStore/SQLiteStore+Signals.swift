@@ -1,8 +1,9 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-extension Store {
+extension SQLiteStore: SignalStorage {
     /// Records an engagement signal against a lead, as one audited (and undoable) change.
     @discardableResult
     public func addSignal(_ event: SignalEvent, actor: String) throws(DiscoveryError) -> SignalEvent {
@@ -25,7 +26,7 @@ extension Store {
     public func signals(lead: Int64) throws(DiscoveryError) -> [SignalEvent] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id", arguments: [lead])
-                .map(RecordRows.signal)
+                .map(Rows.signal)
         }
     }
 }

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
@@ -18,7 +19,7 @@ public struct BulkBatch: Sendable {
     public var count: Int { leads.count + contacts.count + calls.count + answers.count + signals.count + nextSteps.count }
 }
 
-extension Store {
+extension SQLiteStore {
     /// Inserts a batch in one transaction with cached prepared statements. Not audited: use
     /// it only to build fixtures and benchmark data, never for a user's change.
     public func bulkInsert(_ batch: BulkBatch) throws(DiscoveryError) {

@@ -1,13 +1,11 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
-extension Store {
-    /// Moves a lead to `stage` with an optional reason code and note, as one audited change.
-    /// Reaching `mql` for the first time starts the SLA clock (`mql_at`). The rules about which
-    /// moves are allowed live with the commands; this only records the move.
+extension SQLiteStore {
     @discardableResult
-    public func changeStage(lead id: Int64, to stage: Stage, reason: ReasonCode? = nil, note: String? = nil,
+    public func changeStage(lead id: Int64, to stage: Stage, reason: ReasonCode?, note: String?,
                             actor: String, at: Date) throws(DiscoveryError) -> Lead {
         try change(actor: actor, at: at) { db, audit in
             try Self.changeStage(db: db, audit: audit, lead: id, to: stage, reason: reason, note: note)
@@ -20,7 +18,7 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]) else {
             throw DiscoveryError.failed("no lead L\(id)")
         }
-        let old = Lead(row: row)
+        let old = try Rows.lead(row)
         try db.execute(sql: """
             UPDATE lead SET stage = ?, stage_reason = ?, stage_note = ?, stage_changed_at = ?, updated_at = ?,
                             mql_at = coalesce(mql_at, CASE WHEN ? = 'mql' THEN ? END)
@@ -40,6 +38,6 @@ extension Store {
             try audit.record(lead: id, action: .update, entity: "lead", entityId: id, field: "mql_at",
                              old: nil, new: Dates.iso(audit.at))
         }
-        return Lead(row: try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id])!)
+        return try Rows.lead(try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id])!)
     }
 }

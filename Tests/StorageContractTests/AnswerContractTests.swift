@@ -1,25 +1,26 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
-import GRDB
 import Testing
-@testable import DiscoveryStore
 
-@Suite struct AnswerStoreTests {
-    let db = TempDatabase()
-    let t0 = Date(timeIntervalSince1970: 1_772_442_000)
+/// Answers are revisions: what every backend must do with them.
+@Suite struct AnswerContractTests {
+    let t0 = ContractTime.t0
     let q = "timeline.evaluation-window"
 
-    func storeWithLead() throws -> (Store, Int64) {
-        let store = try Store.open(path: db.path)
+    func storeWithLead(_ backend: Backend) throws -> (Fixture, any Storage, Int64) {
+        let fixture = try backend.make()
+        let store = fixture.store
         let lead = try store.createLead(Lead(org: "Mercy Regional", profile: "capital-equipment", createdAt: t0), actor: "rep")
-        return (store, lead.id)
+        return (fixture, store, lead.id)
     }
 
-    @Test func revisionsAreKeptAndTheNewestIsInForce() throws {
-        let (store, lead) = try storeWithLead()
-        try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), actor: "rep", at: t0)
-        try store.recordAnswer(lead: lead, question: q, value: .choice("this-quarter"), actor: "ana", at: t0 + 60)
-        try store.recordAnswer(lead: lead, question: "timeline.budget-approved", value: .yesNo(true), actor: "rep", at: t0 + 90)
+    @Test(arguments: Backend.all) func revisionsAreKeptAndTheNewestIsInForce(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
+        try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), note: nil, people: [], actor: "rep", at: t0)
+        try store.recordAnswer(lead: lead, question: q, value: .choice("this-quarter"), note: nil, people: [], actor: "ana", at: t0 + 60)
+        try store.recordAnswer(lead: lead, question: "timeline.budget-approved", value: .yesNo(true), note: nil, people: [], actor: "rep", at: t0 + 90)
         #expect(try store.answersInForce(lead: lead) == [q: .choice("this-quarter"), "timeline.budget-approved": .yesNo(true)])
         let history = try store.answerHistory(lead: lead, question: q)
         #expect(history.map(\.value) == [.choice("exploring"), .choice("this-quarter")])
@@ -27,18 +28,20 @@ import Testing
         #expect(history.map(\.at) == [t0, t0 + 60])
     }
 
-    @Test func retractionRemovesTheAnswerFromForceButKeepsHistory() throws {
-        let (store, lead) = try storeWithLead()
-        try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), actor: "rep", at: t0)
-        try store.recordAnswer(lead: lead, question: q, value: nil, actor: "rep", at: t0 + 1)
+    @Test(arguments: Backend.all) func retractionRemovesTheAnswerFromForceButKeepsHistory(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
+        try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), note: nil, people: [], actor: "rep", at: t0)
+        try store.recordAnswer(lead: lead, question: q, value: nil, note: nil, people: [], actor: "rep", at: t0 + 1)
         #expect(try store.answersInForce(lead: lead).isEmpty)
         #expect(try store.answerHistory(lead: lead, question: q).count == 2)
     }
 
-    @Test func undoRestoresThePreviousAnswerByANewRevision() throws {
-        let (store, lead) = try storeWithLead()
-        try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), actor: "rep", at: t0)
-        try store.recordAnswer(lead: lead, question: q, value: .choice("this-quarter"), actor: "rep", at: t0 + 1)
+    @Test(arguments: Backend.all) func undoRestoresThePreviousAnswerByANewRevision(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
+        try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), note: nil, people: [], actor: "rep", at: t0)
+        try store.recordAnswer(lead: lead, question: q, value: .choice("this-quarter"), note: nil, people: [], actor: "rep", at: t0 + 1)
         let undo = try store.undo(actor: "rep", at: t0 + 2)
         #expect(undo.summary == ["answer \(q) restored to exploring"])
         #expect(try store.answersInForce(lead: lead) == [q: .choice("exploring")])
@@ -48,10 +51,11 @@ import Testing
         #expect(try store.answersInForce(lead: lead).isEmpty)
     }
 
-    @Test func eachAnswerIsOneAuditedRevise() throws {
-        let (store, lead) = try storeWithLead()
-        let first = try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), actor: "rep", at: t0)
-        let second = try store.recordAnswer(lead: lead, question: q, value: .multi(["a", "b"]), actor: "rep", at: t0 + 1)
+    @Test(arguments: Backend.all) func eachAnswerIsOneAuditedRevise(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
+        let first = try store.recordAnswer(lead: lead, question: q, value: .choice("exploring"), note: nil, people: [], actor: "rep", at: t0)
+        let second = try store.recordAnswer(lead: lead, question: q, value: .multi(["a", "b"]), note: nil, people: [], actor: "rep", at: t0 + 1)
         let entries = try store.audit(lead: lead).filter { $0.entity == "answer" }
         #expect(entries.count == 2)
         #expect(entries.map(\.action) == [.revise, .revise])
@@ -63,12 +67,13 @@ import Testing
         #expect(Set(entries.map(\.changeId)).count == 2)
     }
 
-    @Test func notesAreRevisionsThatStayWithTheQuestionAndUndoRemovesThem() throws {
-        let (store, lead) = try storeWithLead()
+    @Test(arguments: Backend.all) func notesAreRevisionsThatStayWithTheQuestionAndUndoRemovesThem(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
         // A note on an unanswered question, then the answer: the note stays with it.
         try store.addNote(lead: lead, question: q, note: "CFO decides in May", actor: "rep", at: t0)
         #expect(try store.answersInForce(lead: lead).isEmpty)
-        let answered = try store.recordAnswer(lead: lead, question: q, value: .choice("this-quarter"), actor: "rep", at: t0 + 1)
+        let answered = try store.recordAnswer(lead: lead, question: q, value: .choice("this-quarter"), note: nil, people: [], actor: "rep", at: t0 + 1)
         #expect(answered.note == "CFO decides in May")
         // A new note replaces it in force; the history keeps both.
         let noted = try store.addNote(lead: lead, question: q, note: "Pilot first", actor: "rep", at: t0 + 2)
@@ -83,24 +88,26 @@ import Testing
         #expect(latest.map(\.value) == [.choice("this-quarter")])
     }
 
-    @Test func answersGivenDuringAnOpenCallAreLinkedToIt() throws {
-        let (store, lead) = try storeWithLead()
-        try store.recordAnswer(lead: lead, question: "a.before", value: .yesNo(true), actor: "rep", at: t0)
+    @Test(arguments: Backend.all) func answersGivenDuringAnOpenCallAreLinkedToIt(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
+        try store.recordAnswer(lead: lead, question: "a.before", value: .yesNo(true), note: nil, people: [], actor: "rep", at: t0)
         let callId = try store.startCall(Call(leadId: lead, outcome: nil, at: t0, actor: "rep"), actor: "rep").id
-        let during = try store.recordAnswer(lead: lead, question: "a.during", value: .yesNo(true), actor: "rep", at: t0 + 1)
+        let during = try store.recordAnswer(lead: lead, question: "a.during", value: .yesNo(true), note: nil, people: [], actor: "rep", at: t0 + 1)
         #expect(during.callId == callId)
         _ = try store.endCall(id: callId, outcome: .connected, note: nil, durationMinutes: nil, followUpDue: nil,
                               stageChange: nil, actor: "rep", at: t0 + 2)
-        let after = try store.recordAnswer(lead: lead, question: "a.after", value: .yesNo(true), actor: "rep", at: t0 + 3)
+        let after = try store.recordAnswer(lead: lead, question: "a.after", value: .yesNo(true), note: nil, people: [], actor: "rep", at: t0 + 3)
         #expect(after.callId == nil)
         #expect(try store.answerHistory(lead: lead, question: "a.during").first?.callId == callId)
         #expect(try store.answerHistory(lead: lead, question: "a.before").first?.callId == nil)
     }
 
-    @Test func contactsAnswersAddStakeholdersInTheSameChange() throws {
-        let (store, lead) = try storeWithLead()
+    @Test(arguments: Backend.all) func contactsAnswersAddStakeholdersInTheSameChange(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
         _ = try store.addContact(Contact(leadId: lead, name: "Ana Ruiz", createdAt: t0), actor: "rep")
-        let saved = try store.recordAnswer(lead: lead, question: "committee.approvers", value: .contacts(["ana ruiz", "Ben Ode"]),
+        let saved = try store.recordAnswer(lead: lead, question: "committee.approvers", value: .contacts(["ana ruiz", "Ben Ode"]), note: nil,
                                            people: [NamedPerson(name: "ana ruiz", role: .economicBuyer), NamedPerson(name: "Ben Ode", role: .technical)],
                                            actor: "rep", at: t0 + 1)
         #expect(saved.value == .contacts(["Ana Ruiz", "Ben Ode"]))
@@ -116,27 +123,17 @@ import Testing
         #expect(try store.answersInForce(lead: lead).isEmpty)
     }
 
-    @Test func answersOfAnUnknownLeadAreRefused() throws {
-        let (store, _) = try storeWithLead()
+    @Test(arguments: Backend.all) func answersOfAnUnknownLeadAreRefused(_ backend: Backend) throws {
+        let (fixture, store, _) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
         #expect(throws: DiscoveryError.failed("no lead L99")) {
-            try store.recordAnswer(lead: 99, question: q, value: .yesNo(true), actor: "rep", at: t0)
+            try store.recordAnswer(lead: 99, question: q, value: .yesNo(true), note: nil, people: [], actor: "rep", at: t0)
         }
     }
 
-    @Test func latestRevisionsUseTheAnswerIndex() throws {
-        let (store, lead) = try storeWithLead()
-        let plan = try store.queue.read { db in
-            try Row.fetchAll(db, sql: """
-                EXPLAIN QUERY PLAN SELECT * FROM answer
-                WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question) ORDER BY id
-                """, arguments: [lead]).map { $0["detail"] as String }
-        }
-        #expect(plan.contains { $0.contains("answer_lead_question") })
-        #expect(!plan.contains { $0.hasPrefix("SCAN answer") })
-    }
-
-    @Test func signalsAreAuditedAndUndoable() throws {
-        let (store, lead) = try storeWithLead()
+    @Test(arguments: Backend.all) func signalsAreAuditedAndUndoable(_ backend: Backend) throws {
+        let (fixture, store, lead) = try storeWithLead(backend)
+        defer { withExtendedLifetime(fixture) {} }
         let s = try store.addSignal(SignalEvent(leadId: lead, kind: "demo-request", note: "form", actor: "rep", at: t0), actor: "rep")
         try store.addSignal(SignalEvent(leadId: lead, kind: "webinar-attended", actor: "rep", at: t0 + 5), actor: "rep")
         #expect(try store.signals(lead: lead).map(\.kind) == ["demo-request", "webinar-attended"])

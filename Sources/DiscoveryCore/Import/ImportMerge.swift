@@ -1,0 +1,122 @@
+/// What an import row changes on the records it matched (`ImportMatching`): the row's
+/// non-empty values that differ; an empty cell never clears a field; consent only moves towards
+/// `no` (an import never turns a `no` into `yes`); an existing lead keeps its stage.
+public enum ImportMerge {
+    /// The lead fields an import may change, as stored.
+    public struct LeadFields: Sendable, Equatable {
+        public var type: String?
+        public var specialty: String?
+        public var region: String?
+        public var beds: Int?
+        public var source: String?
+        public var profile: String?
+        public var owner: String?
+        public var consent: Consent
+
+        public init(type: String?, specialty: String?, region: String?, beds: Int?, source: String?, profile: String?,
+                    owner: String?, consent: Consent) {
+            self.type = type
+            self.specialty = specialty
+            self.region = region
+            self.beds = beds
+            self.source = source
+            self.profile = profile
+            self.owner = owner
+            self.consent = consent
+        }
+    }
+
+    /// The contact fields an import compares, as stored.
+    public struct ContactFields: Sendable, Equatable {
+        public var id: Int64
+        public var leadId: Int64
+        public var name: String
+        public var title: String?
+        public var role: ContactRole?
+        public var email: String?
+        public var phone: String?
+        public var consent: Consent
+
+        public init(id: Int64, leadId: Int64, name: String, title: String?, role: ContactRole?, email: String?,
+                    phone: String?, consent: Consent) {
+            self.id = id
+            self.leadId = leadId
+            self.name = name
+            self.title = title
+            self.role = role
+            self.email = email
+            self.phone = phone
+            self.consent = consent
+        }
+    }
+
+    /// One field an import changes: its name (as in `LeadField` / `ContactField` and the audit
+    /// log) and the values before and after, as text.
+    public struct Change: Sendable, Equatable {
+        public var field: String
+        public var before: String?
+        public var after: String
+
+        public init(_ field: String, _ before: String?, _ after: String) {
+            self.field = field
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// An import records a `no` always, and a `yes` only where nothing was known.
+    public static func consentMayChange(from old: Consent, to new: Consent) -> Bool {
+        guard new != old else { return false }
+        return new == .no || old == .unknown
+    }
+
+    /// The fields of a lead the row creates: what the row gives, else the defaults (the
+    /// import's profile, consent unknown, the importing user as owner).
+    public static func created(_ row: ImportRecord.LeadPart, defaultProfile: String, actor: String) -> LeadFields {
+        LeadFields(type: row.type, specialty: row.specialty, region: row.region, beds: row.beds, source: row.source,
+                   profile: row.profile ?? defaultProfile, owner: row.owner ?? actor, consent: row.consent ?? .unknown)
+    }
+
+    /// What the row changes on a lead with `fields`, in field order; `fields` becomes the result.
+    public static func changes(to fields: inout LeadFields, from row: ImportRecord.LeadPart) -> [Change] {
+        var changes: [Change] = []
+        func set(_ field: String, _ value: inout String?, _ after: String?) {
+            if let after, after != value {
+                changes.append(Change(field, value, after))
+                value = after
+            }
+        }
+        set("type", &fields.type, row.type)
+        set("specialty", &fields.specialty, row.specialty)
+        set("region", &fields.region, row.region)
+        if let beds = row.beds, beds != fields.beds {
+            changes.append(Change("beds", fields.beds.map(String.init), String(beds)))
+            fields.beds = beds
+        }
+        set("source", &fields.source, row.source)
+        set("profile", &fields.profile, row.profile)
+        set("owner", &fields.owner, row.owner)
+        if let c = row.consent, consentMayChange(from: fields.consent, to: c) {
+            changes.append(Change("consent", fields.consent.rawValue, c.rawValue))
+            fields.consent = c
+        }
+        return changes
+    }
+
+    /// What the row changes on a contact, in field order.
+    public static func changes(to contact: ContactFields, from row: ImportRecord.ContactPart) -> [Change] {
+        var changes: [Change] = []
+        func set(_ field: String, _ before: String?, _ after: String?) {
+            if let after, after != before { changes.append(Change(field, before, after)) }
+        }
+        set("name", contact.name, row.name)
+        set("title", contact.title, row.title)
+        set("role", contact.role?.rawValue, row.role?.rawValue)
+        set("email", contact.email, row.email)
+        set("phone", contact.phone, row.phone)
+        if let consent = row.consent, consentMayChange(from: contact.consent, to: consent) {
+            changes.append(Change("consent", contact.consent.rawValue, consent.rawValue))
+        }
+        return changes
+    }
+}

@@ -1,0 +1,13 @@
+import DiscoveryCore
+import Foundation
+
+/// The people of a lead's buying committee.
+public protocol ContactStorage: AnyObject, Sendable {
+    /// Adds a contact and returns it with its id.
+    func addContact(_ contact: Contact, actor: String) throws(DiscoveryError) -> Contact
+    /// The lead's contacts, in the order they were added.
+    func contacts(lead: Int64) throws(DiscoveryError) -> [Contact]
+    /// Sets one field of a contact; records old and new value. Returns the updated contact.
+    @discardableResult
+    func updateContact(id: Int64, field: ContactField, value: String?, actor: String, at: Date) throws(DiscoveryError) -> Contact
+}

@@ -1,0 +1,71 @@
+import DiscoveryCore
+import DiscoveryStorage
+import Foundation
+import GRDB
+
+extension SQLiteStore: AuditStorage {
+    public func audit(lead: Int64?, limit: Int?) throws(DiscoveryError) -> [AuditEntry] {
+        try read { db in
+            var sql = "SELECT * FROM audit"
+            var args: StatementArguments = []
+            if let lead {
+                sql += " WHERE lead_id = ?"
+                args = [lead]
+            }
+            sql += " ORDER BY id DESC"
+            if let limit {
+                sql += " LIMIT ?"
+                args += [limit]
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: args).map(Rows.auditEntry).reversed()
+        }
+    }
+
+    public func undo(actor: String, at: Date) throws(DiscoveryError) -> UndoResult {
+        try change(actor: actor, at: at) { db, audit in
+            guard let changeId = try Int64.fetchOne(db, sql: """
+                SELECT max(change_id) FROM audit
+                WHERE change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                  AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change')
+                """) else {
+                throw DiscoveryError.failed("nothing to undo")
+            }
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE change_id = ? ORDER BY id DESC",
+                                           arguments: [changeId]).map(Rows.auditEntry)
+            let steps = try UndoPlan.steps(reverting: entries)
+            for (step, _) in steps {
+                try carryOut(step, db: db, audit: audit)
+            }
+            // The reverted change's id is kept in entity_id, which erasure never blanks.
+            try audit.record(lead: entries.first?.leadId, action: .undo, entity: "change", entityId: changeId,
+                             new: String(changeId))
+            return UndoResult(changeId: changeId, leadId: entries.first?.leadId, summary: steps.map(\.summary).reversed())
+        }
+    }
+
+    /// Carries out one step of the plan. Table and column names come from `UndoPlan`'s
+    /// allow-list (checked again here), never from the log's text.
+    private func carryOut(_ step: UndoPlan.Step, db: Database, audit: AuditWriter) throws {
+        switch step {
+        case .nothing:
+            break
+        case .delete(let table, let id):
+            guard UndoPlan.undoableFields[table] != nil else { throw DiscoveryError.failed("\(table) cannot be undone") }
+            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+        case .set(let table, let id, let lead, let field, let value, let replacing):
+            guard UndoPlan.undoableFields[table]?.contains(field) == true else {
+                throw DiscoveryError.failed("\(table) \(field) cannot be undone")
+            }
+            try db.execute(sql: "UPDATE \(table) SET \(field) = ? WHERE id = ?", arguments: [value, id])
+            try audit.record(lead: lead, action: .update, entity: table, entityId: id, field: field, old: replacing, new: value)
+        case .restoreAnswer(let lead, let question, let value, let revision):
+            let note = try String.fetchOne(db, sql: """
+                SELECT note FROM answer WHERE lead_id = ? AND question = ? AND id < ? ORDER BY id DESC LIMIT 1
+                """, arguments: [lead, question, revision])
+            try db.execute(sql: """
+                INSERT INTO answer (lead_id, question, value, note, call_id, actor, at)
+                VALUES (?, ?, ?, ?, NULL, ?, ?)
+                """, arguments: [lead, question, value, note, audit.actor, audit.at])
+        }
+    }
+}
