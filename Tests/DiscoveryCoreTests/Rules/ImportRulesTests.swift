@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 import Testing
 
 @Suite struct ImportRulesTests {
@@ -64,8 +65,8 @@ import Testing
     }
 
     @Test func aContactRowChangesOnlyWhatItGivesAndNeverUndoesANo() {
-        let stored = ImportMerge.ContactFields(id: 4, leadId: 1, name: "Ana Ruiz", title: "CNO", role: .champion,
-                                               email: "ana@mercy.org", phone: nil, consent: .no)
+        let stored = Contact(id: 4, leadId: 1, name: "Ana Ruiz", title: "CNO", role: .champion, email: "ana@mercy.org",
+                             phone: nil, consent: .no, createdAt: Date(timeIntervalSince1970: 0))
         let row = ImportRecord.ContactPart(name: "Ana Ruiz", title: "Chief Nursing Officer", role: nil, email: "ana@mercy.org",
                                            phone: "+1 555 0100", consent: .yes)
         #expect(ImportMerge.changes(to: stored, from: row) == [
