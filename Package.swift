@@ -15,9 +15,11 @@ let package = Package(
         // Thin entry point.
         .executableTarget(name: "discovery", dependencies: ["DiscoveryCLI"]),
         // Benchmark data: a deterministic database (or import CSV) from a seed; run by hand.
-        .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStore", "QuestionSets"]),
+        .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryCore", "DiscoveryStore", "QuestionSets"]),
         // Global options, env and XDG defaults, mode selection, errors → exit codes.
-        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor"]),
+        .target(name: "DiscoveryCLI", dependencies: [
+            "DiscoveryCore", "QuestionSets", "DiscoveryStore", "DiscoveryShell", "LineEditor",
+        ]),
         // Tokenizer, commands, help, completion candidates, prompt, interview.
         .target(name: "DiscoveryShell", dependencies: [
             "DiscoveryCore", "QuestionSets", "DiscoveryStore", "DiscoveryExport", "LineEditor",
@@ -41,12 +43,27 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
 
         .testTarget(name: "DiscoveryCoreTests", dependencies: ["DiscoveryCore"]),
-        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DiscoveryStoreTests", dependencies: ["DiscoveryStore"]),
-        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
-        .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell"]),
+        .testTarget(name: "QuestionSetsTests", dependencies: ["DiscoveryCore", "QuestionSets"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DiscoveryStoreTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport"], exclude: ["Golden"]),
+        .testTarget(name: "DiscoveryShellTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStore", "DiscoveryShell", "LineEditor", .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["Golden"]),
         // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
-        .testTarget(name: "FuzzTests", dependencies: ["DiscoveryShell", "QuestionSets", "DiscoveryExport"], exclude: ["Corpus"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal", "DiscoveryStore"]),
+        .testTarget(name: "FuzzTests", dependencies: [
+            "DiscoveryCore", "DiscoveryShell", "QuestionSets", "DiscoveryExport",
+        ], exclude: ["Corpus"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "discovery", "CPseudoTerminal", "DiscoveryCore", "DiscoveryStore",
+        ], exclude: ["Transcripts"]),
     ]
 )
+
+// A file sees only the members of the modules it imports itself, so every import is a real one
+// and each shows up above as a dependency. (DiscoveryStore joins once its split into an
+// interface and a SQLite module lands.)
+for target in package.targets where target.type != .system && target.name != "DiscoveryStore" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

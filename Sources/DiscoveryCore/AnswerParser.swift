@@ -1,3 +1,4 @@
+import Foundation
 /// A person named in a `contacts` answer, to be added to the stakeholder map.
 public struct NamedPerson: Sendable, Equatable, Hashable {
     public var name: String

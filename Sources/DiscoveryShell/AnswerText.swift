@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 
 /// How answers read on screen.
 enum AnswerText {

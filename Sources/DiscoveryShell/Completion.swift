@@ -1,5 +1,4 @@
 import DiscoveryCore
-import DiscoveryStore
 import LineEditor
 
 /// Tab completion, pure over the session: given the text before the cursor, the words that can

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStore
 import Foundation
 import Testing
 @testable import DiscoveryShell

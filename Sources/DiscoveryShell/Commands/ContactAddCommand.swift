@@ -1,5 +1,6 @@
 import DiscoveryCore
 import DiscoveryStore
+import Foundation
 
 extension Command {
     static let contactAdd = Command(CommandSpec(

@@ -1,5 +1,4 @@
 import DiscoveryCore
-import DiscoveryStore
 import Foundation
 
 extension Command {

@@ -1,6 +1,5 @@
 import DiscoveryCore
 import DiscoveryExport
-import DiscoveryStore
 
 extension Command {
     static let handoff = Command(CommandSpec(

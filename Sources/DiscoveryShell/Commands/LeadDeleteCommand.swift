@@ -1,6 +1,7 @@
-import Foundation
 import DiscoveryCore
 import DiscoveryStore
+import Foundation
+import LineEditor
 
 extension Command {
     static let leadDelete = Command(CommandSpec(

@@ -1,5 +1,4 @@
 import DiscoveryCore
-import DiscoveryStore
 
 extension Command {
     static let next = Command(CommandSpec(

@@ -4,7 +4,7 @@ import DiscoveryStore
 extension Command {
     static let stage = Command(CommandSpec(
         ["stage"],
-        usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override \"why\"]",
+        usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override WHY]",
         summary: "Move a lead to another stage; sql needs every gate met and no hard stop (or --override, audited)",
         example: "stage L7 disqualified --reason no-budget",
         group: .verdicts, arguments: 1...2,

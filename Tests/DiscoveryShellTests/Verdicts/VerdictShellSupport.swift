@@ -1,6 +1,7 @@
 import DiscoveryCore
 import Foundation
 @testable import DiscoveryStore
+import GRDB
 
 /// A catalog in code for the verdict commands, shaped like the bundled sets.
 enum VerdictCatalog {
