@@ -1,5 +1,4 @@
 import DiscoveryCore
-import DiscoveryStorage
 import Foundation
 
 extension Command {
