@@ -62,7 +62,7 @@ let package = Package(
 )
 
 // A file sees only the members of the modules it imports itself, so every import is a real one
-// and each shows up above as a dependency. (DiscoveryStore joins once its split into an
+// and each shows up above as a dependency. (DiscoveryStore joins once it is split into an
 // interface and a SQLite module lands.)
 for target in package.targets where target.type != .system && target.name != "DiscoveryStore" {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
