@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryExport
 import DiscoveryStorage
 
 extension Command {
@@ -15,7 +16,7 @@ extension Command {
         if let s = inv.option("--status") { filter.stage = try Stage.parse(s) }
         let leads = try session.store.leads(filter)
         if inv.flag("--json") {
-            session.print(JSONText.encode(leads.map { LeadJSON($0) }))
+            session.print(JSONText.encode(leads.map { LeadJSON($0, fields: LeadJSONField.listing) }))
             return
         }
         if leads.isEmpty {

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryExport
 
 extension Command {
     static let next = Command(CommandSpec(
