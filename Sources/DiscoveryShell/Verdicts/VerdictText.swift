@@ -13,10 +13,9 @@ enum VerdictText {
         case .nurture:
             return "nurture (fit \(v.scores.fit) ≥ \(q.profile.sql.minFit) without timing: no-timeline)"
         case .notYet:
-            var why: [String] = []
-            if !v.missingGates.isEmpty { why.append("missing: \(v.missingGates.joined(separator: ", "))") }
-            if v.scores.fit < q.profile.sql.minFit {
-                why.append("fit \(v.scores.fit) below sql.min-fit \(q.profile.sql.minFit)")
+            let why = v.sqlBlockers(minFit: q.profile.sql.minFit).map { blocker in
+                if case .gatesMissing(let gates) = blocker { return "missing: \(gates.joined(separator: ", "))" }
+                return blocker.description
             }
             return "not-yet (\(why.joined(separator: "; ")))"
         }
