@@ -55,7 +55,7 @@ import Testing
         let gates = CatalogValidator.gates(in: catalog.sets)
         #expect(gates == ["need", "decision-path", "evidence", "timeline", "eligibility", "security-review"])
         let flags = Set(questions.compactMap(\.flag) + questions.flatMap(\.choices).compactMap(\.flag))
-        #expect(flags == ["no-timeline", "no-end-customer", "technical-open", "evidence-open"])
+        #expect(flags == ["no-timeline", "no-end-customer", "technical-open", "evidence-open", "procurement-engaged"])
         let stops = Set(questions.compactMap(\.stop) + questions.flatMap(\.choices).compactMap(\.stop))
         #expect(stops.isSuperset(of: [.wrongSpecialty, .wrongGeography, .wrongOrgType, .notQualifiedFacility,
                                       .alreadyCustomer, .competitorLocked, .noBudget]))

@@ -88,7 +88,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["recommendations", "ask_next"])
         let recs = try #require(json["recommendations"] as? [[String: Any]])
-        #expect(recs.map { $0["action"] as? String } == ["procurement-intro"])
+        #expect(recs.map { $0["action"] as? String } == ["demo", "procurement-intro"])
         #expect(recs[0]["owner"] as? String == "rep")
         #expect(recs[0]["due"] as? String == "2026-03-04")
         t.run("contact add 'Pat Buyer' --role procurement")
