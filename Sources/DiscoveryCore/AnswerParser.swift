@@ -70,6 +70,7 @@ public enum AnswerParser {
             return ParsedAnswer(.number(n))
         case .date:
             guard Dates.parseDay(text) != nil else {
+                if let why = Dates.impossibleDay(text) { throw .failed("\(question.fullId): \(why)") }
                 throw .failed("\(question.fullId) takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '\(text)'")
             }
             return ParsedAnswer(.date(text))

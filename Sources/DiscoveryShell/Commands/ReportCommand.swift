@@ -22,7 +22,10 @@ extension Command {
             throw DiscoveryError.failed("unknown report '\(word)'.\(Suggestion.hint(for: word, in: all)) Reports: \(all.joined(separator: ", "))")
         }
         let since = try inv.option("--since").map { text throws(DiscoveryError) -> Date in
-            guard let d = Dates.parseDay(text) else { throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD") }
+            guard let d = Dates.parseDay(text) else {
+                if let why = Dates.impossibleDay(text) { throw .failed("invalid --since: \(why)") }
+                throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD")
+            }
             return d
         }
         let now = session.now()
