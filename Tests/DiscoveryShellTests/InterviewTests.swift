@@ -91,7 +91,7 @@ import Testing
         #expect(r.err == """
             error: 'maybe' is not a choice of timeline.evaluation-window: 1 this-quarter, 2 next-two-quarters, 3 exploring.
             error: '9' is not a choice of timeline.evaluation-window: 1 this-quarter, 2 next-two-quarters, 3 exploring.
-            error: timeline.target-date takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '2026-02-30'
+            error: timeline.target-date: 2026-02-30 does not exist: February 2026 has 28 days
             error: timeline.target-date takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '15/04/2026'
             error: timeline.budget-approved takes yes or no (y/n), not 'perhaps'
             error: unknown role 'boss' in the answer to committee.approvers. Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer
