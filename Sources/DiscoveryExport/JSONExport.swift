@@ -2,7 +2,8 @@ import DiscoveryCore
 import Foundation
 
 /// `export --format json`: a JSON array with one object per lead, one object per line, so it
-/// streams and `jq` or any JSON reader takes it whole.
+/// streams and `jq` or any JSON reader takes it whole. Each lead carries its verdict keys
+/// (those of `status --json`) when the caller evaluated it.
 public struct JSONExport: LeadExportWriter {
     private var count = 0
 
@@ -11,8 +12,14 @@ public struct JSONExport: LeadExportWriter {
     public func begin() -> String { "[\n" }
 
     public mutating func write(_ lead: Lead, contacts: [Contact]) -> String {
+        write(lead, contacts: contacts, verdict: nil)
+    }
+
+    /// One lead with its verdict keys (`null` each when the lead's profile cannot be evaluated).
+    public mutating func write(_ lead: Lead, contacts: [Contact], verdict: Verdict?) -> String {
         defer { count += 1 }
-        return (count == 0 ? "" : ",\n") + ExportJSON.encode(LeadRecordJSON(lead, contacts: contacts), pretty: false)
+        let record = LeadRecordJSON(lead, contacts: contacts, verdict: verdict.map(VerdictJSON.init))
+        return (count == 0 ? "" : ",\n") + ExportJSON.encode(record, pretty: false)
     }
 
     public func end() -> String { count == 0 ? "]\n" : "\n]\n" }
@@ -22,10 +29,12 @@ public struct JSONExport: LeadExportWriter {
 struct LeadRecordJSON: Encodable {
     let lead: Lead
     let contacts: [Contact]
+    let verdict: VerdictJSON?
 
-    init(_ lead: Lead, contacts: [Contact]) {
+    init(_ lead: Lead, contacts: [Contact], verdict: VerdictJSON? = nil) {
         self.lead = lead
         self.contacts = contacts
+        self.verdict = verdict
     }
 
     enum Key: String, CodingKey {
@@ -56,6 +65,12 @@ struct LeadRecordJSON: Encodable {
         try c.encode(lead.mqlAt, forKey: .mqlAt)
         try c.encode(contacts.map(ContactRecordJSON.init), forKey: .contacts)
         try c.encode(CRMRecordJSON(CRMMapping.row(for: lead.stage)), forKey: .crm)
+        if let verdict {
+            try verdict.encode(to: encoder)
+        } else {
+            var none = encoder.container(keyedBy: VerdictJSON.CodingKeys.self)
+            for key in VerdictJSON.CodingKeys.allCases { try none.encodeNil(forKey: key) }
+        }
     }
 }
 
