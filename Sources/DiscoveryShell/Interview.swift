@@ -14,6 +14,9 @@ final class Interview {
     private var cancelHintShown = false
     /// The scores and verdict last shown, so a line repeats them only when they change.
     private var shownScores: String?
+    /// The question answered by the line just before: a `/note` typed right after an answer
+    /// belongs to that answer, not to the question the interview has moved on to.
+    private var justAnswered: Question?
 
     init(session: Session, lead: Lead, sets: [QuestionSet]) throws(DiscoveryError) {
         self.session = session
@@ -42,12 +45,16 @@ final class Interview {
             let prompt = InterviewRenderer.prompt(lead: lead, question: q, state: state)
             let input = InterviewInput.parse(session.reader.readLine(prompt: prompt))
             showQuestion = false
+            // Only notes keep the link to the answer just given; any other input ends it.
+            let noteTarget = justAnswered ?? q
+            if case .note = input {} else { justAnswered = nil }
             switch input {
             case .stop:
                 session.print(InterviewRenderer.closing(state: state, lead: lead))
                 return
             case .answer(let text):
                 showQuestion = try commit(text, to: q)
+                if showQuestion { justAnswered = q }
             case .skip:
                 state.skip(q)
                 showQuestion = true
@@ -60,7 +67,7 @@ final class Interview {
             case .why:
                 session.print(InterviewRenderer.why(q))
             case .note(let text):
-                saveNote(text, on: q)
+                saveNote(text, on: noteTarget)
             case .help:
                 session.print(InterviewRenderer.help)
             case .cancel:
@@ -116,7 +123,7 @@ final class Interview {
         do throws(DiscoveryError) {
             let note = try Validation.text(text, name: "the note")
             try session.store.addNote(lead: lead.id, question: q.fullId, note: note, actor: session.user, at: session.now())
-            session.print("  note saved")
+            session.print("  note saved on \(q.fullId)")
         } catch {
             report(error.message)
         }

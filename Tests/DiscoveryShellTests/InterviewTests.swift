@@ -179,12 +179,29 @@ import Testing
         let r = interview(t, [.line("/why"), .line("/note CFO signs off in May"), .line("/note"), .line("2"), .line("/stop")],
                           args: "timeline")
         #expect(r.out.contains("  why: Readiness needs a stated evaluation window.\n"))
-        #expect(r.out.contains("  note saved\n"))
+        #expect(r.out.contains("  note saved on timeline.evaluation-window\n"))
         #expect(r.err == "error: /note needs the note's text: /note TEXT\n")
         #expect(r.prompts.prefix(4).allSatisfy { $0 == "L1 timeline 1/2> " })
         let latest = try t.store.latestRevisions(lead: 1)
         #expect(latest.first?.value == .choice("next-two-quarters"))
         #expect(latest.first?.note == "CFO signs off in May")
+    }
+
+    @Test func aNoteTypedRightAfterAnAnswerGoesWithThatAnswer() throws {
+        let t = try shell()
+        let r = interview(t, [.line("1"), .line("/note CFO signs off in May"), .line("/note Budget from the capital pool"),
+                              .line("/why"), .line("/note Review date not set yet"), .line("/stop")], args: "timeline")
+        #expect(r.code == 0)
+        #expect(r.out.contains("""
+              note saved on timeline.evaluation-window
+              note saved on timeline.evaluation-window
+
+            """), "\(r.out)")
+        // After /why the rep is on the next question: the note is that question's.
+        #expect(r.out.contains("  note saved on timeline.target-date\n"))
+        let notes = Dictionary(uniqueKeysWithValues: try t.store.latestRevisions(lead: 1).map { ($0.question, $0.note) })
+        #expect(notes["timeline.evaluation-window"] == "Budget from the capital pool")
+        #expect(notes["timeline.target-date"] == "Review date not set yet")
     }
 
     @Test func slashCommandsAreCheckedAndDoubleSlashEscapes() throws {
