@@ -53,6 +53,11 @@ final class Interview {
                 session.print(InterviewRenderer.closing(state: state, lead: lead))
                 return
             case .answer(let text):
+                // At a terminal, a text answer that is exactly a command name was most likely
+                // meant for the shell: ask before saving it (a script's lines are saved as given).
+                if q.type == .text, session.isInteractive, InterviewInput.isCommandName(text), !confirmCommandWord(text, for: q) {
+                    continue
+                }
                 showQuestion = try commit(text, to: q)
                 if showQuestion { justAnswered = q }
             case .skip:
@@ -70,6 +75,12 @@ final class Interview {
                 saveNote(text, on: noteTarget)
             case .help:
                 session.print(InterviewRenderer.help)
+            case .status:
+                do throws(DiscoveryError) {
+                    session.print(InterviewRenderer.status(try session.qualification(lead).verdict, lead: lead))
+                } catch {
+                    report(error.message)
+                }
             case .cancel:
                 if !cancelHintShown, session.isInteractive {
                     session.print(InterviewRenderer.cancelHint)
@@ -117,6 +128,17 @@ final class Interview {
             report(error.message)
             return false
         }
+    }
+
+    /// Asks whether `text`, a command name, is really the answer; true to save it.
+    private func confirmCommandWord(_ text: String, for q: Question) -> Bool {
+        let reply = session.reader.readLine(
+            prompt: "'\(text)' is a command name: save it as the answer to \(q.fullId)? (y/N; /status shows the scores, /stop ends the interview) ")
+        if case .line(let typed) = reply, ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) {
+            return true
+        }
+        session.print("  not saved; the question is asked again")
+        return false
     }
 
     private func saveNote(_ text: String, on q: Question) {

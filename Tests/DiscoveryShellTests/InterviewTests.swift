@@ -204,11 +204,38 @@ import Testing
         #expect(notes["timeline.target-date"] == "Review date not set yet")
     }
 
+    @Test func slashStatusShowsScoresAndMissingGatesInOneLine() throws {
+        let t = try shell()
+        let r = interview(t, [.line("1"), .line("/status"), .line("/stop")], args: "timeline")
+        #expect(r.out.contains("  L1: fit 0 · intent 0 · readiness 15 → not-yet; missing gates: next-step\n"), "\(r.out)")
+        #expect(r.prompts == ["L1 timeline 1/2> ", "L1 timeline 2/3> ", "L1 timeline 2/3> "])
+    }
+
+    @Test func aCommandNameTypedAtATextQuestionIsConfirmedBeforeItIsSaved() throws {
+        let t = try shell()
+        let r = interview(t, [.line(""), .line("status"), .line("n"), .line("call start"), .line(""),
+                              .line("status"), .line("y"), .line("/stop")], args: "committee")
+        #expect(r.code == 0)
+        let ask = "'status' is a command name: save it as the answer to committee.process? (y/N; /status shows the scores, /stop ends the interview) "
+        #expect(r.prompts.filter { $0 == ask }.count == 2, "\(r.prompts)")
+        #expect(r.prompts.contains { $0.hasPrefix("'call start' is a command name") })
+        #expect(r.out.components(separatedBy: "  not saved; the question is asked again\n").count == 3)
+        #expect(try t.store.answersInForce(lead: 1)["committee.process"] == .text("status"))
+    }
+
+    @Test func aScriptSavesACommandNameAsGiven() throws {
+        let t = try shell()
+        let r = interview(t, [.line(""), .line("status"), .line("/stop")], args: "committee", interactive: false)
+        #expect(r.code == 0)
+        #expect(!r.prompts.contains { $0.contains("is a command name") })
+        #expect(try t.store.answersInForce(lead: 1)["committee.process"] == .text("status"))
+    }
+
     @Test func slashCommandsAreCheckedAndDoubleSlashEscapes() throws {
         let t = try shell()
         let r = interview(t, [.line("/bakc"), .line("/stop now"), .line("/stop")], args: "committee")
         #expect(r.err == """
-            error: unknown interview command '/bakc'. Did you mean '/back'? Use /back, /why, /note TEXT, /stop (start with // to answer text that begins with /)
+            error: unknown interview command '/bakc'. Did you mean '/back'? Use /back, /why, /note TEXT, /status, /stop (start with // to answer text that begins with /)
             error: /stop takes nothing after it
 
             """)
@@ -222,9 +249,9 @@ import Testing
         let reader = CompletionRecorder(session: t.session, inputs: [.line("1"), .line("2026-04-15"), .line("/stop")])
         t.session.reader = reader
         #expect(t.output("ask timeline").code == 0)
-        #expect(reader.seen[0] == ["this-quarter", "next-two-quarters", "exploring", "/back", "/why", "/note", "/stop", "/help"])
-        #expect(reader.seen[1] == ["/back", "/why", "/note", "/stop", "/help"])
-        #expect(reader.seen[2] == ["yes", "no", "/back", "/why", "/note", "/stop", "/help"])
+        #expect(reader.seen[0] == ["this-quarter", "next-two-quarters", "exploring", "/back", "/why", "/note", "/status", "/stop", "/help"])
+        #expect(reader.seen[1] == ["/back", "/why", "/note", "/status", "/stop", "/help"])
+        #expect(reader.seen[2] == ["yes", "no", "/back", "/why", "/note", "/status", "/stop", "/help"])
         #expect(t.session.interviewCompletions == nil)
     }
 
