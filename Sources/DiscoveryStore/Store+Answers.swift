@@ -33,6 +33,21 @@ extension Store {
         }
     }
 
+    /// Removes the note in force from the question as a new revision with the same value (the
+    /// revisions before it keep the note, so `undo` and `answers --history` still show it).
+    /// `nil` when the question has no note: nothing is written.
+    @discardableResult
+    public func removeNote(lead: Int64, question: String, actor: String, at: Date) throws(DiscoveryError) -> Answer? {
+        try change(actor: actor, at: at) { db, audit in
+            let note = try String.fetchOne(db, sql: """
+                SELECT note FROM answer WHERE lead_id = ? AND question = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [lead, question])
+            guard note != nil else { return nil }
+            return try Self.appendRevision(lead: lead, question: question, value: .keep, note: nil, clearingNote: true,
+                                           db: db, audit: audit)
+        }
+    }
+
     /// The answers in force for a lead (`set.question` → value); unanswered and retracted
     /// questions are absent.
     public func answersInForce(lead: Int64) throws(DiscoveryError) -> [String: AnswerValue] {
@@ -80,7 +95,7 @@ extension Store {
     /// old/new: the value as JSON) — what `undo` reverts — and, when the note changes, an
     /// `update` on `answer_note` that records the old and new note for the log.
     static func appendRevision(lead: Int64, question: String, value: RevisionValue, note: String?,
-                               db: Database, audit: AuditWriter) throws -> Answer {
+                               clearingNote: Bool = false, db: Database, audit: AuditWriter) throws -> Answer {
         guard try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE id = ?", arguments: [lead]) != nil else {
             throw DiscoveryError.failed("no lead L\(lead)")
         }
@@ -94,7 +109,7 @@ extension Store {
         case .set(let v): newJSON = AnswerCoding.encode(v)
         case .keep: newJSON = oldJSON
         }
-        let newNote = note ?? oldNote
+        let newNote = clearingNote ? nil : note ?? oldNote
         let callId = try CallRows.openCall(db: db, lead: lead)?.id
         try db.execute(sql: """
             INSERT INTO answer (lead_id, question, value, note, call_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)

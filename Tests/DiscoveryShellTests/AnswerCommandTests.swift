@@ -38,9 +38,9 @@ import Testing
         ("answer timeline.evaluation-window maybe", 1,
          "error: 'maybe' is not a choice of timeline.evaluation-window: 1 this-quarter, 2 next-two-quarters, 3 exploring.\n"),
         ("answer timeline.budget-approved", 2,
-         "error: 'answer' needs a value for timeline.budget-approved. Usage: answer [LEAD] QUESTION VALUE [--note TEXT] | answer [LEAD] QUESTION --note TEXT | answer [LEAD] QUESTION --clear\n"),
+         "error: 'answer' needs a value for timeline.budget-approved. Usage: answer [LEAD] QUESTION VALUE [--note TEXT] | answer [LEAD] QUESTION --note TEXT | answer [LEAD] QUESTION --note \"\" (removes the note) | answer [LEAD] QUESTION --clear\n"),
         ("answer timeline.budget-approved --clear", 1, "error: L1 timeline.budget-approved is not answered; nothing to clear\n"),
-        ("answer", 2, "error: 'answer' is missing an argument. Usage: answer [LEAD] QUESTION VALUE [--note TEXT] | answer [LEAD] QUESTION --note TEXT | answer [LEAD] QUESTION --clear\n"),
+        ("answer", 2, "error: 'answer' is missing an argument. Usage: answer [LEAD] QUESTION VALUE [--note TEXT] | answer [LEAD] QUESTION --note TEXT | answer [LEAD] QUESTION --note \"\" (removes the note) | answer [LEAD] QUESTION --clear\n"),
     ])
     func answerErrors(line: String, code: Int32, message: String) throws {
         let t = try shell()
