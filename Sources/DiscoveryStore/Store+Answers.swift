@@ -131,7 +131,7 @@ extension Store {
         var names: [String] = []
         for person in people {
             let existing = try Row.fetchOne(db, sql: """
-                SELECT id, name, role FROM contact WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1
+                SELECT id, name, role, title FROM contact WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1
                 """, arguments: [lead, person.name])
             if let existing {
                 let id: Int64 = existing["id"]
@@ -141,11 +141,17 @@ extension Store {
                     try audit.record(lead: lead, action: .update, entity: "contact", entityId: id, field: "role",
                                      old: oldRole, new: role)
                 }
+                let oldTitle: String? = existing["title"]
+                if let title = person.title, title != oldTitle {
+                    try db.execute(sql: "UPDATE contact SET title = ? WHERE id = ?", arguments: [title, id])
+                    try audit.record(lead: lead, action: .update, entity: "contact", entityId: id, field: "title",
+                                     old: oldTitle, new: title)
+                }
                 names.append(existing["name"])
             } else {
                 try db.execute(sql: """
-                    INSERT INTO contact (lead_id, name, role, consent, created_at) VALUES (?, ?, ?, 'unknown', ?)
-                    """, arguments: [lead, person.name, person.role?.rawValue, audit.at])
+                    INSERT INTO contact (lead_id, name, role, title, consent, created_at) VALUES (?, ?, ?, ?, 'unknown', ?)
+                    """, arguments: [lead, person.name, person.role?.rawValue, person.title, audit.at])
                 try audit.record(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID,
                                  new: person.name)
                 names.append(person.name)

@@ -114,6 +114,13 @@ import Testing
         ("Ruiz, Ana (Economic-Buyer); Ode, Ben", [NamedPerson(name: "Ruiz, Ana", role: .economicBuyer), NamedPerson(name: "Ode, Ben")]),
         ("Ana (champion), ana (economic-buyer)", [NamedPerson(name: "Ana", role: .economicBuyer)]),
         ("Kim ( ), Zoë Åberg (end-user)", [NamedPerson(name: "Kim"), NamedPerson(name: "Zoë Åberg", role: .endUser)]),
+        // A title after the role; the comma inside the parentheses does not part two people.
+        ("Ana Ruiz (economic-buyer, CFO), Ben Ode (technical, Director, Clinical Engineering)",
+         [NamedPerson(name: "Ana Ruiz", role: .economicBuyer, title: "CFO"),
+          NamedPerson(name: "Ben Ode", role: .technical, title: "Director, Clinical Engineering")]),
+        ("Dr. Kim (, Chief of Cardiology)", [NamedPerson(name: "Dr. Kim", title: "Chief of Cardiology")]),
+        ("Ruiz, Ana (champion, VP; Cardiology); Ode, Ben",
+         [NamedPerson(name: "Ruiz, Ana", role: .champion, title: "VP; Cardiology"), NamedPerson(name: "Ode, Ben")]),
     ])
     func contacts(input: String, expected: [NamedPerson]) throws {
         let parsed = try AnswerParser.parse(input, for: Self.q(.contacts))
@@ -122,11 +129,11 @@ import Testing
     }
 
     @Test func contactsErrors() {
-        #expect(throws: DiscoveryError.failed("unknown role 'champoin' in the answer to s.q. Did you mean 'champion'? Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer")) {
+        #expect(throws: DiscoveryError.failed("unknown role 'champoin' in the answer to s.q. Did you mean 'champion'? Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer; a title goes after the role: Ana (role, champoin)")) {
             try AnswerParser.parse("Ana (champoin)", for: Self.q(.contacts))
         }
         for bad in ["Ana (champion", "(champion)", "Ana (a) (b)", "Ana) x"] {
-            #expect(throws: DiscoveryError.failed("cannot read '\(bad)' in the answer to s.q: write people as Name (role), Name (role)")) {
+            #expect(throws: DiscoveryError.failed("cannot read '\(bad)' in the answer to s.q: write people as Name (role, Title), Name (role)")) {
                 try AnswerParser.parse(bad, for: Self.q(.contacts))
             }
         }

@@ -69,3 +69,42 @@ import Testing
         #expect(t.output("handoff").out.contains("  - note: Cath lab turnover\n"))
     }
 }
+
+/// The committee: titles from a contacts answer, and one definition of the missing roles.
+@Suite struct CommitteeRecordingTests {
+    @Test func aContactsAnswerRecordsEachTitleInTheStakeholderMap() throws {
+        let t = try TestShell(catalog: TestCatalog.discovery)
+        t.run("lead new Heartland --consent yes")
+        let r = t.output("answer committee.approvers 'Dr. Ana Ruiz (champion, Chief of Cardiology), Tom Lee (economic-buyer, CFO)'")
+        #expect(r.code == 0, "\(r.err)")
+        let contacts = try t.store.contacts(lead: 1)
+        #expect(contacts.map(\.name) == ["Dr. Ana Ruiz", "Tom Lee"])
+        #expect(contacts.map(\.title) == ["Chief of Cardiology", "CFO"])
+        #expect(contacts.map(\.role) == [.champion, .economicBuyer])
+        // Named again with a new title: the title is replaced, audited, and undo restores it.
+        t.run("answer committee.approvers 'Tom Lee (, CFO and COO)'")
+        #expect(try t.store.contacts(lead: 1).last?.title == "CFO and COO")
+        #expect(try t.store.audit(lead: 1).contains { $0.field == "title" && $0.newValue == "CFO and COO" })
+        t.run("undo")
+        #expect(try t.store.contacts(lead: 1).last?.title == "CFO")
+    }
+
+    @Test func contactListLeadShowAndTheHandoffNameTheSameMissingRoles() throws {
+        let t = try TestShell(catalog: VerdictCatalog.catalog)
+        try t.qualifiedLead()
+        t.run("contact add 'Dr. Ana Ruiz' --role champion")
+        t.run("contact add 'Pat Buyer' --role procurement")
+        let expected = "Missing roles: economic-buyer, clinical-leader, technical\n"
+        #expect(t.output("contact list").out.hasSuffix(expected))
+        #expect(t.output("lead show").out.hasSuffix(expected))
+        #expect(t.output("handoff").out.contains("- " + expected))
+        #expect(CommitteeRoles.expected(for: VerdictCatalog.catalog.profiles[0]).count == 5)
+    }
+
+    @Test func aProfileWithASecurityReviewGateExpectsASecurityContact() {
+        var profile = VerdictCatalog.catalog.profiles[0]
+        #expect(!CommitteeRoles.expected(for: profile).contains(.security))
+        profile.sql.gates.append("security-review")
+        #expect(CommitteeRoles.expected(for: profile).last == .security)
+    }
+}

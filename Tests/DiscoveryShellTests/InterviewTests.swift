@@ -46,7 +46,7 @@ import Testing
             How much is budgeted (USD)? (a number)
               saved: 250000.5
             committee — Buying committee
-            Who gives final approval, and who else weighs in? (people as Name (role), Name (role); roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer)
+            Who gives final approval, and who else weighs in? (people as Name (role, Title), Name (role); roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer)
               saved: Ana Ruiz, Ben Ode (in the stakeholder map)
             How does a new device get approved? (text)
               saved: Value analysis committee, monthly
@@ -94,7 +94,7 @@ import Testing
             error: timeline.target-date: 2026-02-30 does not exist: February 2026 has 28 days
             error: timeline.target-date takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '15/04/2026'
             error: timeline.budget-approved takes yes or no (y/n), not 'perhaps'
-            error: unknown role 'boss' in the answer to committee.approvers. Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer
+            error: unknown role 'boss' in the answer to committee.approvers. Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer; a title goes after the role: Ana (role, boss)
 
             """)
         // The question is shown once; a re-ask shows only the prompt again.

@@ -65,14 +65,6 @@ public struct HandoffNote: Sendable, Equatable {
         ("Timeline and evaluation stage", ["timeline"]),
     ]
 
-    /// The roles a complete stakeholder map has; `security` too when the profile has a
-    /// `security-review` gate.
-    static func expectedRoles(_ profile: Profile) -> [ContactRole] {
-        var roles: [ContactRole] = [.champion, .economicBuyer, .clinicalLeader, .technical, .procurement]
-        if profile.sql.gates.contains("security-review") { roles.append(.security) }
-        return roles
-    }
-
     /// `notes`: the note in force of each question that has one (`set.question` → text).
     public init(record: QualificationRecord, verdict: Verdict, profile: Profile, catalog: Catalog,
                 recommendations: [Recommendation], preparedBy: String, now: Date, notes: [String: String] = [:]) {
@@ -82,8 +74,7 @@ public struct HandoffNote: Sendable, Equatable {
         self.preparedBy = preparedBy
         self.verdict = verdict
         contacts = record.contacts
-        let present = Set(record.contacts.compactMap(\.role))
-        missingRoles = Self.expectedRoles(profile).filter { !present.contains($0) }
+        missingRoles = CommitteeRoles.missing(record.contacts, profile: profile)
         signals = record.signals.sorted { ($0.at, $0.id) < ($1.at, $1.id) }.map {
             SignalLine(kind: $0.kind, label: catalog.signal($0.kind)?.label ?? $0.kind, at: $0.at, note: $0.note)
         }

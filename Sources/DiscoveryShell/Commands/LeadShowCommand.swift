@@ -28,6 +28,6 @@ extension Command {
             session.print("  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(value ?? "-")")
         }
         session.print()
-        ContactTable.print(contacts, session: session)
+        ContactTable.print(contacts, of: lead, session: session)
     }
 }
