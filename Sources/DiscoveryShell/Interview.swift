@@ -1,5 +1,6 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 import LineEditor
 
 /// Runs one interview: asks the current question through `session.reader`, commits each answer
@@ -14,6 +15,9 @@ final class Interview {
     private var cancelHintShown = false
     /// The scores and verdict last shown, so a line repeats them only when they change.
     private var shownScores: String?
+    /// The question answered by the line just before: a `/note` typed right after an answer
+    /// belongs to that answer, not to the question the interview has moved on to.
+    private var justAnswered: Question?
 
     init(session: Session, lead: Lead, sets: [QuestionSet]) throws(DiscoveryError) {
         self.session = session
@@ -42,12 +46,21 @@ final class Interview {
             let prompt = InterviewRenderer.prompt(lead: lead, question: q, state: state)
             let input = InterviewInput.parse(session.reader.readLine(prompt: prompt))
             showQuestion = false
+            // Only notes keep the link to the answer just given; any other input ends it.
+            let noteTarget = justAnswered ?? q
+            if case .note = input {} else { justAnswered = nil }
             switch input {
             case .stop:
                 session.print(InterviewRenderer.closing(state: state, lead: lead))
                 return
             case .answer(let text):
+                // At a terminal, a text answer that is exactly a command name was most likely
+                // meant for the shell: ask before saving it (a script's lines are saved as given).
+                if q.type == .text, session.isInteractive, InterviewInput.isCommandName(text), !confirmCommandWord(text, for: q) {
+                    continue
+                }
                 showQuestion = try commit(text, to: q)
+                if showQuestion { justAnswered = q }
             case .skip:
                 state.skip(q)
                 showQuestion = true
@@ -60,9 +73,15 @@ final class Interview {
             case .why:
                 session.print(InterviewRenderer.why(q))
             case .note(let text):
-                saveNote(text, on: q)
+                saveNote(text, on: noteTarget)
             case .help:
                 session.print(InterviewRenderer.help)
+            case .status:
+                do throws(DiscoveryError) {
+                    session.print(InterviewRenderer.status(try session.qualification(lead).verdict, lead: lead))
+                } catch {
+                    report(error.message)
+                }
             case .cancel:
                 if !cancelHintShown, session.isInteractive {
                     session.print(InterviewRenderer.cancelHint)
@@ -112,11 +131,22 @@ final class Interview {
         }
     }
 
+    /// Asks whether `text`, a command name, is really the answer; true to save it.
+    private func confirmCommandWord(_ text: String, for q: Question) -> Bool {
+        let reply = session.reader.readLine(
+            prompt: "'\(text)' is a command name: save it as the answer to \(q.fullId)? (y/N; /status shows the scores, /stop ends the interview) ")
+        if case .line(let typed) = reply, ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) {
+            return true
+        }
+        session.print("  not saved; the question is asked again")
+        return false
+    }
+
     private func saveNote(_ text: String, on q: Question) {
         do throws(DiscoveryError) {
             let note = try Validation.text(text, name: "the note")
             try session.store.addNote(lead: lead.id, question: q.fullId, note: note, actor: session.user, at: session.now())
-            session.print("  note saved")
+            session.print("  note saved on \(q.fullId)")
         } catch {
             report(error.message)
         }
