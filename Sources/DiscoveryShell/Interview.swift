@@ -18,6 +18,8 @@ final class Interview {
     /// The question answered by the line just before: a `/note` typed right after an answer
     /// belongs to that answer, not to the question the interview has moved on to.
     private var justAnswered: Question?
+    /// Consent is asked at most once per interview (after a `then-ask-consent` question).
+    private var consentAsked = false
 
     init(session: Session, lead: Lead, sets: [QuestionSet]) throws(DiscoveryError) {
         self.session = session
@@ -60,10 +62,14 @@ final class Interview {
                     continue
                 }
                 showQuestion = try commit(text, to: q)
-                if showQuestion { justAnswered = q }
+                if showQuestion {
+                    justAnswered = q
+                    askConsentIfDue(after: q)
+                }
             case .skip:
                 state.skip(q)
                 showQuestion = true
+                askConsentIfDue(after: q)
             case .back:
                 if state.back() {
                     showQuestion = true
@@ -128,6 +134,61 @@ final class Interview {
             }
             report(error.message)
             return false
+        }
+    }
+
+    /// After a `then-ask-consent` question (once per interview, not while revising with `/back`):
+    /// asks the lead's consent and each contact's where it is still unknown. `yes` or `no` is
+    /// saved at once (audited, as `lead set` / `contact set` would); Enter leaves it unknown.
+    private func askConsentIfDue(after q: Question) {
+        guard q.thenAskConsent, !consentAsked, !state.isRevisiting else { return }
+        consentAsked = true
+        guard let current = try? session.store.lead(id: lead.id) else { return }
+        let contacts = (try? session.store.contacts(lead: lead.id)) ?? []
+        var asked = false
+        if current.consent == .unknown {
+            asked = true
+            guard let consent = askConsent(of: current.org) else { return }
+            if let consent {
+                do throws(DiscoveryError) {
+                    try session.store.updateLead(id: lead.id, field: .consent, value: consent.rawValue,
+                                                 actor: session.user, at: session.now())
+                    session.print("  consent of \(current.org): \(consent.rawValue)")
+                } catch {
+                    report(error.message)
+                }
+            }
+        }
+        for contact in contacts where contact.consent == .unknown {
+            asked = true
+            guard let consent = askConsent(of: contact.name) else { return }
+            guard let consent else { continue }
+            do throws(DiscoveryError) {
+                try session.store.updateContact(id: contact.id, field: .consent, value: consent.rawValue,
+                                                actor: session.user, at: session.now())
+                session.print("  consent of \(contact.name): \(consent.rawValue)")
+            } catch {
+                report(error.message)
+            }
+        }
+        if asked { session.refreshQualification(lead.id) }
+    }
+
+    /// One consent question: `.some(.yes / .no)`, `.some(nil)` for Enter (still unknown), `nil`
+    /// when the rep ends the consent questions (Ctrl-C, Ctrl-D, `/stop`).
+    private func askConsent(of who: String) -> Consent?? {
+        while true {
+            let reply = session.reader.readLine(
+                prompt: "Consent: may we follow up with \(who) (calls, email)? yes / no, Enter leaves it unknown> ")
+            guard case .line(let line) = reply else { return nil }
+            let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+            switch text {
+            case "": return .some(nil)
+            case "y", "yes": return .yes
+            case "n", "no": return .no
+            case "/stop": return nil
+            default: report("'\(line)' is not a consent answer: type yes or no (Enter leaves it unknown, /stop skips the consent questions)")
+            }
         }
     }
 
