@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import LineEditor
 import Testing
