@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 import Testing
 
 @Suite struct AnswerRevisionTests {
@@ -55,3 +56,4 @@ import Testing
         #expect(throws: AnswerCodingError.self) { try AnswerCoding.decode("") }
     }
 }
+
