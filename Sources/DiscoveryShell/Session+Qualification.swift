@@ -46,17 +46,21 @@ extension Session {
 
     /// Call after any change that can move a lead's scores (an answer, a signal, a contact, a
     /// lead field): a `new` lead that now meets its profile's MQL rule moves to `mql` by itself,
-    /// as one audited change (actor: this user, note: `automatic: ` and the rule met), and the
-    /// move is printed. Never fails the command that made the change: a storage error becomes
-    /// a warning, and a lead whose profile is not in the question sets is left alone.
+    /// as one audited change (actor: this user, note: `automatic: ` and the rule met), routed at
+    /// once when it has no owner and `routing.yaml` has rules. The move is printed. Never fails the command that made the
+    /// change: a storage error becomes a warning, and a lead whose profile is not in the
+    /// question sets is left alone. The move is conditional on the stage seen, so two
+    /// commands racing on one lead move it once.
     @discardableResult
     public func refreshQualification(_ leadId: Int64) -> Lead? {
         guard let lead = try? store.lead(id: leadId), lead.stage == .new,
               let q = try? qualification(lead), q.verdict.mql else { return nil }
         do {
-            let moved = try store.changeStage(lead: leadId, to: .mql, reason: nil, note: "automatic: \(q.verdict.mqlReason)",
-                                              actor: user, at: now())
+            let route = lead.owner == nil ? try routingDecision(for: lead, answers: q.record.answers) : nil
+            guard let moved = try store.qualifyAsMQL(lead: leadId, note: "automatic: \(q.verdict.mqlReason)", route: route,
+                                                     actor: user, at: now()) else { return nil }
             print("\(lead.label) is now an MQL (new → mql): \(q.verdict.mqlReason)")
+            reportRouting(before: lead, after: moved)
             return moved
         } catch {
             warn("\(lead.label) meets the MQL rule but could not be moved to mql: \(error.message)")

@@ -44,7 +44,8 @@ enum Rows {
              stageReason: try optional(ReasonCode.self, row, "stage_reason", table: "lead"),
              stageNote: row["stage_note"], createdAt: row.requiredDate("created_at"),
              updatedAt: row.date("updated_at"), stageChangedAt: row.date("stage_changed_at"),
-             mqlAt: row.date("mql_at"))
+             mqlAt: row.date("mql_at"), routeRule: row["route_rule"],
+             requalify: (row["requalify_trigger"] as String?).map { RequalifyMark(trigger: $0, at: row.date("requalify_at") ?? row.requiredDate("updated_at")) })
     }
 
     /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).

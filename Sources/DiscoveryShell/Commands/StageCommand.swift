@@ -53,6 +53,7 @@ extension Command {
         var line = "\(lead.label) stage: \(lead.stage.rawValue) → \(moved.stage.rawValue)"
         if let reason { line += " (\(reason.rawValue))" }
         session.print(line)
+        session.routeAfterManualMQL(moved)
     }
 }
 
