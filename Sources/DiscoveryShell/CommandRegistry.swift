@@ -10,6 +10,7 @@ public enum CommandRegistry {
         .ask, .answer, .answers, .signalAdd, .signalList,
         // Verdicts
         .status, .why, .next, .nextSet, .nextDone, .stage, .route,
+        .accept, .reject,
         // Calls
         .call, .callStart, .callEnd, .calls, .due,
         // Output

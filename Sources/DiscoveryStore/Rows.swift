@@ -76,6 +76,11 @@ enum Rows {
                     actor: row["actor"], at: row["at"])
     }
 
+    static func rejection(_ row: Row) throws -> Rejection {
+        Rejection(id: row["id"], leadId: row["lead_id"], reason: try value(RejectionReason.self, row, "reason", table: "rejection"),
+                  note: row["note"], actor: row["actor"], at: row.requiredDate("at"))
+    }
+
     static func nextStep(_ row: Row) throws -> NextStep {
         NextStep(id: row["id"], leadId: row["lead_id"], action: try value(NextAction.self, row, "action", table: "next_step"),
                  note: row["note"], owner: row["owner"], due: row["due"], setAt: row["set_at"], actor: row["actor"],
