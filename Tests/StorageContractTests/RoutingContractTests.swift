@@ -73,4 +73,17 @@ import Testing
         #expect(try store.openLeadCounts(owners: ["sam", "lee", "zoe"]) == ["sam": 2, "lee": 1])
         #expect(try store.openLeadCounts(owners: []) == [:])
     }
+
+    @Test(arguments: Backend.all) func droppingMQLOnlyMovesALeadStillInMQL(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let lead = try store.createLead(Lead(org: "Mercy", profile: "consumables", owner: "sam", createdAt: at), actor: "sam")
+        #expect(try store.dropMQL(lead: lead.id, note: "automatic", actor: "sam", at: at) == nil)
+        _ = try store.qualifyAsMQL(lead: lead.id, note: "automatic", route: nil, actor: "sam", at: at)
+        let dropped = try #require(try store.dropMQL(lead: lead.id, note: "automatic: no longer", actor: "sam", at: at + 60))
+        #expect(dropped.stage == .new && dropped.mqlAt == at && dropped.stageNote == "automatic: no longer")
+        let before = try store.audit().count
+        #expect(try store.dropMQL(lead: lead.id, note: "again", actor: "sam", at: at) == nil)
+        #expect(try store.audit().count == before)
+    }
 }

@@ -22,6 +22,9 @@ extension Command {
         session.print(VerdictText.field("profile", q.profile.id))
         session.print(VerdictText.field("verdict", VerdictText.verdictLine(q)))
         session.print(VerdictText.field("mql", (v.mql ? "yes: " : "no: ") + v.mqlReason))
+        if !v.mql && MQLStanding.acceptedStages.contains(lead.stage) {
+            session.print(VerdictText.field("mql note", "no longer meets the MQL rule; accepted by sales, so it stays at \(lead.stage.rawValue)"))
+        }
         for kind in ScoreKind.allCases {
             session.print(VerdictText.field(kind.rawValue, VerdictText.score(v, kind)))
         }
