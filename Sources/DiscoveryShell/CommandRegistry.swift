@@ -10,7 +10,7 @@ public enum CommandRegistry {
         .ask, .answer, .answers, .signalAdd, .signalList,
         // Verdicts
         .status, .why, .next, .nextSet, .nextDone, .stage, .route,
-        .accept, .reject,
+        .accept, .reject, .requalifyDone,
         // Calls
         .call, .callStart, .callEnd, .calls, .due,
         // Output

@@ -20,6 +20,7 @@ extension Command {
         let priority = definition.priority == .high ? ", high priority" : ""
         session.print("\(lead.label): \(definition.id) (\(definition.label))\(points.isEmpty ? "" : " \(points)")\(priority)")
         session.refreshQualification(lead.id)
+        session.checkRequalification(lead.id, .signal(kind: definition.id, requalify: definition.requalify))
     }
 }
 

@@ -25,6 +25,9 @@ extension Command {
         if !v.mql && MQLStanding.acceptedStages.contains(lead.stage) {
             session.print(VerdictText.field("mql note", "no longer meets the MQL rule; accepted by sales, so it stays at \(lead.stage.rawValue)"))
         }
+        if let mark = lead.requalify {
+            session.print(VerdictText.field("requalify", "\(mark.trigger), since \(CallTime.text(mark.at)); due by \(CallTime.text(Requalification.due(mark))) ('requalify done' clears it)"))
+        }
         for kind in ScoreKind.allCases {
             session.print(VerdictText.field(kind.rawValue, VerdictText.score(v, kind)))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import DiscoveryCore
 
 /// `status --json`: exactly the keys of SPEC §8, each always present.
@@ -9,6 +10,11 @@ struct StatusJSON: Encodable {
     }
     struct Bands: Encodable {
         let intent: String
+    }
+    struct Requalify: Encodable {
+        let trigger: String
+        let at: Date
+        let due: Date
     }
 
     let lead: String
@@ -23,6 +29,8 @@ struct StatusJSON: Encodable {
     let hardStops: [String]
     let flags: [String]
     let askNext: [String]
+    /// Set when the lead is marked for re-qualification (SPEC §11); `null` otherwise.
+    @NullEncoded var requalify: Requalify?
 
     init(_ q: Qualification) {
         let v = q.verdict
@@ -38,6 +46,7 @@ struct StatusJSON: Encodable {
         hardStops = v.hardStopReasons.map(\.rawValue)
         flags = v.flagNames
         askNext = v.askNext.map(\.question)
+        requalify = q.lead.requalify.map { Requalify(trigger: $0.trigger, at: $0.at, due: Requalification.due($0)) }
     }
 }
 
