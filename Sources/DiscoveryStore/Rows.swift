@@ -73,7 +73,7 @@ enum Rows {
 
     static func signal(_ row: Row) -> SignalEvent {
         SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
-                    actor: row["actor"], at: row["at"])
+                    actor: row["actor"], at: row["at"], contact: row["contact"])
     }
 
     static func rejection(_ row: Row) throws -> Rejection {

@@ -39,7 +39,8 @@ public enum HandoffJSON {
             preparedBy = n.preparedBy
             lead = LeadPart(n.lead, profileTitle: n.profile.title)
             activity = Activity(source: n.lead.source, createdAt: n.lead.createdAt,
-                                signals: n.signals.map { Signal(kind: $0.kind, label: $0.label, at: $0.at, note: $0.note) },
+                                signals: n.signals.map { Signal(kind: $0.kind, label: $0.label, at: $0.at, note: $0.note, contact: $0.contact) },
+                                engagedContacts: n.engagement.engaged.map { Engaged(name: $0.name, signals: $0.kinds) },
                                 calls: n.calls.map { Call(at: $0.at, outcome: $0.outcome?.rawValue, durationMinutes: $0.durationMinutes,
                                                           actor: $0.actor, note: $0.note) })
             alignment = n.alignment.answers.map(Answer.init)
@@ -109,15 +110,23 @@ public enum HandoffJSON {
         @NullEncoded var source: String?
         let createdAt: Date
         let signals: [Signal]
+        /// The lead's contacts that signals name, with the kinds (account-level engagement).
+        let engagedContacts: [Engaged]
         let calls: [Call]
-        enum CodingKeys: String, CodingKey { case source, createdAt = "created_at", signals, calls }
+        enum CodingKeys: String, CodingKey { case source, createdAt = "created_at", signals, engagedContacts = "engaged_contacts", calls }
     }
 
     struct Signal: Encodable {
         let kind, label: String
         let at: Date
         @NullEncoded var note: String?
-        enum CodingKeys: String, CodingKey { case kind, label, at, note }
+        @NullEncoded var contact: String?
+        enum CodingKeys: String, CodingKey { case kind, label, at, note, contact }
+    }
+
+    struct Engaged: Encodable {
+        let name: String
+        let signals: [String]
     }
 
     struct Call: Encodable {

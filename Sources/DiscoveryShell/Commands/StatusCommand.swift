@@ -35,6 +35,8 @@ extension Command {
             : v.hardStops.map { "\($0.reason.rawValue) (\($0.source.description))" }.joined(separator: "; ")))
         session.print(VerdictText.field("flags", v.flagNames.isEmpty ? "none" : v.flagNames.joined(separator: ", ")))
         session.print(VerdictText.field("next step", VerdictText.nextStep(q.record.nextStep)))
+        let engagement = Engagement(contacts: q.record.contacts, signals: q.record.signals)
+        if !engagement.engaged.isEmpty { session.print(VerdictText.field("engaged", engagement.summary)) }
         session.print("  gates")
         for gate in v.gates {
             session.print("    " + VerdictText.gateLine(gate, explain: false))
