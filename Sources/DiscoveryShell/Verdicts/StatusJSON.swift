@@ -1,7 +1,7 @@
 import Foundation
 import DiscoveryCore
 
-/// `status --json`: exactly the keys of SPEC §8, each always present.
+/// `status --json`: exactly the keys of SPEC §8 and `requalify` (SPEC §11), each always present.
 struct StatusJSON: Encodable {
     struct Scores: Encodable {
         let fit: Int

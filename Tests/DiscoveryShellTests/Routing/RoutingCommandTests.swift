@@ -127,4 +127,26 @@ import Testing
         let r = t.output("stage mql")
         #expect(r.out == "L1 stage: new → mql\nL1 routed to priya (rule ohio-capital)\n")
     }
+
+    @Test func withRulesAnImportedLeadWithoutOwnerStaysUnowned() throws {
+        for (catalog, expected) in [(Self.catalog, [nil, "dana"]), (VerdictCatalog.catalog, ["mkto", "dana"])] as [(Catalog, [String?])] {
+            let t = try TestShell(catalog: catalog, user: "mkto")
+            let file = t.folder + "/in.csv"
+            try Data("org,region,owner\nAcme,US-OH,\nBeta,US-OH,dana\n".utf8).write(to: URL(fileURLWithPath: file))
+            let r = t.output("import \(file)")
+            #expect(r.code == 0, "\(r.err)")
+            #expect(try t.store.leads().map(\.owner) == expected)
+        }
+    }
+
+    @Test func tabCompletesTheNewWords() throws {
+        let t = try TestShell(catalog: Self.catalog, user: "mkto")
+        t.run("lead new Acme")
+        t.run("contact add 'Dana Reyes'")
+        let completer = Completer(session: t.session)
+        #expect(completer.candidates("rou") == ["route"])
+        #expect(completer.candidates("route --d") == ["--dry-run"])
+        #expect(completer.candidates("requalify ") == ["done"])
+        #expect(completer.candidates("signal add demo-request --contact D") == ["Dana Reyes"])
+    }
 }
