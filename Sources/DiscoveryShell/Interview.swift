@@ -115,6 +115,7 @@ final class Interview {
     private func commit(_ text: String, to q: Question) throws(DiscoveryError) -> Bool {
         do throws(DiscoveryError) {
             let parsed = try AnswerParser.parse(text, for: q)
+            let flagsBefore = session.flagsBeforeAnswer(lead)
             let saved = try session.store.recordAnswer(lead: lead.id, question: q.fullId, value: parsed.value,
                                                        note: nil, people: parsed.people, actor: session.user, at: session.now())
             state.answered(q, with: saved.value)
@@ -126,6 +127,7 @@ final class Interview {
                 session.print(InterviewRenderer.saved(value, question: q, addedPeople: !parsed.people.isEmpty, scores: changed))
             }
             session.refreshQualification(lead.id)
+            if let flagsBefore { session.checkRequalification(lead.id, .answer(question: q.fullId, flagsBefore: flagsBefore)) }
             return true
         } catch {
             if error.kind == .storage && !session.isInteractive {
