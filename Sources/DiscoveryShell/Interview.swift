@@ -147,11 +147,12 @@ final class Interview {
         }
     }
 
-    /// After a `then-ask-consent` question (once per interview, not while revising with `/back`):
+    /// After a `then-ask-consent` question (at a terminal, once per interview, not while revising with `/back`):
     /// asks the lead's consent and each contact's where it is still unknown. `yes` or `no` is
     /// saved at once (audited, as `lead set` / `contact set` would); Enter leaves it unknown.
     private func askConsentIfDue(after q: Question) {
-        guard q.thenAskConsent, !consentAsked, !state.isRevisiting else { return }
+        // At a terminal only: a script's lines after `ask` answer the questions, as they always did.
+        guard q.thenAskConsent, session.isInteractive, !consentAsked, !state.isRevisiting else { return }
         consentAsked = true
         guard let current = try? session.store.lead(id: lead.id) else { return }
         let contacts = (try? session.store.contacts(lead: lead.id)) ?? []
