@@ -26,8 +26,14 @@ final class Interview {
         self.lead = lead
         self.sets = sets
         let answers = try session.store.answersInForce(lead: lead.id)
-        self.state = InterviewState(questions: sets.flatMap(\.questions), answers: answers)
+        let questions = sets.flatMap(\.questions)
+        // What the lead record answers (`from-lead`) is not asked again: it is confirmed in one line.
+        fromLeadRecord = LeadRecordAnswers.derived(QualificationRecord(lead: lead, answers: answers), questions: questions)
+        self.state = InterviewState(questions: questions, answers: answers.merging(fromLeadRecord) { recorded, _ in recorded })
     }
+
+    /// Answers the lead record gives (`set.question` → value), confirmed instead of asked.
+    private let fromLeadRecord: [String: AnswerValue]
 
     /// Asks until every applicable question is answered or skipped, or the rep stops.
     /// In a script, a storage failure (database locked past the timeout, disk full) ends the
@@ -41,6 +47,11 @@ final class Interview {
             return
         }
         session.print(InterviewRenderer.opening(lead: lead, sets: sets, state: state))
+        for q in sets.flatMap(\.questions) {
+            guard let value = fromLeadRecord[q.fullId], let source = q.fromLead else { continue }
+            session.print(InterviewRenderer.fromLeadRecord(value, question: q, field: source.field,
+                                                           fieldValue: source.value(of: lead) ?? ""))
+        }
         var showQuestion = true
         while let q = state.current {
             if showQuestion { show(q) }
@@ -139,11 +150,12 @@ final class Interview {
         }
     }
 
-    /// After a `then-ask-consent` question (once per interview, not while revising with `/back`):
+    /// After a `then-ask-consent` question (at a terminal, once per interview, not while revising with `/back`):
     /// asks the lead's consent and each contact's where it is still unknown. `yes` or `no` is
     /// saved at once (audited, as `lead set` / `contact set` would); Enter leaves it unknown.
     private func askConsentIfDue(after q: Question) {
-        guard q.thenAskConsent, !consentAsked, !state.isRevisiting else { return }
+        // At a terminal only: a script's lines after `ask` answer the questions, as they always did.
+        guard q.thenAskConsent, session.isInteractive, !consentAsked, !state.isRevisiting else { return }
         consentAsked = true
         guard let current = try? session.store.lead(id: lead.id) else { return }
         let contacts = (try? session.store.contacts(lead: lead.id)) ?? []
