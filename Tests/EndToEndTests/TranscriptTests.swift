@@ -40,7 +40,8 @@ import Testing
     @Test func everyTranscriptFileIsFound() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".transcript") }
         #expect(names.sorted() == [
-            "calls.transcript", "interview.transcript", "leads.transcript", "verdict-journey.transcript", "verdict.transcript",
+            "calls.transcript", "interview.transcript", "leads.transcript", "routing.transcript", "verdict-journey.transcript",
+            "verdict.transcript",
         ])
         #expect(Self.files == names.sorted())
     }
