@@ -21,12 +21,15 @@ public struct Lead: Sendable, Equatable, Codable {
     public var stageChangedAt: Date
     /// When the lead first reached `mql`; the SLA clock starts here.
     public var mqlAt: Date?
+    /// The organisation's website or domain (`example.org`): HubSpot keys companies by it.
+    public var website: String?
 
     public init(id: Int64 = 0, org: String, type: String? = nil, specialty: String? = nil,
                 region: String? = nil, beds: Int? = nil, source: String? = nil,
                 profile: String, consent: Consent = .unknown, owner: String? = nil,
                 stage: Stage = .new, stageReason: ReasonCode? = nil, stageNote: String? = nil,
-                createdAt: Date, updatedAt: Date? = nil, stageChangedAt: Date? = nil, mqlAt: Date? = nil) {
+                createdAt: Date, updatedAt: Date? = nil, stageChangedAt: Date? = nil, mqlAt: Date? = nil,
+                website: String? = nil) {
         self.id = id
         self.org = org
         self.type = type
@@ -44,6 +47,7 @@ public struct Lead: Sendable, Equatable, Codable {
         self.updatedAt = updatedAt ?? createdAt
         self.stageChangedAt = stageChangedAt ?? createdAt
         self.mqlAt = mqlAt
+        self.website = website
     }
 
     /// The display id, `L7`.

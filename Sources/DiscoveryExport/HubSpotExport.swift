@@ -8,14 +8,14 @@ public struct HubSpotExport: CSVRowExport {
     struct Row {
         let lead: Lead
         let contact: Contact?
-        let name: PersonName?
+        let name: CRMName?
         let mapping: CRMMapping.StageRow
     }
 
     static let table: [CSVColumn<Row>] = [
-        CSVColumn("salutation") { $0.name?.salutation ?? "" },
-        CSVColumn("firstname") { $0.name?.first ?? "" },
-        CSVColumn("lastname") { $0.name?.last ?? "" },
+        CSVColumn("salutation") { $0.name?.parts.salutation ?? "" },
+        CSVColumn("firstname") { $0.name?.parts.first ?? "" },
+        CSVColumn("lastname") { $0.name?.lastColumn ?? "" },
         CSVColumn("email") { $0.contact?.email ?? "" },
         CSVColumn("phone", isPhone: true) { $0.contact?.phone ?? "" },
         CSVColumn("jobtitle") { $0.contact?.title ?? "" },
@@ -41,11 +41,18 @@ public struct HubSpotExport: CSVRowExport {
     public static let columns = table.map(\.name)
 
     let csv = CSVWriter(table)
+    public private(set) var warnings: [String] = []
 
     public init() {}
 
+    mutating func rows(_ lead: Lead, contacts: [Contact]) -> [Row] {
+        let rows = contacts.isEmpty ? [row(lead, contact: nil)] : contacts.map { row(lead, contact: $0) }
+        for r in rows { warnings += CRMName.warnings(r.name, lead: lead, contact: r.contact) }
+        return rows
+    }
+
     func row(_ lead: Lead, contact: Contact?) -> Row {
-        Row(lead: lead, contact: contact, name: contact.map { PersonName(splitting: $0.name) },
+        Row(lead: lead, contact: contact, name: contact.map(CRMName.init),
             mapping: CRMMapping.row(for: lead.stage))
     }
 }

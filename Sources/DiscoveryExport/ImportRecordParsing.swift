@@ -119,8 +119,21 @@ private struct RowReader {
             // Our Salesforce export's placeholder for a lead without contacts: not a person.
             last = nil
         }
-        let joined = PersonName.join(salutation: try text(.salutation), first: first, last: last)
-        let name = try text(.contactName) ?? (joined.isEmpty ? email : joined)
+        let salutation = try text(.salutation)
+        let name: String?
+        let parts: PersonName?
+        if let whole = try text(.contactName) {
+            name = whole
+            parts = PersonName.parts(of: whole)
+        } else if first != nil || last != nil {
+            let p = PersonName(columns: salutation, first: first, last: last)
+            name = p.display
+            parts = p
+        } else {
+            // Known only by email: no first or last name (never the email as a last name).
+            name = email
+            parts = PersonName()
+        }
         let title = try text(.title)
         let role = try choice(.role, ContactRole.self)
         let phone = try text(.phone)
@@ -131,7 +144,7 @@ private struct RowReader {
             }
             return nil
         }
-        return ImportRecord.ContactPart(name: name, title: title, role: role, email: email, phone: phone, consent: consent)
+        return ImportRecord.ContactPart(name: name, nameParts: parts, title: title, role: role, email: email, phone: phone, consent: consent)
     }
 }
 

@@ -10,15 +10,15 @@ public struct SalesforceExport: CSVRowExport {
     struct Row {
         let lead: Lead
         let contact: Contact?
-        let name: PersonName?
+        let name: CRMName?
         let mapping: CRMMapping.StageRow
         let consent: Consent
     }
 
     static let table: [CSVColumn<Row>] = [
-        CSVColumn("Salutation") { $0.name?.salutation ?? "" },
-        CSVColumn("FirstName") { $0.name?.first ?? "" },
-        CSVColumn("LastName") { row in row.name.map { $0.last.isEmpty ? unknownLastName : $0.last } ?? unknownLastName },
+        CSVColumn("Salutation") { $0.name?.parts.salutation ?? "" },
+        CSVColumn("FirstName") { $0.name?.parts.first ?? "" },
+        CSVColumn("LastName") { row in row.name.map { $0.lastColumn.isEmpty ? unknownLastName : $0.lastColumn } ?? unknownLastName },
         CSVColumn("Company") { $0.lead.org },
         CSVColumn("Title") { $0.contact?.title ?? "" },
         CSVColumn("Email") { $0.contact?.email ?? "" },
@@ -34,11 +34,18 @@ public struct SalesforceExport: CSVRowExport {
     public static let columns = table.map(\.name)
 
     let csv = CSVWriter(table)
+    public private(set) var warnings: [String] = []
 
     public init() {}
 
+    mutating func rows(_ lead: Lead, contacts: [Contact]) -> [Row] {
+        let rows = contacts.isEmpty ? [row(lead, contact: nil)] : contacts.map { row(lead, contact: $0) }
+        for r in rows { warnings += CRMName.warnings(r.name, lead: lead, contact: r.contact) }
+        return rows
+    }
+
     func row(_ lead: Lead, contact: Contact?) -> Row {
-        Row(lead: lead, contact: contact, name: contact.map { PersonName(splitting: $0.name) },
+        Row(lead: lead, contact: contact, name: contact.map(CRMName.init),
             mapping: CRMMapping.row(for: lead.stage),
             consent: CRMMapping.effectiveConsent(lead: lead.consent, contact: contact?.consent))
     }

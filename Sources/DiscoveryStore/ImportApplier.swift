@@ -177,6 +177,8 @@ struct ImportApplier {
         try sql.insertContact.execute([
             lead.databaseValue, c.name.databaseValue, c.title.databaseValue, c.role?.rawValue.databaseValue ?? .null,
             c.email.databaseValue, c.phone.databaseValue, (c.consent ?? .unknown).rawValue.databaseValue, storedAt,
+            c.nameParts?.salutation.databaseValue ?? .null, c.nameParts?.first.databaseValue ?? .null,
+            c.nameParts?.last.databaseValue ?? .null, c.nameParts?.suffix.databaseValue ?? .null,
         ])
         try log(.init(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name), audit)
     }

@@ -40,8 +40,9 @@ final class ImportStatements {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertContact = try RawStatement(db, sql: """
-            INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
+                                 salutation, first_name, last_name, suffix)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 

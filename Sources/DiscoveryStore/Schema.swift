@@ -13,6 +13,10 @@ enum Schema {
         m.registerMigration("v3-changesets") { db in
             try db.execute(sql: v3Changesets)
         }
+        m.registerMigration("v4-crm-interchange") { db in
+            try db.execute(sql: v4CRM)
+            try splitStoredNames(db)
+        }
         return m
     }
 

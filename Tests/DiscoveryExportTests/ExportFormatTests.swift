@@ -64,6 +64,27 @@ import Testing
         #expect(row["discovery_consent"] == "yes")
     }
 
+    @Test(arguments: [ExportFormat.hubspot, .salesforce])
+    func namesAreWrittenFromTheirPartsAndAnEmailIsNeverALastName(format: ExportFormat) throws {
+        let lead = Lead(id: 7, org: "Mercy", profile: "capital-equipment", createdAt: Self.at)
+        let contacts = [
+            Contact(id: 1, leadId: 7, name: "José García, Jr.", nameParts: PersonName(first: "José", last: "García", suffix: "Jr."),
+                    createdAt: Self.at),
+            Contact(id: 2, leadId: 7, name: "nia@mercy.example", nameParts: PersonName(), email: "nia@mercy.example", createdAt: Self.at),
+            Contact(id: 3, leadId: 7, name: "Mary Ann Smith", createdAt: Self.at),
+        ]
+        var w = format.makeWriter()
+        let rows = try ReferenceCSV.parse(w.begin() + w.write(lead, contacts: contacts))
+        let (first, last) = format == .hubspot ? ("firstname", "lastname") : ("FirstName", "LastName")
+        let names = rows.dropFirst().map { row in
+            let cells = Dictionary(uniqueKeysWithValues: zip(rows[0], row))
+            return [cells[first] ?? "?", cells[last] ?? "?"]
+        }
+        #expect(names == [["José", "García Jr."], ["", format == .hubspot ? "" : "Unknown"], ["", "Mary Ann Smith"]])
+        #expect(w.warnings.count == 1)
+        #expect(w.warnings.first?.contains("'Mary Ann Smith'") == true)
+    }
+
     @Test func salesforceRowsNeedALastNameAndCarryOptOuts() throws {
         let lead = Lead(id: 3, org: "St. Luke", profile: "capital-equipment", consent: .no, stage: .mql, createdAt: Self.at)
         let rows = try ReferenceCSV.parse(Self.render(.salesforce, leads: [(lead, [])]))

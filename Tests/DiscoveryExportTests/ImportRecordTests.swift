@@ -15,7 +15,8 @@ import Testing
                                ["Ana", "Ruiz", "ana@mercy.example", "+1 (555) 010-0100", "Chief of Surgery", "Mercy", "marketingqualifiedlead"]).get()
         #expect(r.lead.org == "Mercy")
         #expect(r.lead.stage == .mql)
-        #expect(r.contact == ImportRecord.ContactPart(name: "Ana Ruiz", title: "Chief of Surgery", email: "ana@mercy.example",
+        #expect(r.contact == ImportRecord.ContactPart(name: "Ana Ruiz", nameParts: PersonName(first: "Ana", last: "Ruiz"),
+                                                      title: "Chief of Surgery", email: "ana@mercy.example",
                                                       phone: "+1 (555) 010-0100"))
     }
 
@@ -23,7 +24,16 @@ import Testing
         let r = try Self.parse(["Salutation", "FirstName", "LastName", "Company", "Title", "Email", "DoNotCall", "HasOptedOutOfEmail"],
                                ["Dr.", "Ana", "Ruiz", "Mercy", "CMO", "ana@mercy.example", "false", "true"]).get()
         #expect(r.contact?.name == "Dr. Ana Ruiz")
+        #expect(r.contact?.nameParts == PersonName(salutation: "Dr.", first: "Ana", last: "Ruiz"))
         #expect(r.contact?.consent == Consent.no)
+    }
+
+    @Test func aContactKnownOnlyByEmailHasNoNamePartsAndASuffixIsItsOwnPart() throws {
+        let email = try Self.parse(["Company", "Email"], ["Mercy", "nia@mercy.example"]).get()
+        #expect(email.contact?.nameParts == PersonName())
+        let suffix = try Self.parse(["Company", "First Name", "Last Name"], ["Mercy", "José", "García Jr."]).get()
+        #expect(suffix.contact?.nameParts == PersonName(first: "José", last: "García", suffix: "Jr."))
+        #expect(suffix.contact?.name == "José García, Jr.")
     }
 
     @Test func undoesFormulaNeutralisation() throws {

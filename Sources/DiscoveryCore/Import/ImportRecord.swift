@@ -23,15 +23,18 @@ public struct ImportRecord: Sendable, Equatable {
 
     public struct ContactPart: Sendable, Equatable {
         public var name: String
+        /// The name in parts, as the file's columns give it (`nil`: a whole name that could not be split).
+        public var nameParts: PersonName?
         public var title: String?
         public var role: ContactRole?
         public var email: String?
         public var phone: String?
         public var consent: Consent?
 
-        public init(name: String, title: String? = nil, role: ContactRole? = nil, email: String? = nil,
-                    phone: String? = nil, consent: Consent? = nil) {
+        public init(name: String, nameParts: PersonName? = nil, title: String? = nil, role: ContactRole? = nil,
+                    email: String? = nil, phone: String? = nil, consent: Consent? = nil) {
             self.name = name
+            self.nameParts = nameParts
             self.title = title
             self.role = role
             self.email = email

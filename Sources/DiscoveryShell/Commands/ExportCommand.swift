@@ -37,6 +37,7 @@ extension Command {
                 try sink.write(writer.write(lead, contacts: contacts))
             }
             try sink.write(writer.end())
+            for line in writer.warnings { session.warn(line) }
         }
         if let path = inv.option("--out") {
             let what = format == .json ? "" : " (\(rows) row\(rows == 1 ? "" : "s"))"
