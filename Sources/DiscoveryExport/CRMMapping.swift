@@ -49,6 +49,21 @@ public enum CRMMapping {
         return stages.first { $0.lifecycleStage == v && !$0.stage.requiresReason }?.stage
     }
 
+    /// HubSpot's default lifecycle stages in their order: an import only moves a contact
+    /// forward along it (HubSpot, "Use lifecycle stages"); `other` comes last.
+    public static let hubSpotLifecycleOrder = ["subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead",
+                                               "opportunity", "customer", "evangelist", "other"]
+
+    /// The `lifecyclestage` to write for `lead`, or `nil` when it would move the contact
+    /// backward: a lead that reached MQL (`mqlAt`) and is now `nurture` (`lead`) keeps its
+    /// HubSpot stage; `hs_lead_status` carries the change.
+    public static func hubSpotLifecycleToWrite(for lead: Lead) -> String? {
+        let value = row(for: lead.stage).lifecycleStage
+        guard lead.mqlAt != nil, let mql = hubSpotLifecycleOrder.firstIndex(of: "marketingqualifiedlead"),
+              let at = hubSpotLifecycleOrder.firstIndex(of: value) else { return value }
+        return at < mql ? nil : value
+    }
+
     /// The consent that holds for a person: `no` from the lead or the contact wins; otherwise
     /// the contact's own answer, else the lead's.
     public static func effectiveConsent(lead: Consent, contact: Consent?) -> Consent {

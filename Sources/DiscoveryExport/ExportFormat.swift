@@ -12,11 +12,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case salesforce
 
     /// A fresh writer for this format.
-    public func makeWriter() -> LeadExportWriter {
+    public func makeWriter(withCustom: Bool = false) -> LeadExportWriter {
         switch self {
         case .csv: return CSVExport()
         case .json: return JSONExport()
-        case .hubspot: return HubSpotExport()
+        case .hubspot: return HubSpotExport(withCustom: withCustom)
         case .salesforce: return SalesforceExport()
         }
     }

@@ -7,6 +7,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case stage, stageReason, stageNote, createdAt, mqlAt, lifecycleStage
     case contactName, salutation, firstName, lastName, title, role, email, phone, contactConsent
     case doNotCall, emailOptOut
+    case website, hubSpotId, salesforceId
 
     /// Column names, compared after `ImportColumns.normalise` (case, spaces, `_` and `-` ignored).
     var aliases: [String] {
@@ -38,6 +39,9 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .contactConsent: return ["contact_consent", "discovery_consent"]
         case .doNotCall: return ["donotcall", "do not call"]
         case .emailOptOut: return ["hasoptedoutofemail", "email opt out"]
+        case .website: return ["website", "website url", "domain", "company domain name"]
+        case .hubSpotId: return ["hs_object_id", "record id", "contact id"]
+        case .salesforceId: return ["lead id", "salesforce id", "salesforce_id"]
         }
     }
 }
@@ -71,7 +75,14 @@ public struct ImportColumns: Sendable {
     public init(header: [String], file: String) throws(DiscoveryError) {
         var index: [ImportField: Int] = [:]
         var ignored: [String] = []
+        // `Id` is the Lead's record id in a Salesforce file (API names: `LastName` beside it);
+        // in a Marketo export it is Marketo's own id, which no CRM here can use.
+        let salesforceIdColumn = header.contains("LastName") ? header.firstIndex(of: "Id") : nil
         for (i, name) in header.enumerated() {
+            if i == salesforceIdColumn {
+                index[.salesforceId] = i
+                continue
+            }
             guard let field = Self.lookup[Self.normalise(name)] else {
                 if !name.trimmingSpaces.isEmpty { ignored.append(name) }
                 continue
@@ -135,6 +146,9 @@ extension ImportField {
         case .contactConsent: return 24
         case .doNotCall: return 25
         case .emailOptOut: return 26
+        case .website: return 27
+        case .hubSpotId: return 28
+        case .salesforceId: return 29
         }
     }
 
@@ -154,6 +168,8 @@ extension ImportField {
         case .contactConsent: return "contact consent"
         case .doNotCall: return "do-not-call flag"
         case .emailOptOut: return "email opt-out flag"
+        case .hubSpotId: return "HubSpot record id"
+        case .salesforceId: return "Salesforce id"
         default: return rawValue
         }
     }

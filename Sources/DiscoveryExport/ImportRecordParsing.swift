@@ -92,6 +92,7 @@ private struct RowReader {
         }
         lead.createdAt = try date(.createdAt)
         lead.mqlAt = try date(.mqlAt)
+        lead.website = try text(.website)
         let doNotCall = try flag(.doNotCall)
         let optedOut = try flag(.emailOptOut) || doNotCall
         let contact = try contactPart()
@@ -144,7 +145,8 @@ private struct RowReader {
             }
             return nil
         }
-        return ImportRecord.ContactPart(name: name, nameParts: parts, title: title, role: role, email: email, phone: phone, consent: consent)
+        return ImportRecord.ContactPart(name: name, nameParts: parts, title: title, role: role, email: email, phone: phone,
+                                        consent: consent, hubSpotId: try text(.hubSpotId), salesforceId: try text(.salesforceId))
     }
 }
 

@@ -20,6 +20,7 @@ public struct SalesforceExport: CSVRowExport {
         CSVColumn("FirstName") { $0.name?.parts.first ?? "" },
         CSVColumn("LastName") { row in row.name.map { $0.lastColumn.isEmpty ? unknownLastName : $0.lastColumn } ?? unknownLastName },
         CSVColumn("Company") { $0.lead.org },
+        CSVColumn("Website") { $0.lead.website ?? "" },
         CSVColumn("Title") { $0.contact?.title ?? "" },
         CSVColumn("Email") { $0.contact?.email ?? "" },
         CSVColumn("Phone", isPhone: true) { $0.contact?.phone ?? "" },
@@ -29,6 +30,7 @@ public struct SalesforceExport: CSVRowExport {
         CSVColumn("Description") { description($0.lead, contact: $0.contact) },
         CSVColumn("DoNotCall") { CRMMapping.salesforceOptOut($0.consent) },
         CSVColumn("HasOptedOutOfEmail") { CRMMapping.salesforceOptOut($0.consent) },
+        CSVColumn("Id") { $0.contact?.salesforceId ?? "" },
     ]
 
     public static let columns = table.map(\.name)

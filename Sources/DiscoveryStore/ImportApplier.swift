@@ -125,7 +125,7 @@ struct ImportApplier {
             fields.beds.databaseValue, fields.source.databaseValue, fields.profile.databaseValue,
             fields.consent.rawValue.databaseValue, fields.owner.databaseValue, (p.stage ?? .new).rawValue.databaseValue,
             p.stageReason?.rawValue.databaseValue ?? .null, p.stageNote.databaseValue, created, storedAt, created,
-            p.mqlAt?.databaseValue ?? .null,
+            p.mqlAt?.databaseValue ?? .null, fields.website.databaseValue,
         ])
         let id = db.lastInsertedRowID
         try log(.init(lead: id, action: .create, entity: "lead", entityId: id, new: p.org), audit)
@@ -141,7 +141,7 @@ struct ImportApplier {
         guard var fields = try leadFields[id] ?? sql.leadFields.first([id.databaseValue], { c in
             ImportMerge.LeadFields(type: c.text(0), specialty: c.text(1), region: c.text(2), beds: c.int64(3).map(Int.init),
                                    source: c.text(4), profile: c.text(5), owner: c.text(6),
-                                   consent: try c.value(Consent.self, 7, table: "lead", row: id))
+                                   consent: try c.value(Consent.self, 7, table: "lead", row: id), website: c.text(8))
         }) else { return false }
         let changes = ImportMerge.changes(to: &fields, from: p)
         leadFields[id] = fields
@@ -179,6 +179,7 @@ struct ImportApplier {
             c.email.databaseValue, c.phone.databaseValue, (c.consent ?? .unknown).rawValue.databaseValue, storedAt,
             c.nameParts?.salutation.databaseValue ?? .null, c.nameParts?.first.databaseValue ?? .null,
             c.nameParts?.last.databaseValue ?? .null, c.nameParts?.suffix.databaseValue ?? .null,
+            c.hubSpotId.databaseValue, c.salesforceId.databaseValue,
         ])
         try log(.init(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name), audit)
     }

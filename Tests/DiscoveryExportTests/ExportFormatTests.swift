@@ -60,8 +60,34 @@ import Testing
         #expect(row["company"] == "Mercy Regional")
         #expect(row["lifecyclestage"] == "salesqualifiedlead")
         #expect(row["hs_lead_status"] == "CONNECTED")
-        #expect(row["discovery_lead_id"] == "L7")
-        #expect(row["discovery_consent"] == "yes")
+        #expect(row["discovery_lead_id"] == nil && row["discovery_consent"] == nil)
+    }
+
+    @Test(arguments: [
+        (Stage.nurture, true, ""), (.nurture, false, "lead"), (.sql, true, "salesqualifiedlead"), (.new, false, "lead"),
+        (.disqualified, true, "other"), (.mql, true, "marketingqualifiedlead"),
+    ])
+    func hubSpotLifecycleStageNeverMovesBackward(stage: Stage, reachedMQL: Bool, expected: String) throws {
+        let lead = Lead(id: 7, org: "Mercy", profile: "capital-equipment", stage: stage,
+                        stageReason: stage.requiresReason ? .noBudget : nil, createdAt: Self.at,
+                        mqlAt: reachedMQL ? Self.at : nil)
+        let c = Contact(id: 1, leadId: 7, name: "Ana Ruiz", createdAt: Self.at)
+        let rows = try ReferenceCSV.parse(Self.render(.hubspot, leads: [(lead, [c])]))
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["lifecyclestage"] == expected)
+        #expect(row["hs_lead_status"] == CRMMapping.row(for: stage).hubSpotLeadStatus)
+    }
+
+    @Test func hubSpotOptOutsGoToTheOptOutList() {
+        let lead = Lead(id: 7, org: "Mercy", profile: "capital-equipment", consent: .unknown, createdAt: Self.at)
+        var w = HubSpotExport()
+        _ = w.write(lead, contacts: [
+            Contact(id: 1, leadId: 7, name: "Ana Ruiz", email: "ana@mercy.example", consent: .no, createdAt: Self.at),
+            Contact(id: 2, leadId: 7, name: "Ben Ode", email: "ben@mercy.example", emailOptOut: true, createdAt: Self.at),
+            Contact(id: 3, leadId: 7, name: "Cid Roy", email: "cid@mercy.example", createdAt: Self.at),
+        ])
+        #expect(w.optOutEmails == ["ana@mercy.example", "ben@mercy.example"])
+        #expect(w.optOutList() == "email\r\nana@mercy.example\r\nben@mercy.example\r\n")
     }
 
     @Test(arguments: [ExportFormat.hubspot, .salesforce])

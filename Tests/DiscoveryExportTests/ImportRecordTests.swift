@@ -72,3 +72,22 @@ import Testing
         #expect(result == .failure(ImportRowError(line: 2, message: message)))
     }
 }
+
+/// A CRM's record ids and the organisation's website are read (issue 11 item 2).
+@Suite struct ImportRecordIdTests {
+    @Test func hubSpotRecordIdAndWebsiteAreRead() throws {
+        let r = try ImportRecordTests.parse(["Record ID", "First Name", "Last Name", "Email", "Company Name", "Website URL"],
+                                            ["5101", "Ana", "Ruiz", "ana@mercy.example", "Mercy", "mercy.example"]).get()
+        #expect(r.contact?.hubSpotId == "5101")
+        #expect(r.lead.website == "mercy.example")
+    }
+
+    @Test func salesforceIdIsReadBesideApiNamesButAMarketoIdIsNot() throws {
+        let sf = try ImportRecordTests.parse(["Id", "LastName", "Company"], ["00Q5e00000ABCDEAA1", "Ruiz", "Mercy"]).get()
+        #expect(sf.contact?.salesforceId == "00Q5e00000ABCDEAA1")
+        let report = try ImportRecordTests.parse(["Lead ID", "Last Name", "Company"], ["00Q5e00000ABCDEAA1", "Ruiz", "Mercy"]).get()
+        #expect(report.contact?.salesforceId == "00Q5e00000ABCDEAA1")
+        let marketo = try ImportRecordTests.parse(["Id", "Last Name", "Company Name"], ["1234", "Ruiz", "Mercy"]).get()
+        #expect(marketo.contact?.salesforceId == nil)
+    }
+}

@@ -121,3 +121,31 @@ import Testing
         #expect(try store.leads().map(\.org) == ["Org 1", "Org 2"])
     }
 }
+
+/// A CRM's record ids are learnt once and kept; a lead's website is read (issue 11 item 2).
+@Suite struct ImportCRMIdContractTests {
+    @Test(arguments: Backend.all) func recordIdsAndWebsiteAreKept(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        var lead = ImportRecord.LeadPart(org: "Mercy")
+        lead.website = "mercy.example"
+        let ana = ImportRecord.ContactPart(name: "Ana Ruiz", email: "ana@mercy.example", hubSpotId: "5101")
+        var ben = ImportRecord.ContactPart(name: "Ben Ode", email: "ben@mercy.example")
+        let items: [ImportItem] = [.record(ImportRecord(line: 2, lead: lead, contact: ana)),
+                                   .record(ImportRecord(line: 3, lead: lead, contact: ben))]
+        var rest = items[...]
+        let options = ImportOptions(dryRun: false, actor: "mkto", at: ContractTime.t0, defaultProfile: "consumables")
+        _ = try store.importRows(options, next: { () throws(DiscoveryError) -> ImportItem? in rest.popFirst() },
+                                 onBad: { _ in }, progress: { _ in })
+        ben.salesforceId = "00Q5e00000ABCDEAA1"
+        let again: [ImportItem] = [.record(ImportRecord(line: 2, lead: ImportRecord.LeadPart(org: "Mercy"), contact: ben))]
+        rest = again[...]
+        _ = try store.importRows(options, next: { () throws(DiscoveryError) -> ImportItem? in rest.popFirst() },
+                                 onBad: { _ in }, progress: { _ in })
+        let stored = try #require(try store.leads().first)
+        #expect(stored.website == "mercy.example")
+        let contacts = try store.contacts(lead: stored.id)
+        #expect(contacts.map(\.hubSpotId) == ["5101", nil])
+        #expect(contacts.map(\.salesforceId) == [nil, "00Q5e00000ABCDEAA1"])
+    }
+}

@@ -12,9 +12,11 @@ public enum ImportMerge {
         public var profile: String?
         public var owner: String?
         public var consent: Consent
+        public var website: String?
 
         public init(type: String?, specialty: String?, region: String?, beds: Int?, source: String?, profile: String?,
-                    owner: String?, consent: Consent) {
+                    owner: String?, consent: Consent, website: String? = nil) {
+            self.website = website
             self.type = type
             self.specialty = specialty
             self.region = region
@@ -50,7 +52,8 @@ public enum ImportMerge {
     /// import's profile, consent unknown, the importing user as owner).
     public static func created(_ row: ImportRecord.LeadPart, defaultProfile: String, actor: String) -> LeadFields {
         LeadFields(type: row.type, specialty: row.specialty, region: row.region, beds: row.beds, source: row.source,
-                   profile: row.profile ?? defaultProfile, owner: row.owner ?? actor, consent: row.consent ?? .unknown)
+                   profile: row.profile ?? defaultProfile, owner: row.owner ?? actor, consent: row.consent ?? .unknown,
+                   website: row.website)
     }
 
     /// What the row changes on a lead with `fields`, in field order; `fields` becomes the result.
@@ -72,6 +75,7 @@ public enum ImportMerge {
         set("source", &fields.source, row.source)
         set("profile", &fields.profile, row.profile)
         set("owner", &fields.owner, row.owner)
+        set("website", &fields.website, row.website)
         if let c = row.consent, consentMayChange(from: fields.consent, to: c) {
             changes.append(Change("consent", fields.consent.rawValue, c.rawValue))
             fields.consent = c
@@ -93,6 +97,9 @@ public enum ImportMerge {
         if let consent = row.consent, consentMayChange(from: contact.consent, to: consent) {
             changes.append(Change("consent", contact.consent.rawValue, consent.rawValue))
         }
+        // A CRM's record id is learnt once; a different one later is another record of that CRM.
+        if contact.hubSpotId == nil, let id = row.hubSpotId { changes.append(Change("hubspot_id", nil, id)) }
+        if contact.salesforceId == nil, let id = row.salesforceId { changes.append(Change("salesforce_id", nil, id)) }
         return changes
     }
 }

@@ -19,6 +19,7 @@ public struct ImportRecord: Sendable, Equatable {
         public var stageNote: String?
         public var createdAt: Date?
         public var mqlAt: Date?
+        public var website: String?
     }
 
     public struct ContactPart: Sendable, Equatable {
@@ -30,9 +31,15 @@ public struct ImportRecord: Sendable, Equatable {
         public var email: String?
         public var phone: String?
         public var consent: Consent?
+        /// The person's record id in the CRM the file came from, kept so an export updates it.
+        public var hubSpotId: String?
+        public var salesforceId: String?
 
         public init(name: String, nameParts: PersonName? = nil, title: String? = nil, role: ContactRole? = nil,
-                    email: String? = nil, phone: String? = nil, consent: Consent? = nil) {
+                    email: String? = nil, phone: String? = nil, consent: Consent? = nil, hubSpotId: String? = nil,
+                    salesforceId: String? = nil) {
+            self.hubSpotId = hubSpotId
+            self.salesforceId = salesforceId
             self.name = name
             self.nameParts = nameParts
             self.title = title
