@@ -44,8 +44,10 @@ public enum CRMMapping {
     /// The stage an imported HubSpot `lifecyclestage` stands for: the first row of the table
     /// with that value whose stage needs no reason code (`other` maps to nothing: a
     /// disqualification needs its reason). `subscriber` counts as `lead`.
+    /// Labels as HubSpot exports them ("Marketing Qualified Lead") read as the internal value.
     public static func stage(forLifecycleStage value: String) -> Stage? {
-        let v = value.lowercased() == "subscriber" ? "lead" : value.lowercased()
+        let key = String(value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" })
+        let v = key == "subscriber" ? "lead" : key
         return stages.first { $0.lifecycleStage == v && !$0.stage.requiresReason }?.stage
     }
 
@@ -72,8 +74,9 @@ public enum CRMMapping {
         return lead
     }
 
-    /// Salesforce `DoNotCall` and `HasOptedOutOfEmail`: both `true` exactly when consent is `no`.
-    public static func salesforceOptOut(_ consent: Consent) -> String {
-        consent == .no ? "true" : "false"
+    /// Salesforce `DoNotCall` / `HasOptedOutOfEmail`: `true` when consent is `no` (no contact
+    /// at all) or the person's own fact (do not call, opted out of email) holds.
+    public static func salesforceOptOut(_ consent: Consent, fact: Bool = false) -> String {
+        consent == .no || fact ? "true" : "false"
     }
 }

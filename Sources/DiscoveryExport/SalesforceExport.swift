@@ -24,12 +24,12 @@ public struct SalesforceExport: CSVRowExport {
         CSVColumn("Title") { $0.contact?.title ?? "" },
         CSVColumn("Email") { $0.contact?.email ?? "" },
         CSVColumn("Phone", isPhone: true) { $0.contact?.phone ?? "" },
-        CSVColumn("LeadSource") { $0.lead.source ?? "" },
+        CSVColumn("LeadSource") { $0.contact?.source ?? $0.lead.source ?? "" },
         CSVColumn("Status") { $0.mapping.salesforceStatus },
         CSVColumn("Rating") { $0.mapping.salesforceRating },
         CSVColumn("Description") { description($0.lead, contact: $0.contact) },
-        CSVColumn("DoNotCall") { CRMMapping.salesforceOptOut($0.consent) },
-        CSVColumn("HasOptedOutOfEmail") { CRMMapping.salesforceOptOut($0.consent) },
+        CSVColumn("DoNotCall") { CRMMapping.salesforceOptOut($0.consent, fact: $0.contact?.doNotCall ?? false) },
+        CSVColumn("HasOptedOutOfEmail") { CRMMapping.salesforceOptOut($0.consent, fact: $0.contact?.emailOptOut ?? false) },
         CSVColumn("Id") { $0.contact?.salesforceId ?? "" },
     ]
 

@@ -179,7 +179,8 @@ struct ImportApplier {
             c.email.databaseValue, c.phone.databaseValue, (c.consent ?? .unknown).rawValue.databaseValue, storedAt,
             c.nameParts?.salutation.databaseValue ?? .null, c.nameParts?.first.databaseValue ?? .null,
             c.nameParts?.last.databaseValue ?? .null, c.nameParts?.suffix.databaseValue ?? .null,
-            c.hubSpotId.databaseValue, c.salesforceId.databaseValue,
+            c.hubSpotId.databaseValue, c.salesforceId.databaseValue, (c.doNotCall == true).databaseValue,
+            (c.emailOptOut == true).databaseValue, c.source.databaseValue,
         ])
         try log(.init(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name), audit)
     }

@@ -20,7 +20,8 @@ final class ImportStatements {
 
     /// The columns `contact(_:_:)` reads, in its order.
     static let contactColumns = """
-        SELECT id, lead_id, name, title, role, email, phone, consent, created_at, hubspot_id, salesforce_id FROM contact
+        SELECT id, lead_id, name, title, role, email, phone, consent, created_at, hubspot_id, salesforce_id,
+               do_not_call, email_opt_out, source FROM contact
         """
 
     init(_ db: Database) throws {
@@ -43,8 +44,9 @@ final class ImportStatements {
             """)
         insertContact = try RawStatement(db, sql: """
             INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
-                                 salutation, first_name, last_name, suffix, hubspot_id, salesforce_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 salutation, first_name, last_name, suffix, hubspot_id, salesforce_id,
+                                 do_not_call, email_opt_out, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -73,6 +75,7 @@ final class ImportStatements {
             return Contact(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
                            role: try c.optional(ContactRole.self, 4, table: "contact", row: id),
                            email: c.text(5), phone: c.text(6), consent: try c.value(Consent.self, 7, table: "contact", row: id),
+                           doNotCall: c.int64(11) == 1, emailOptOut: c.int64(12) == 1, source: c.text(13),
                            hubSpotId: c.text(9), salesforceId: c.text(10), createdAt: try c.date(8, table: "contact", row: id))
         }
     }

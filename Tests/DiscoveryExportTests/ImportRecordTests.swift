@@ -25,7 +25,7 @@ import Testing
                                ["Dr.", "Ana", "Ruiz", "Mercy", "CMO", "ana@mercy.example", "false", "true"]).get()
         #expect(r.contact?.name == "Dr. Ana Ruiz")
         #expect(r.contact?.nameParts == PersonName(salutation: "Dr.", first: "Ana", last: "Ruiz"))
-        #expect(r.contact?.consent == Consent.no)
+        #expect(r.contact?.consent == nil && r.contact?.doNotCall == false && r.contact?.emailOptOut == true)
     }
 
     @Test func aContactKnownOnlyByEmailHasNoNamePartsAndASuffixIsItsOwnPart() throws {
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func namesTheMissingRequiredColumn() {
-        #expect(throws: DiscoveryError.failed("f.csv:1: missing required column 'company' (the organisation; also read as 'org' or 'Company'); found: email, firstname")) {
+        #expect(throws: DiscoveryError.failed("f.csv:1: missing required column for the organisation: name one of 'company', 'org', 'Company', 'Company Name', 'Account Name', 'Company / Account', 'Associated Company'; found: email, firstname")) {
             _ = try ImportColumns(header: ["email", "firstname"], file: "f.csv")
         }
     }
@@ -64,7 +64,7 @@ import Testing
         (["company", "profile"], ["Mercy", "healthtec"], "unknown profile 'healthtec'. Did you mean 'healthtech'? Profiles: capital-equipment, healthtech"),
         (["company", "created_at"], ["Mercy", "yesterday"], "invalid creation time 'yesterday': expected an ISO-8601 time such as 2026-03-02T09:00:00Z"),
         (["company", "jobtitle"], ["Mercy", "CMO"], "the contact has no name and no email"),
-        (["company", "DoNotCall"], ["Mercy", "maybe"], "invalid do-not-call flag 'maybe': expected true or false"),
+        (["company", "DoNotCall"], ["Mercy", "maybe"], "invalid do-not-call flag 'maybe': expected true or false (also 1/0, yes/no, on/off)"),
         (["company", "type"], ["Mercy", "hos\u{7}pital"], "the type contains a control character"),
     ])
     func aBadRowSaysWhatIsWrong(header: [String], row: [String], message: String) throws {

@@ -111,7 +111,7 @@ import Testing
         try Self.write("email,firstname\na@b.example,A\n", to: noOrg)
         let r = t.output("import \(noOrg)")
         #expect(r.code == 1)
-        #expect(r.err.contains("no-org.csv:1: missing required column 'company'"))
+        #expect(r.err.contains("no-org.csv:1: missing required column for the organisation: name one of 'company'"))
         let empty = t.folder + "/empty.csv"
         try Self.write("", to: empty)
         #expect(t.output("import \(empty)").err.contains("the file is empty"))
@@ -119,14 +119,15 @@ import Testing
         #expect(try t.store.leads().isEmpty)
     }
 
-    @Test func aBOMIsDroppedAndSalesforceOptOutsBecomeConsentNo() throws {
+    @Test func aBOMIsDroppedAndSalesforceOptOutsAreTwoFactsApartFromConsent() throws {
         let t = try TestShell()
         let file = t.folder + "/sf.csv"
         try Self.write("\u{FEFF}FirstName,LastName,Company,Email,DoNotCall,HasOptedOutOfEmail\r\nAna,Ruiz,Mercy,ana@mercy.example,true,false\r\n", to: file)
         #expect(t.run("import \(file)") == 0)
         let lead = try #require(try t.store.leads().first)
         #expect(lead.org == "Mercy")
-        #expect(try t.store.contacts(lead: lead.id).first?.consent == Consent.no)
+        let contact = try #require(try t.store.contacts(lead: lead.id).first)
+        #expect(contact.consent == Consent.unknown && contact.doNotCall && !contact.emailOptOut)
     }
 
     @Test func importWritesOneAuditedChangePerBatch() throws {

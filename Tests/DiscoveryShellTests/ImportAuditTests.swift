@@ -26,16 +26,18 @@ import Testing
         #expect(added.map(\.id) == Array((before.last?.id ?? 0) + 1 ... (before.last?.id ?? 0) + Int64(added.count)))
         #expect(added.map { "\($0.entity).\($0.field ?? ""): \($0.oldValue ?? "-") -> \($0.newValue ?? "-")" } == [
             "lead.type: hospital -> idn", "lead.specialty: orthopedics -> cardiology", "lead.region: US-OH -> US-PA",
-            "lead.source: web -> event", "contact.title: Surgeon -> Chief of Surgery",
-            "contact.phone: +1 555 010 0100 -> +1 555 010 0199",
+            "contact.title: Surgeon -> Chief of Surgery", "contact.phone: +1 555 010 0100 -> +1 555 010 0199",
+            "contact.source: - -> event",
         ])
+        // The lead keeps where it first came from; the person has their own source (issue 11).
         let lead = try #require(try t.store.leads().first)
-        #expect([lead.type, lead.specialty, lead.region, lead.source] == ["idn", "cardiology", "US-PA", "event"])
+        #expect([lead.type, lead.specialty, lead.region, lead.source] == ["idn", "cardiology", "US-PA", "web"])
+        #expect(try t.store.contacts(lead: lead.id).first?.source == "event")
         #expect(t.run("undo") == 0)
         let restored = try #require(try t.store.leads().first)
         #expect([restored.type, restored.specialty, restored.region, restored.source] == ["hospital", "orthopedics", "US-OH", "web"])
         let contact = try #require(try t.store.contacts(lead: restored.id).first)
-        #expect(contact.title == "Surgeon" && contact.phone == "+1 555 010 0100")
+        #expect(contact.title == "Surgeon" && contact.phone == "+1 555 010 0100" && contact.source == nil)
     }
 
     /// More entries than one block, and a batch that ends between blocks: every entry is written.

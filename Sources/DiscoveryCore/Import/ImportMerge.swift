@@ -72,7 +72,8 @@ public enum ImportMerge {
             changes.append(Change("beds", fields.beds.map(String.init), String(beds)))
             fields.beds = beds
         }
-        set("source", &fields.source, row.source)
+        // The lead's source is where it first came from: a later row's is its person's own.
+        if fields.source == nil { set("source", &fields.source, row.source) }
         set("profile", &fields.profile, row.profile)
         set("owner", &fields.owner, row.owner)
         set("website", &fields.website, row.website)
@@ -92,11 +93,16 @@ public enum ImportMerge {
         set("name", contact.name, row.name)
         set("title", contact.title, row.title)
         set("role", contact.role?.rawValue, row.role?.rawValue)
-        set("email", contact.email, row.email)
+        // The stored casing of an email stays: `ANA@x.org` is the same address as `ana@x.org`.
+        if let email = row.email, email.lowercased() != contact.email?.lowercased() { set("email", contact.email, email) }
         set("phone", contact.phone, row.phone)
         if let consent = row.consent, consentMayChange(from: contact.consent, to: consent) {
             changes.append(Change("consent", contact.consent.rawValue, consent.rawValue))
         }
+        // An opt-out is only ever set by an import, never cleared (stored as 1 / 0).
+        if row.doNotCall == true && !contact.doNotCall { changes.append(Change("do_not_call", "0", "1")) }
+        if row.emailOptOut == true && !contact.emailOptOut { changes.append(Change("email_opt_out", "0", "1")) }
+        if contact.source == nil, let source = row.source { changes.append(Change("source", nil, source)) }
         // A CRM's record id is learnt once; a different one later is another record of that CRM.
         if contact.hubSpotId == nil, let id = row.hubSpotId { changes.append(Change("hubspot_id", nil, id)) }
         if contact.salesforceId == nil, let id = row.salesforceId { changes.append(Change("salesforce_id", nil, id)) }

@@ -34,6 +34,11 @@ public struct ImportRecord: Sendable, Equatable {
         /// The person's record id in the CRM the file came from, kept so an export updates it.
         public var hubSpotId: String?
         public var salesforceId: String?
+        /// Opt-outs the file states (`nil`: it says nothing); an import only ever sets them.
+        public var doNotCall: Bool?
+        public var emailOptOut: Bool?
+        /// The person's own lead source.
+        public var source: String?
 
         public init(name: String, nameParts: PersonName? = nil, title: String? = nil, role: ContactRole? = nil,
                     email: String? = nil, phone: String? = nil, consent: Consent? = nil, hubSpotId: String? = nil,
@@ -56,6 +61,9 @@ public struct ImportRecord: Sendable, Equatable {
     public var leadKey: String?
     public var lead: LeadPart
     public var contact: ContactPart?
+    /// What the row holds that could not be mapped, each naming its column: reported with the
+    /// row's line, the rest of the row is imported.
+    public var notes: [String] = []
 
     public init(line: Int, leadKey: String? = nil, lead: LeadPart, contact: ContactPart? = nil) {
         self.line = line

@@ -27,15 +27,25 @@ extension Command {
         let profiles = try session.catalog.profiles.map(\.id)
         let report = ImportReport(path: path, session: session)
         let progress = ImportProgress(session: session, fileSize: ImportProgress.size(of: path))
+        var footer = false
         let tally = try session.store.importRows(
             ImportOptions(dryRun: dryRun, actor: session.user, at: session.now(), defaultProfile: session.defaultProfile),
             next: { () throws(DiscoveryError) -> ImportItem? in
                 switch try reader.next() {
                 case nil: return nil
+                case _ where footer: return nil
                 case .bad(let line, let message)?: return .bad(ImportRowError(line: line, message: message))
                 case .record(let line, let fields)?:
+                    if ReportFooter.begins(fields, columns: columns.count) {
+                        // A Salesforce report's footer: the data ended on the line before.
+                        footer = true
+                        session.warn("\(path):\(line): a report footer ('\(fields[0])') begins here; the lines from here on are not rows")
+                        return nil
+                    }
                     switch ImportRecord.parse(line: line, fields: fields, columns: columns, profiles: profiles) {
-                    case .success(let r): return .record(r)
+                    case .success(let r):
+                        for note in r.notes { session.warn("\(path):\(line): \(note)") }
+                        return .record(r)
                     case .failure(let e): return .bad(e)
                     }
                 }
