@@ -56,7 +56,9 @@ struct ImportApplier {
         leadFields.removeAll(keepingCapacity: true)
     }
 
-    mutating func apply(_ r: ImportRecord, db: Database, audit: AuditWriter) throws {
+    /// Applies one row; returns the conflict when the row's email names another person (nothing
+    /// of the row is then applied).
+    mutating func apply(_ r: ImportRecord, db: Database, audit: AuditWriter) throws -> ImportRowError? {
         let sql = try statements ?? ImportStatements(db)
         statements = sql
         tally.recordsApplied += 1
@@ -86,6 +88,17 @@ struct ImportApplier {
             }
             if leadId != nil { break lookup }
         }
+        // The contact the row is about, looked for before anything changes: a row whose email
+        // names another person changes nothing.
+        var existing: Contact?
+        if let id = leadId, let c = r.contact {
+            existing = try contactByEmail ?? findContact(c, lead: id, emailIsNew: emailIsNew, sql: sql)
+            if let found = existing, let email = c.email, found.email?.lowercased() == email.lowercased(),
+               let message = ImportMatching.conflict(existing: found, row: c, leadLabel: "L\(found.leadId)") {
+                tally.conflicts += 1
+                return ImportRowError(line: r.line, message: message)
+            }
+        }
         var leadChanged = false
         var leadCreated = false
         if let id = leadId {
@@ -94,7 +107,7 @@ struct ImportApplier {
             leadId = try createLead(r.lead, sql: sql, db: db, audit: audit)
             leadCreated = true
         }
-        guard let lead = leadId else { return }
+        guard let lead = leadId else { return nil }
         if let key = r.leadKey { leadsByKey[key] = lead }
         // A lead found or created by its organisation name is found again by it for the rest of the batch.
         if r.leadKey == nil && contactByEmail == nil { leadByOrg[r.lead.org] = lead }
@@ -102,7 +115,6 @@ struct ImportApplier {
         var contactChanged = false
         if let c = r.contact {
             // A lead created just now has no contacts yet.
-            let existing = leadCreated ? nil : try contactByEmail ?? findContact(c, lead: lead, emailIsNew: emailIsNew, sql: sql)
             if let existing {
                 contactChanged = try updateContact(existing, with: c, db: db, audit: audit)
             } else {
@@ -115,6 +127,7 @@ struct ImportApplier {
         if leadChanged { tally.leadsUpdated += 1 }
         if contactChanged { tally.contactsUpdated += 1 }
         if !(leadCreated || contactCreated || leadChanged || contactChanged) { tally.unchanged += 1 }
+        return nil
     }
 
     private mutating func createLead(_ p: ImportRecord.LeadPart, sql: ImportStatements, db: Database, audit: AuditWriter) throws -> Int64 {

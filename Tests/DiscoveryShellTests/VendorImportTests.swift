@@ -82,3 +82,33 @@ import Testing
         #expect(utf16.err.contains("it is UTF-16 text") && utf16.err.contains("save it as \"CSV UTF-8\""))
     }
 }
+
+/// Re-importing a vendor file changes nothing, and a conflict is reported with its line.
+@Suite struct VendorReimportTests {
+    @Test(arguments: ["hubspot-contacts-export.csv", "salesforce-lead-report.csv", "marketo-leads-export.csv",
+                      "pardot-prospects-export.csv"])
+    func reimportingTheSameFileReportsNothingChanged(file: String) throws {
+        let t = try TestShell()
+        #expect(t.run("import \(VendorImportTests.path(file))") == 0)
+        let again = t.output("import \(VendorImportTests.path(file))")
+        #expect(again.code == 0)
+        #expect(again.out.contains("0 leads created, 0 contacts created, 0 leads updated, 0 contacts updated"), "\(again.out)")
+    }
+
+    @Test func aRowNamingAnotherPersonIsAConflictWithItsLine() throws {
+        let t = try TestShell()
+        #expect(t.run("import \(VendorImportTests.path("hubspot-contacts-export.csv"))") == 0)
+        let file = t.folder + "/shared-email.csv"
+        try ExportImportCommandTests.write("Company,First Name,Last Name,Email\r\nMercy Regional, North,Omar,Haddad,zoe.mueller@mercy.example\r\n"
+            .replacingOccurrences(of: "Mercy Regional, North", with: "\"Mercy Regional, North\""), to: file)
+        let dry = t.output("import \(file) --dry-run")
+        #expect(dry.code == 1)
+        #expect(dry.out.contains("1 conflict left for you"))
+        #expect(dry.err.contains("shared-email.csv:2: conflict: the email 'zoe.mueller@mercy.example' is that of 'Zoë Müller'"))
+        let real = t.output("import \(file)")
+        #expect(real.code == 1)
+        let lead = try #require(try t.store.leads().first)
+        #expect(try t.store.contacts(lead: lead.id).map(\.name).contains("Zoë Müller"))
+        #expect(!(try t.store.contacts(lead: lead.id).map(\.name).contains("Omar Haddad")))
+    }
+}

@@ -90,7 +90,19 @@ public enum ImportMerge {
         func set(_ field: String, _ before: String?, _ after: String?) {
             if let after, after != before { changes.append(Change(field, before, after)) }
         }
-        set("name", contact.name, row.name)
+        // The same name in other casing or spacing is the same name: the stored one stays.
+        func words(_ s: String) -> String { s.lowercased().split(separator: " ").joined(separator: " ") }
+        if words(row.name) != words(contact.name) {
+            set("name", contact.name, row.name)
+            // The parts go with the name (a contact known by email getting a name).
+            if let parts = row.nameParts {
+                let old = contact.nameParts
+                set("salutation", old?.salutation, parts.salutation)
+                set("first_name", old?.first, parts.first)
+                set("last_name", old?.last, parts.last)
+                set("suffix", old?.suffix, parts.suffix)
+            }
+        }
         set("title", contact.title, row.title)
         set("role", contact.role?.rawValue, row.role?.rawValue)
         // The stored casing of an email stays: `ANA@x.org` is the same address as `ana@x.org`.

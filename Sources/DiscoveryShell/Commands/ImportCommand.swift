@@ -55,6 +55,9 @@ extension Command {
         progress.finish()
         report.finish()
         session.print(report.summary(tally, dryRun: dryRun))
+        if tally.conflicts > 0 {
+            throw DiscoveryError.failed("\(tally.conflicts) row\(tally.conflicts == 1 ? "" : "s") named another person than the contact \(tally.conflicts == 1 ? "its" : "their") email belongs to (listed above) and \(dryRun ? "would be" : "were") left out\(tally.skipped > 0 ? "; \(tally.skipped) more skipped" : "")")
+        }
         if tally.skipped > 0 {
             throw DiscoveryError.failed("\(tally.skipped) row\(tally.skipped == 1 ? " was" : "s were") skipped (listed above); \(dryRun ? "the other rows would be imported" : "the other rows were imported")")
         }
@@ -91,6 +94,7 @@ final class ImportReport {
         let parts = [n(t.leadsCreated, "lead") + " created", n(t.contactsCreated, "contact") + " created",
                      n(t.leadsUpdated, "lead") + " updated", n(t.contactsUpdated, "contact") + " updated",
                      "\(t.unchanged) unchanged", "\(t.skipped) skipped"].joined(separator: ", ")
+            + (t.conflicts > 0 ? ", \(n(t.conflicts, "conflict")) left for you" : "")
         let head = dryRun ? "Dry run, nothing written: \(path) would give" : "Imported \(path):"
         return "\(head) \(parts) (\(n(t.rows, "row")))."
     }
