@@ -26,8 +26,9 @@ public enum CRMMapping {
                  salesforceStatus: "Working - Contacted", salesforceRating: "Warm"),
         StageRow(stage: .sql, lifecycleStage: "salesqualifiedlead", hubSpotLeadStatus: "CONNECTED",
                  salesforceStatus: "Working - Contacted", salesforceRating: "Hot"),
+        // Not `Closed - Converted`: a lead never converted in Salesforce is not written as converted.
         StageRow(stage: .opportunity, lifecycleStage: "opportunity", hubSpotLeadStatus: "OPEN_DEAL",
-                 salesforceStatus: "Closed - Converted", salesforceRating: "Hot"),
+                 salesforceStatus: "Working - Contacted", salesforceRating: "Hot"),
         StageRow(stage: .nurture, lifecycleStage: "lead", hubSpotLeadStatus: "BAD_TIMING",
                  salesforceStatus: "Working - Contacted", salesforceRating: "Cold"),
         StageRow(stage: .disqualified, lifecycleStage: "other", hubSpotLeadStatus: "UNQUALIFIED",

@@ -15,7 +15,9 @@ import Testing
 
     static func cells(_ format: ExportFormat, contact: Contact?, withCustom: Bool = false) throws -> [String: String] {
         var w = format.makeWriter(withCustom: withCustom)
-        let rows = try ReferenceCSV.parse(w.begin() + w.write(lead, contacts: contact.map { [$0] } ?? []))
+        let text = w.begin() + w.write(lead, contacts: contact.map { [$0] } ?? [])
+        CRMImportValidator.check(text, format: format)
+        let rows = try ReferenceCSV.parse(text)
         #expect(rows.count == 2 && rows[0].count == rows[1].count)
         return Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
     }

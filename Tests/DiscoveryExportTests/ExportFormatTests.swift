@@ -21,9 +21,14 @@ import Testing
         return (lead, contacts)
     }
 
-    static func render(_ format: ExportFormat, leads: [(Lead, [Contact])]) -> String {
+    /// The export of `leads`, held to the target's documented import rules (`CRMImportValidator`).
+    static func render(_ format: ExportFormat, leads: [(Lead, [Contact])],
+                       sourceLocation: SourceLocation = #_sourceLocation) -> String {
         var w = format.makeWriter()
-        return w.begin() + leads.map { w.write($0.0, contacts: $0.1) }.joined() + w.end()
+        let text = w.begin() + leads.map { w.write($0.0, contacts: $0.1) }.joined() + w.end()
+        let reached = Set(leads.filter { $0.0.mqlAt != nil }.flatMap { $0.1.compactMap(\.email) })
+        CRMImportValidator.check(text, format: format, reachedMQL: reached, sourceLocation: sourceLocation)
+        return text
     }
 
     @Test(arguments: [ExportFormat.csv, .hubspot, .salesforce])
@@ -100,7 +105,9 @@ import Testing
             Contact(id: 3, leadId: 7, name: "Mary Ann Smith", createdAt: Self.at),
         ]
         var w = format.makeWriter()
-        let rows = try ReferenceCSV.parse(w.begin() + w.write(lead, contacts: contacts))
+        let text = w.begin() + w.write(lead, contacts: contacts)
+        CRMImportValidator.check(text, format: format)
+        let rows = try ReferenceCSV.parse(text)
         let (first, last) = format == .hubspot ? ("firstname", "lastname") : ("FirstName", "LastName")
         let names = rows.dropFirst().map { row in
             let cells = Dictionary(uniqueKeysWithValues: zip(rows[0], row))
@@ -138,5 +145,46 @@ import Testing
         #expect(array[1]["mql_at"] is NSNull)
         #expect((array[1]["crm"] as? [String: String])?["hubspot_lifecyclestage"] == "lead")
         #expect(Self.render(.json, leads: []) == "[\n]\n")
+    }
+}
+
+/// Salesforce values within its picklists and lengths; what must change is reported with the
+/// lead (issue 11 item 5).
+@Suite struct SalesforceFitTests {
+    static let at = ExportFormatTests.at
+
+    @Test(arguments: [("Dr", "Dr."), ("dr.", "Dr."), ("Prof", "Prof."), ("Mrs", "Mrs.")])
+    func salutationsBecomeTheirPicklistValue(given: String, expected: String) {
+        #expect(SalesforceFields.salutation(given) == expected)
+    }
+
+    @Test func longValuesAreCutAndReportedAndOddPicklistValuesWarned() throws {
+        let lead = Lead(id: 9, org: String(repeating: "O", count: 300), source: "conference", profile: "capital-equipment",
+                        stage: .opportunity, createdAt: Self.at)
+        let contact = Contact(id: 1, leadId: 9, name: "Mx. Sam " + String(repeating: "L", count: 90),
+                              nameParts: PersonName(salutation: "Mx.", first: "Sam", last: String(repeating: "L", count: 90)),
+                              title: String(repeating: "T", count: 130), createdAt: Self.at)
+        var w = SalesforceExport()
+        let text = w.begin() + w.write(lead, contacts: [contact])
+        CRMImportValidator.check(text, format: .salesforce)
+        let rows = try ReferenceCSV.parse(text)
+        let cell = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(cell["Company"]?.count == 255 && cell["LastName"]?.count == 80 && cell["Title"]?.count == 128)
+        #expect(cell["Salutation"] == "")
+        // A lead never converted in Salesforce is not written as converted.
+        #expect(cell["Status"] == "Working - Contacted")
+        let warnings = w.warnings.joined(separator: "\n")
+        #expect(warnings.contains("L9 ") && warnings.contains("Company cut to 255 characters"))
+        #expect(warnings.contains("LastName cut to 80 characters") && warnings.contains("Title cut to 128 characters"))
+        #expect(warnings.contains("Salutation 'Mx.' is not in Salesforce's picklist"))
+        #expect(warnings.contains("LeadSource 'conference' is not in Salesforce's default picklist"))
+    }
+
+    @Test func theValidatorCatchesWhatTheRulesForbid() throws {
+        let bad = "Salutation,LastName,Company,Status,Rating,DoNotCall,HasOptedOutOfEmail\r\nDr,,Mercy,Closed - Converted,Hot,yes,false\r\n"
+        let problems = try CRMImportValidator.problems(bad, format: .salesforce)
+        #expect(problems.count == 4)
+        let hub = "firstname,lastname,email,lifecyclestage\r\n,,,Marketing Qualified Lead\r\nAna,,ana@x.example,lead\r\n"
+        #expect(try CRMImportValidator.problems(hub, format: .hubspot, reachedMQL: ["ana@x.example"]).count == 3)
     }
 }
