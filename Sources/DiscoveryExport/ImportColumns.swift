@@ -7,7 +7,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     case stage, stageReason, stageNote, createdAt, mqlAt, lifecycleStage
     case contactName, salutation, firstName, lastName, title, role, email, phone, contactConsent
     case doNotCall, emailOptOut
-    case website, hubSpotId, salesforceId, mobile, doNotEmail, associatedCompany
+    case website, hubSpotId, salesforceId, mobile, doNotEmail, associatedCompany, suffix, contactSource
 
     /// Column names, compared after `ImportColumns.normalise` (case, spaces, `_` and `-` ignored).
     var aliases: [String] {
@@ -15,6 +15,8 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .leadKey: return ["lead_id", "discovery_lead_id"]
         case .org: return ["org", "company", "organisation", "organization", "company name", "account name", "company / account"]
         case .associatedCompany: return ["associated company"]
+        case .suffix: return ["suffix", "contact_suffix"]
+        case .contactSource: return ["contact_source"]
         case .type: return ["type", "discovery_org_type", "org_type"]
         case .specialty: return ["specialty", "discovery_specialty"]
         case .region: return ["region", "discovery_region"]
@@ -30,9 +32,9 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .mqlAt: return ["mql_at"]
         case .lifecycleStage: return ["lifecyclestage", "lifecycle stage"]
         case .contactName: return ["contact_name", "full name"]
-        case .salutation: return ["salutation"]
-        case .firstName: return ["firstname", "first name"]
-        case .lastName: return ["lastname", "last name"]
+        case .salutation: return ["salutation", "contact_salutation"]
+        case .firstName: return ["firstname", "first name", "contact_first_name"]
+        case .lastName: return ["lastname", "last name", "contact_last_name"]
         case .title: return ["contact_title", "jobtitle", "job title", "title"]
         case .role: return ["contact_role", "discovery_role", "role"]
         case .email: return ["contact_email", "email", "email address"]
@@ -44,8 +46,8 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .doNotEmail: return ["do not email"]
         case .mobile: return ["mobile", "mobile phone", "mobilephone", "mobile phone number"]
         case .website: return ["website", "website url", "domain", "company domain name"]
-        case .hubSpotId: return ["hs_object_id", "record id", "contact id"]
-        case .salesforceId: return ["lead id", "salesforce id", "salesforce_id"]
+        case .hubSpotId: return ["hs_object_id", "record id", "contact id", "contact_hubspot_id"]
+        case .salesforceId: return ["salesforce id", "contact_salesforce_id"]
         }
     }
 }
@@ -83,7 +85,9 @@ public struct ImportColumns: Sendable {
         var ignored: [String] = []
         // `Id` is the Lead's record id in a Salesforce file (API names: `LastName` beside it);
         // in a Marketo export it is Marketo's own id, which no CRM here can use.
-        let salesforceIdColumn = header.contains("LastName") ? header.firstIndex(of: "Id") : nil
+        // "Lead ID", as a Salesforce report labels it, is not our own `lead_id` (the same once
+        // spaces and `_` are ignored): it is told apart by its spelling.
+        let salesforceIdColumn = header.firstIndex(of: "Lead ID") ?? (header.contains("LastName") ? header.firstIndex(of: "Id") : nil)
         for (i, name) in header.enumerated() {
             if i == salesforceIdColumn {
                 index[.salesforceId] = i
@@ -163,6 +167,8 @@ extension ImportField {
         case .mobile: return 30
         case .doNotEmail: return 31
         case .associatedCompany: return 32
+        case .suffix: return 33
+        case .contactSource: return 34
         }
     }
 

@@ -127,7 +127,9 @@ private struct RowReader {
             // organisation as a whole said no.
             lead.consent = .no
         }
-        contact?.source = lead.source
+        // Our own export has the person's source in its own column; other files give one source per row.
+        let contactSource = columns.has(.contactSource) ? try text(.contactSource) : lead.source
+        contact?.source = contactSource
         contact?.doNotCall = doNotCall
         contact?.emailOptOut = emailOptOut
         var record = ImportRecord(line: line, leadKey: try text(.leadKey), lead: lead, contact: contact)
@@ -149,9 +151,15 @@ private struct RowReader {
         let salutation = try text(.salutation)
         let name: String?
         let parts: PersonName?
+        let suffix = try text(.suffix)
         if let whole = try text(.contactName) {
             name = whole
-            parts = PersonName.parts(of: whole)
+            // Our own export gives the parts beside the whole name: they are kept as they are.
+            if first != nil || last != nil {
+                parts = PersonName(salutation: salutation ?? "", first: first ?? "", last: last ?? "", suffix: suffix ?? "")
+            } else {
+                parts = PersonName.parts(of: whole)
+            }
         } else if first != nil || last != nil {
             let p = PersonName(columns: salutation, first: first, last: last)
             name = p.display

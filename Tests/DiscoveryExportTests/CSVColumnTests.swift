@@ -30,7 +30,9 @@ import Testing
             "stage": "disqualified", "stage_reason": "no-budget", "stage_note": "v-note", "created_at": "2026-03-02T09:00:00Z",
             "mql_at": "2026-03-02T09:01:00Z", "contact_name": "Dr. Vera Name", "contact_title": "v-title",
             "contact_role": "champion", "contact_email": "v@example.org", "contact_phone": "+1 555 010 0100",
-            "contact_consent": "no",
+            "contact_consent": "no", "website": "", "contact_salutation": "", "contact_first_name": "",
+            "contact_last_name": "", "contact_suffix": "", "contact_source": "", "contact_do_not_call": "false",
+            "contact_email_opt_out": "false", "contact_hubspot_id": "", "contact_salesforce_id": "",
         ])
         #expect(Array(c.keys).sorted() == CSVExport.columns.sorted())
         let none = try Self.cells(.csv, contact: nil)

@@ -233,3 +233,48 @@ import Testing
         #expect(t.err.text.isEmpty)
     }
 }
+
+/// Our own CSV round trip keeps everything a lead and its contacts hold (issue 11 item 12):
+/// the lead's consent apart from its contacts', a contact's `unknown`, the stage note, `mql_at`,
+/// `created_at`, and what CRM interchange added (name parts, opt-outs, sources, record ids,
+/// website).
+@Suite struct OwnCSVRoundTripTests {
+    static func everything(_ store: any Storage) throws -> [[String]] {
+        try store.leads().map { l in
+            let contacts = try store.contacts(lead: l.id)
+            return [l.org, l.consent.rawValue, l.stage.rawValue, l.stageNote ?? "-", Dates.iso(l.createdAt),
+                    l.mqlAt.map(Dates.iso) ?? "-", l.website ?? "-", l.source ?? "-"]
+                + contacts.map { c in
+                    [c.name, "\(c.nameParts.map { [$0.salutation, $0.first, $0.last, $0.suffix] } ?? [])", c.consent.rawValue,
+                     "\(c.doNotCall)", "\(c.emailOptOut)", c.source ?? "-", c.hubSpotId ?? "-", c.salesforceId ?? "-"]
+                        .joined(separator: "|")
+                }
+        }
+    }
+
+    @Test func everythingComesBackAndTheFileIsTheSame() throws {
+        let a = try TestShell()
+        #expect(a.run("lead new 'Mercy' --source web --consent no") == 0)
+        let lead = try #require(try a.store.leads().first)
+        try a.store.updateLead(id: lead.id, field: .website, value: "mercy.example", actor: "rep", at: TestShell.now)
+        _ = try a.store.addContact(Contact(leadId: lead.id, name: "José García, Jr.", email: "jose@mercy.example",
+                                           consent: .unknown, doNotCall: true, source: "event", hubSpotId: "5101",
+                                           salesforceId: "00Q5e00000ABCDEAA1", createdAt: TestShell.now), actor: "rep")
+        _ = try a.store.addContact(Contact(leadId: lead.id, name: "Mary Ann Smith", consent: .yes, emailOptOut: true,
+                                           createdAt: TestShell.now), actor: "rep")
+        _ = try a.store.addContact(Contact(leadId: lead.id, name: "nia@mercy.example", email: "nia@mercy.example",
+                                           createdAt: TestShell.now), actor: "rep")
+        try a.store.changeStage(lead: lead.id, to: .mql, reason: nil, note: nil, actor: "rep", at: TestShell.now)
+        try a.store.changeStage(lead: lead.id, to: .nurture, reason: nil, note: "call in Q3", actor: "rep", at: TestShell.now + 60)
+        let first = a.folder + "/a.csv"
+        #expect(a.run("export --out \(first)") == 0)
+        let b = try TestShell()
+        #expect(b.run("import \(first)") == 0)
+        #expect(try Self.everything(b.store) == Self.everything(a.store))
+        let second = b.folder + "/b.csv"
+        #expect(b.run("export --out \(second)") == 0)
+        #expect(try String(contentsOfFile: second, encoding: .utf8) == String(contentsOfFile: first, encoding: .utf8))
+        let again = b.output("import \(first)")
+        #expect(again.out.contains("0 leads created, 0 contacts created, 0 leads updated, 0 contacts updated, 3 unchanged"), "\(again.out)")
+    }
+}
