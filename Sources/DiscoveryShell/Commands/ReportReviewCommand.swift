@@ -4,7 +4,7 @@ import Foundation
 
 /// What `report review --format` writes.
 enum ReviewFormat: String, FixedListValue {
-    case text, json
+    case text, json, html
 
     static let valueName = "format"
     static let listName = "Formats"
@@ -38,6 +38,8 @@ extension Command {
                 try sink.write(ReviewRenderer(chart: chart).render(report, periodText: request.periodText))
             case .json:
                 try sink.write(ReviewJSON.encode(report, period: request.period, asOf: session.now()))
+            case .html:
+                try sink.write(ReviewHTML.page(report, title: "MQL review \(request.periodText)", asOf: session.now()))
             }
         }
         if let path = inv.option("--out") { session.print("Wrote the review (\(report.overall.mqls) MQLs) to \(path)") }
