@@ -31,7 +31,7 @@ import Testing
         #expect(r.out.contains("Median time from MQL to the first attempt: "))
         let prose = r.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(prose.contains("- wrong-org-type is 100% of the rejections (1 of 1), above 30 %: adjust fit scoring (wrong-org-type)"))
-        #expect(prose.contains("- 2026-02: 6 MQLs against a capacity of 4 (2 owners × 2): raise the MQL threshold or add reps"))
+        #expect(prose.contains("- 1 of 2 months above the capacity of 4 MQLs (2 owners × 2): 2026-02 (6); raise the MQL threshold or add reps"))
         #expect(prose.contains("(rule of thumb: MQL volume should match what the reps can follow up"))
         #expect(r.out.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(r.out)")
     }

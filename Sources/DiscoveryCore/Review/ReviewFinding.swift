@@ -46,9 +46,12 @@ public struct ReviewFinding: Sendable, Equatable, Codable {
                 "\(row.reason) is \(Ratio.percent(row.share)) of the rejections (\(row.leads) of \(overall.rejections)), above 30 %: adjust \(part)"))
         }
         if let capacity {
-            for month in months where month.mqls > capacity.perMonth {
+            let over = months.filter { $0.mqls > capacity.perMonth }
+            if !over.isEmpty {
+                let owners = "\(capacity.owners.count) owner\(capacity.owners.count == 1 ? "" : "s") × \(capacity.perOwnerPerMonth)"
+                let list = over.map { "\($0.month) (\($0.mqls))" }.joined(separator: ", ")
                 out.append(ReviewFinding(.overCapacity,
-                    "\(month.month): \(month.mqls) MQLs against a capacity of \(capacity.perMonth) (\(capacity.owners.count) owners × \(capacity.perOwnerPerMonth)): raise the MQL threshold or add reps"))
+                    "\(over.count) of \(months.count) month\(months.count == 1 ? "" : "s") above the capacity of \(capacity.perMonth) MQLs (\(owners)): \(list); raise the MQL threshold or add reps"))
             }
         }
         return out

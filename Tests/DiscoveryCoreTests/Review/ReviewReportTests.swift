@@ -91,7 +91,7 @@ import Testing
         #expect(r.findings[0].message == "sales accepted 25% of the MQLs they decided on (1 of 4), below 50 %: the MQL threshold is likely too low; raise it")
         #expect(r.findings[1].message == "wrong-org-type is 67% of the rejections (2 of 3), above 30 %: adjust fit scoring (wrong-org-type)")
         #expect(r.findings[2].message.hasPrefix("wrong-role is 33% of the rejections (1 of 3)"))
-        #expect(r.findings[3].message == "2026-01: 4 MQLs against a capacity of 3 (1 owners × 3): raise the MQL threshold or add reps")
+        #expect(r.findings[3].message == "1 of 1 month above the capacity of 3 MQLs (1 owner × 3): 2026-01 (4); raise the MQL threshold or add reps")
         #expect(r.findings.allSatisfy { $0.ruleOfThumb == $0.rule.ruleOfThumb })
     }
 
