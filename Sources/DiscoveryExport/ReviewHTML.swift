@@ -128,7 +128,7 @@ public enum ReviewHTML {
         rect.over { fill: #c0392b; }
         line.capacity { stroke: #c0392b; stroke-width: 1.5; stroke-dasharray: 4 3; }
         table { border-collapse: collapse; font-size: 10pt; }
-        th, td { border: 1px solid #c8d0da; padding: 2px 6px; text-align: right; }
+        th, td { border: 1px solid #c8d0da; padding: 2px 6px; text-align: right; white-space: nowrap; }
         th:first-child, td:first-child { text-align: left; }
         li { margin-bottom: 6px; }
         .rule { color: #55606e; font-size: 10pt; }
