@@ -103,3 +103,31 @@ import Testing
         #expect(r.out.contains("By fit-band: "), "\(r.out)")
     }
 }
+
+/// Help and Tab completion for `report review` and `replay`.
+@Suite struct ReviewCompletionTests {
+    @Test(arguments: [
+        ("report re", ["review", "reasons"]),
+        ("report review --b", ["--by"]),
+        ("report review --by f", ["fit-band"]),
+        ("report review --by ", ReviewDimension.words),
+        ("report review --format ", ["text", "json", "html"]),
+        ("report review --f", ["--from", "--format", "--force"]),
+        ("rep", ["report", "replay"]),
+        ("replay candidate --j", ["--json"]),
+    ] as [(String, [String])])
+    func tabOffers(line: String, expected: [String]) throws {
+        let t = try CallShell()
+        #expect(Completer(session: t.session).candidates(line) == expected, "\(line)")
+    }
+
+    @Test func helpDescribesBothCommands() throws {
+        let t = try CallShell()
+        let review = t.output("help report review")
+        #expect(review.code == 0)
+        #expect(review.out.contains("report review [--from DATE] [--to DATE] [--by source|signal|specialty|profile|owner|fit-band] [--format text|json|html]"), "\(review.out)")
+        let replay = t.output("help replay")
+        #expect(replay.out.contains("replay DIR [--json]"), "\(replay.out)")
+        #expect(t.output("help").out.contains("replay"))
+    }
+}
