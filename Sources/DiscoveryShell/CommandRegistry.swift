@@ -14,7 +14,7 @@ public enum CommandRegistry {
         // Calls
         .call, .callStart, .callEnd, .calls, .due,
         // Output
-        .handoff, .export, .import, .report,
+        .handoff, .export, .import, .report, .reportReview, .replay,
         .audit, .undo, .lint,
         // Shell
         .help, .quit, .exit,

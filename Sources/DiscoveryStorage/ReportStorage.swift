@@ -21,6 +21,10 @@ public protocol ReportStorage: AnyObject, Sendable {
     /// Leads created since `since` (all when `nil`), each with the stages it has been in
     /// according to the audit log. Changes that were undone, and the undos themselves, do not count.
     func pipelineInputs(since: Date?) throws(DiscoveryError) -> [PipelineReport.Input]
+    /// Every stage move in the audit log made at or after `since` (all when `nil`), oldest
+    /// first (by time, then log order). Changes that were undone, and the undos themselves, do
+    /// not count, as for `pipelineInputs`; a move to a stage this version does not know is left out.
+    func stageMoves(since: Date?) throws(DiscoveryError) -> [StageMove]
     /// Disqualified leads, moved there since `since` (all when `nil`).
     func disqualifiedLeads(since: Date?) throws(DiscoveryError) -> [Lead]
     /// Finished calls made since `since` (all when `nil`), counted per SDR and outcome.

@@ -13,10 +13,16 @@ public struct BulkBatch: Sendable {
     public var answers: [Answer] = []
     public var signals: [SignalEvent] = []
     public var nextSteps: [NextStep] = []
+    /// Stage history: each move is written to the audit log as its own change, by `actor`.
+    public var stageMoves: [(move: StageMove, actor: String)] = []
+    /// Sales' rejections of MQLs (the stage move to `nurture` goes in `stageMoves`).
+    public var rejections: [Rejection] = []
 
     public init() {}
 
-    public var count: Int { leads.count + contacts.count + calls.count + answers.count + signals.count + nextSteps.count }
+    public var count: Int {
+        leads.count + contacts.count + calls.count + answers.count + signals.count + nextSteps.count + stageMoves.count + rejections.count
+    }
 }
 
 extension SQLiteStore {
@@ -73,6 +79,21 @@ extension SQLiteStore {
                 for n in batch.nextSteps {
                     try step.execute(arguments: [n.id == 0 ? nil : n.id, n.leadId, n.action.rawValue, n.note, n.owner,
                                                  n.due, n.setAt, n.actor, n.doneAt])
+                }
+                let changeset = try db.cachedStatement(sql: "INSERT INTO changeset (actor, at) VALUES (?, ?)")
+                let audit = try db.cachedStatement(sql: """
+                    INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
+                    VALUES (?, ?, ?, ?, 'update', 'lead', ?, 'stage', ?, ?)
+                    """)
+                for (m, actor) in batch.stageMoves {
+                    try changeset.execute(arguments: [actor, m.at])
+                    try audit.execute(arguments: [db.lastInsertedRowID, m.at, actor, m.leadId, m.leadId, m.from?.rawValue, m.to.rawValue])
+                }
+                let rejection = try db.cachedStatement(sql: """
+                    INSERT INTO rejection (id, lead_id, reason, note, actor, at) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                for r in batch.rejections {
+                    try rejection.execute(arguments: [r.id == 0 ? nil : r.id, r.leadId, r.reason.rawValue, r.note, r.actor, r.at])
                 }
             }
         } catch {

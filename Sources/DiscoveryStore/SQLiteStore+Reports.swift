@@ -27,6 +27,25 @@ extension SQLiteStore: ReportStorage {
         }
     }
 
+    /// Every stage move in the audit log made at or after `since` (all when `nil`), oldest first;
+    /// undone changes and undos left out, as for `pipelineInputs`.
+    public func stageMoves(since: Date?) throws(DiscoveryError) -> [StageMove] {
+        try read { db in
+            let sql = """
+                SELECT lead_id, old_value, new_value, at FROM audit
+                WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
+                  AND change_id NOT IN (SELECT CAST(new_value AS INTEGER) FROM audit WHERE action = 'undo' AND new_value IS NOT NULL)
+                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                """ + (since == nil ? "" : " AND at >= ?") + " ORDER BY at, id"
+            let args: StatementArguments = since.map { [$0] } ?? []
+            return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
+                guard let to = (row["new_value"] as String?).flatMap(Stage.init(rawValue:)) else { return nil }
+                return StageMove(leadId: row["lead_id"], from: (row["old_value"] as String?).flatMap(Stage.init(rawValue:)),
+                                 to: to, at: row["at"])
+            }
+        }
+    }
+
     /// Disqualified leads, moved there since `since` (all when `nil`).
     public func disqualifiedLeads(since: Date?) throws(DiscoveryError) -> [Lead] {
         try read { db in

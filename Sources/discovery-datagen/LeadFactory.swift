@@ -18,13 +18,14 @@ struct LeadFactory {
     /// Questions of each profile, in interview order.
     let questions: [String: [Question]]
     let signalKinds: [String]
-    /// Mid-2025: generated activity falls in the 8 months before the fixed test clock.
-    let epoch = Date(timeIntervalSince1970: 1_751_328_000)
+    /// 2025-03-01: generated leads arrive over the year before the fixed test clock (2026-03-02).
+    let epoch = Date(timeIntervalSince1970: 1_740_787_200)
     private var nextContact: Int64 = 1
     private var nextCall: Int64 = 1
     private var nextAnswer: Int64 = 1
     private var nextSignal: Int64 = 1
     private var nextStep: Int64 = 1
+    private var nextRejection: Int64 = 1
 
     init(seed: UInt64, catalog: Catalog) {
         random = SeededRandom(seed: seed)
@@ -36,22 +37,30 @@ struct LeadFactory {
     }
 
     mutating func add(lead id: Int64, to batch: inout BulkBatch) {
-        let created = epoch.addingTimeInterval(Double(random.below(200 * 86_400)))
+        let created = epoch.addingTimeInterval(Double(random.below(340 * 86_400)))
         let (suffix, type) = random.pick(Vocabulary.suffixes)
         let org = "\(random.pick(Vocabulary.orgPrefixes)) \(random.pick(Vocabulary.places)) \(suffix)"
         let profileIds = Vocabulary.profiles.filter { questions[$0.0] != nil }
         let profile = profileIds.isEmpty ? (catalog.profiles.first?.id ?? "capital-equipment") : random.weighted(profileIds)
-        let stage = random.weighted(Vocabulary.stages)
         let owner = random.pick(Vocabulary.owners)
-        let staged = created.addingTimeInterval(Double(random.below(30 * 86_400)))
+        let source = random.pick(Vocabulary.sources)
+        let journey = Journey.make(created: created, source: source, random: &random)
         batch.leads.append(Lead(
             id: id, org: org, type: type, specialty: random.pick(Vocabulary.specialties),
             region: random.pick(Vocabulary.regions), beds: type == "clinic" ? nil : 20 + random.below(900),
-            source: random.pick(Vocabulary.sources), profile: profile,
-            consent: random.weighted([(Consent.yes, 6), (.unknown, 3), (.no, 1)]), owner: owner, stage: stage,
-            stageReason: stage == .disqualified ? random.pick(Vocabulary.reasons) : nil,
-            createdAt: created, updatedAt: staged, stageChangedAt: staged,
-            mqlAt: stage == .new ? nil : created.addingTimeInterval(3600)))
+            source: source, profile: profile,
+            consent: random.weighted([(Consent.yes, 6), (.unknown, 3), (.no, 1)]), owner: owner, stage: journey.stage,
+            stageReason: journey.disqualifiedFor,
+            createdAt: created, updatedAt: journey.stageChangedAt(created: created),
+            stageChangedAt: journey.stageChangedAt(created: created), mqlAt: journey.mqlAt))
+        for m in journey.moves {
+            let actor = m.to == .mql ? "marketing" : owner
+            batch.stageMoves.append((StageMove(leadId: id, from: m.from, to: m.to, at: m.at), actor))
+        }
+        if let reason = journey.rejection, let at = journey.moves.last?.at {
+            batch.rejections.append(Rejection(id: nextRejection, leadId: id, reason: reason, note: nil, actor: owner, at: at))
+            nextRejection += 1
+        }
 
         var names: [String] = []
         let domain = org.lowercased().filter { $0.isLetter && $0.isASCII }.prefix(24) + ".example.org"
@@ -70,9 +79,10 @@ struct LeadFactory {
         }
 
         var callIds: [Int64] = []
-        var at = created
-        for _ in 0..<Self.callsPerLead {
-            at = at.addingTimeInterval(Double(3600 + random.below(5 * 86_400)))
+        // An MQL is first called within hours to a couple of days of becoming one.
+        var at = journey.mqlAt.map { $0.addingTimeInterval(Double(600 + random.below(36 * 3600)) - 3600) } ?? created
+        for i in 0..<Self.callsPerLead {
+            if i > 0 || journey.mqlAt == nil { at = at.addingTimeInterval(Double(3600 + random.below(5 * 86_400))) }
             let outcome = random.weighted(Vocabulary.outcomes)
             let connected = outcome == .connected || outcome == .meetingBooked || outcome == .callBackLater
             batch.calls.append(Call(
@@ -86,6 +96,12 @@ struct LeadFactory {
 
         addAnswers(lead: id, profile: profile, contacts: names, owner: owner, calls: callIds, start: created, to: &batch)
 
+        // The signal that tipped an MQL over, just before it; others at any time.
+        if let mqlAt = journey.mqlAt, !signalKinds.isEmpty {
+            batch.signals.append(SignalEvent(id: nextSignal, leadId: id, kind: random.pick(signalKinds), actor: "marketing",
+                                             at: mqlAt.addingTimeInterval(-Double(random.below(3600)))))
+            nextSignal += 1
+        }
         for _ in 0..<random.weighted([(0, 4), (1, 4), (2, 2)]) where !signalKinds.isEmpty {
             batch.signals.append(SignalEvent(id: nextSignal, leadId: id, kind: random.pick(signalKinds),
                                              actor: "marketing", at: created.addingTimeInterval(Double(random.below(60 * 86_400)))))

@@ -55,10 +55,6 @@ enum Vocabulary {
         ("Service Line Director", .influencer), ("CEO", .economicBuyer), ("Privacy Officer", .security),
     ]
     static let profiles = [("capital-equipment", 4), ("consumables", 3), ("healthtech", 2), ("service-software", 1)]
-    static let stages: [(Stage, Int)] = [
-        (.new, 30), (.mql, 20), (.sal, 10), (.sql, 8), (.opportunity, 5), (.nurture, 15), (.disqualified, 9),
-        (.closedLost, 3),
-    ]
     static let reasons: [ReasonCode] = [.wrongSpecialty, .noBudget, .noResponse, .timingTooFar, .competitorLocked]
     static let outcomes: [(CallOutcome, Int)] = [
         (.noAnswer, 30), (.voicemail, 25), (.connected, 15), (.gatekeeper, 8), (.busy, 6), (.callBackLater, 6),

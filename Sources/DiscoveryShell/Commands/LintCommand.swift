@@ -22,12 +22,18 @@ extension Command {
 public enum Lint {
     /// Prints `ok: N sets, ...`, or every problem as `file:line: message` and fails with exit 3.
     public static func run(directory: String, out: TextOutput, err: TextOutput) throws(DiscoveryError) {
+        out.write(try check(directory: directory, err: err).summary + "\n")
+    }
+
+    /// The folder's catalog when it lints; else prints every problem as `file:line: message`
+    /// to `err` and fails with exit 3.
+    public static func check(directory: String, err: TextOutput) throws(DiscoveryError) -> LintReport {
         let report = CatalogLoader.lint(directory: directory)
         guard report.isValid else {
             for diagnostic in report.diagnostics { err.write(diagnostic.description + "\n") }
             let count = report.diagnostics.count
             throw .dataFile("\(count) \(count == 1 ? "problem" : "problems") in \(directory)")
         }
-        out.write(report.summary + "\n")
+        return report
     }
 }

@@ -9,6 +9,11 @@ enum ReportKind: String, FixedListValue {
 
     static let valueName = "report"
     static let listName = "Reports"
+
+    /// `report review` is a command of its own (its options differ); the list names it too.
+    static func unknownMessage(_ text: String) -> String {
+        "unknown \(valueName) '\(text)'.\(choices(for: text, among: words + ["review"]))"
+    }
 }
 
 extension Command {
@@ -21,13 +26,7 @@ extension Command {
         completing: [.values(ReportKind.self)]
     )) { inv, session in
         let kind = try ReportKind.parse(inv.arguments[0])
-        let since = try inv.option("--since").map { text throws(DiscoveryError) -> Date in
-            guard let d = Dates.parseDay(text) else {
-                if let why = Dates.impossibleDay(text) { throw .failed("invalid --since: \(why)") }
-                throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD")
-            }
-            return d
-        }
+        let since = try inv.dayOption("--since")
         let now = session.now()
         let store = session.store
         let json = inv.flag("--json")

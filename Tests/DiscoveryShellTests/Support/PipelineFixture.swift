@@ -7,8 +7,9 @@ import Testing
 /// leads in most stages, first-attempt SLAs met, due, open and breached, call retries and
 /// next steps. The clock ends on Monday 2026-03-02 09:00 UTC.
 enum PipelineFixture {
-    static func build(unicode: Bool = false, width: Int = 80, user: String = "sam") throws -> CallShell {
-        let t = try CallShell(now: "2026-02-23T09:00:00Z", user: user, unicode: unicode, width: width)
+    static func build(unicode: Bool = false, width: Int = 80, user: String = "sam",
+                      catalog: Catalog = CallShell.catalog) throws -> CallShell {
+        let t = try CallShell(now: "2026-02-23T09:00:00Z", user: user, unicode: unicode, width: width, catalog: catalog)
         let leads = [
             "'Mercy Regional' --owner sam", "'St. Luke Hospital' --owner sam", "'Valley Clinic' --owner ana",
             "'Harbor IDN' --owner ana", "'Northside ASC' --owner sam", "'Lakeside Surgical' --owner ana",

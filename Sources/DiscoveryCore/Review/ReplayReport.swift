@@ -1,0 +1,99 @@
+import Foundation
+
+/// `replay DIR` (SPEC §12): the book under a candidate scoring model beside the current one.
+public struct ReplayReport: Sendable, Equatable, Codable {
+    /// One lead, judged by both models.
+    public struct Input: Sendable {
+        public var lead: Lead
+        /// The month the lead counts in: when it first reached `mql`, else of its latest activity.
+        public var month: String
+        /// `nil` when the model has no profile for the lead.
+        public var now: Verdict?
+        public var candidate: Verdict?
+        /// The profiles the two verdicts were reached with (for a threshold that differs).
+        public var nowProfile: Profile?
+        public var candidateProfile: Profile?
+
+        public init(lead: Lead, month: String, now: Verdict?, candidate: Verdict?,
+                    nowProfile: Profile? = nil, candidateProfile: Profile? = nil) {
+            self.lead = lead
+            self.month = month
+            self.now = now
+            self.candidate = candidate
+            self.nowProfile = nowProfile
+            self.candidateProfile = candidateProfile
+        }
+
+        /// The month of `record`'s MQL moment, else of its newest answer, signal, call or creation.
+        public static func month(of record: QualificationRecord) -> String {
+            let activity = [record.lead.createdAt, record.lastAnswerAt].compactMap { $0 }
+                + record.signals.map(\.at) + record.calls.map(\.at)
+            return ReviewReport.monthKey(record.lead.mqlAt ?? activity.max() ?? record.lead.createdAt)
+        }
+    }
+    public struct Transition: Sendable, Equatable, Codable {
+        public var from: String
+        public var to: String
+        public var leads: Int
+    }
+    public struct Month: Sendable, Equatable, Codable {
+        public var month: String
+        public var now: Int
+        public var candidate: Int
+    }
+    public struct Change: Sendable, Equatable, Codable {
+        public var lead: String
+        public var org: String
+        public var from: String
+        public var to: String
+        public var mqlNow: Bool
+        public var mqlCandidate: Bool
+        /// The first rule that decides differently.
+        public var firstDifference: String
+    }
+
+    public var leads: Int
+    public var mqlsNow: Int
+    public var mqlsCandidate: Int
+    /// Every (now → candidate) verdict pair (`label`), the most frequent first.
+    public var transitions: [Transition]
+    public var months: [Month]
+    /// Leads whose verdict or MQL standing changes, in id order.
+    public var changes: [Change]
+
+    /// A verdict's words: its kind, `, mql` when it meets the MQL rule; `unscored` without a profile.
+    public static func label(_ v: Verdict?) -> String {
+        guard let v else { return "unscored" }
+        return v.kind.rawValue + (v.mql ? ", mql" : "")
+    }
+
+    public static func compute(_ inputs: [Input]) -> ReplayReport {
+        var pairs: [String: Transition] = [:]
+        var months: [String: Month] = [:]
+        var changes: [Change] = []
+        for input in inputs {
+            let from = label(input.now), to = label(input.candidate)
+            pairs["\(from)>\(to)", default: Transition(from: from, to: to, leads: 0)].leads += 1
+            let mqlNow = input.now?.mql ?? false, mqlThen = input.candidate?.mql ?? false
+            if mqlNow || mqlThen {
+                var m = months[input.month] ?? Month(month: input.month, now: 0, candidate: 0)
+                if mqlNow { m.now += 1 }
+                if mqlThen { m.candidate += 1 }
+                months[input.month] = m
+            }
+            guard from != to else { continue }
+            changes.append(Change(lead: input.lead.label, org: input.lead.org, from: from, to: to, mqlNow: mqlNow, mqlCandidate: mqlThen,
+                                  firstDifference: ReplayDifference.first(now: input.now, candidate: input.candidate,
+                                                                                nowProfile: input.nowProfile, candidateProfile: input.candidateProfile) ?? "no rule differs"))
+        }
+        let order = VerdictKind.allCases.flatMap { [$0.rawValue + ", mql", $0.rawValue] } + ["unscored"]
+        let rank = { (s: String) in order.firstIndex(of: s) ?? order.count }
+        return ReplayReport(
+            leads: inputs.count,
+            mqlsNow: inputs.filter { $0.now?.mql ?? false }.count,
+            mqlsCandidate: inputs.filter { $0.candidate?.mql ?? false }.count,
+            transitions: pairs.values.sorted { ($1.leads, rank($0.from), rank($0.to)) < ($0.leads, rank($1.from), rank($1.to)) },
+            months: months.values.sorted { $0.month < $1.month },
+            changes: changes)
+    }
+}

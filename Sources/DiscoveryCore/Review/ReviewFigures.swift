@@ -1,0 +1,71 @@
+import Foundation
+
+/// The review's figures for one set of MQLs (the whole period, or one cohort).
+public struct ReviewFigures: Sendable, Equatable, Codable {
+    public struct Conversion: Sendable, Equatable, Codable {
+        public var from: Stage
+        public var to: Stage
+        /// MQLs that reached `from`.
+        public var reached: Int
+        /// Of those, the MQLs that reached `to` (or a later funnel stage).
+        public var converted: Int
+        /// `converted / reached`; null when none reached `from`.
+        @NullEncoded public var rate: Double?
+    }
+
+    public var mqls: Int
+    /// Accepted by sales (reached `sal` or beyond).
+    public var accepted: Int
+    /// Sent back by sales and not accepted since.
+    public var rejected: Int
+    /// `accepted / (accepted + rejected)`: of the MQLs sales decided on; null when none yet.
+    @NullEncoded public var acceptanceRate: Double?
+    /// Every rejection (an MQL rejected twice counts twice), the most frequent reason first.
+    public var rejections: Int
+    public var rejectionReasons: [ReasonsReport.Row]
+    /// MQL → SAL, SAL → SQL, SQL → opportunity, then MQL → opportunity overall.
+    public var conversions: [Conversion]
+    /// Median hours from MQL to the first call; null when no MQL has had one.
+    @NullEncoded public var medianHoursToFirstAttempt: Double?
+    /// Median days from MQL to SQL; null when no MQL has reached SQL.
+    @NullEncoded public var medianDaysToSQL: Double?
+
+    public static func compute(_ inputs: [ReviewInput]) -> ReviewFigures {
+        let accepted = inputs.filter(\.accepted).count
+        let rejected = inputs.filter(\.rejected).count
+        let reasons = inputs.flatMap(\.rejections)
+        let steps: [(Stage, Stage)] = [(.mql, .sal), (.sal, .sql), (.sql, .opportunity), (.mql, .opportunity)]
+        let conversions = steps.map { from, to in
+            let reached = inputs.filter { $0.reachedStage(from) }
+            let converted = reached.filter { $0.reachedStage(to) }.count
+            return Conversion(from: from, to: to, reached: reached.count, converted: converted,
+                              rate: rate(converted, of: reached.count))
+        }
+        let toFirstAttempt = inputs.compactMap { i in i.firstAttemptAt.map { $0.timeIntervalSince(i.mqlAt) / 3600 } }
+        let toSQL = inputs.compactMap { i in i.reachedAt(.sql).map { $0.timeIntervalSince(i.mqlAt) / 86_400 } }
+        return ReviewFigures(
+            mqls: inputs.count, accepted: accepted, rejected: rejected,
+            acceptanceRate: rate(accepted, of: accepted + rejected),
+            rejections: reasons.count,
+            rejectionReasons: ReasonsReport.rows(reasons.map(\.rawValue), order: RejectionReason.allCases.map(\.rawValue)),
+            conversions: conversions,
+            medianHoursToFirstAttempt: median(toFirstAttempt).map(rounded),
+            medianDaysToSQL: median(toSQL).map(rounded))
+    }
+
+    /// `part / whole`, rounded; nil when `whole` is 0.
+    static func rate(_ part: Int, of whole: Int) -> Double? {
+        whole == 0 ? nil : Ratio.round(Double(part) / Double(whole))
+    }
+
+    /// The middle value (the mean of the two middle ones for an even count); nil for none.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// To a tenth, so that the text and the JSON agree and stay stable.
+    static func rounded(_ x: Double) -> Double { (x * 10).rounded() / 10 }
+}

@@ -1,0 +1,66 @@
+import DiscoveryCore
+import DiscoveryExport
+import DiscoveryStorage
+import Foundation
+import QuestionSets
+
+extension Command {
+    static let replay = Command(CommandSpec(
+        ["replay"],
+        usage: "replay DIR [--json]",
+        summary: "The book under a candidate scoring model (question sets, profiles, signals in DIR), writing nothing",
+        example: "replay candidate-sets",
+        group: .output, arguments: 1...1, options: [.flag("--json")]
+    )) { inv, session in
+        let directory = inv.arguments[0]
+        let candidate = try Lint.check(directory: directory, err: session.err).catalog
+        let report = ReplayReport.compute(try session.replayInputs(under: candidate))
+        if inv.flag("--json") {
+            session.out.write(ReplayJSON.encode(report, directory: directory, asOf: session.now()))
+        } else {
+            let chart = BarChart(unicode: session.drawsUnicode, width: session.width)
+            session.out.write(ReplayRenderer(chart: chart).render(report, directory: directory))
+        }
+    }
+}
+
+extension Session {
+    /// Every lead judged by the current question sets and by `candidate`, read as one state
+    /// (the whole-book evaluation path); nothing is written.
+    func replayInputs(under candidate: Catalog) throws(DiscoveryError) -> [ReplayReport.Input] {
+        let current = try catalog
+        let now = now()
+        var inputs: [ReplayReport.Input] = []
+        try store.forEachQualificationRecord(createdSince: nil) { record in
+            let profile = record.lead.profile
+            let nowProfile = current.profile(profile), thenProfile = candidate.profile(profile)
+            inputs.append(ReplayReport.Input(
+                lead: record.lead, month: ReplayReport.Input.month(of: record),
+                now: nowProfile.map { VerdictEngine.evaluate(record, catalog: current, profile: $0, now: now, rankingQuestions: false) },
+                candidate: thenProfile.map { VerdictEngine.evaluate(record, catalog: candidate, profile: $0, now: now, rankingQuestions: false) },
+                nowProfile: nowProfile, candidateProfile: thenProfile))
+        }
+        return inputs
+    }
+}
+
+/// `replay DIR --json`: `{"replay": DIR, "as_of": TIME, "leads": N, "transitions": [...], ...}`.
+enum ReplayJSON {
+    private struct Envelope: Encodable {
+        var replay: String
+        var asOf: Date
+        var report: ReplayReport
+
+        func encode(to encoder: Encoder) throws {
+            enum Key: String, CodingKey { case replay, asOf }
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(replay, forKey: .replay)
+            try c.encode(asOf, forKey: .asOf)
+            try report.encode(to: encoder)
+        }
+    }
+
+    static func encode(_ report: ReplayReport, directory: String, asOf: Date) -> String {
+        JSONText.encode(Envelope(replay: directory, asOf: asOf, report: report)) + "\n"
+    }
+}
