@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Thin entry point.
@@ -18,7 +19,7 @@ let package = Package(
         .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStorage", "DiscoveryStore", "QuestionSets"]),
         // Global options, env and XDG defaults, mode selection, errors → exit codes; the one
         // place a storage backend is chosen (from --db).
-        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor", "DiscoveryStorage", "DiscoveryStore"]),
+        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres"]),
         // Tokenizer, commands, help, completion candidates, prompt, interview.
         .target(name: "DiscoveryShell", dependencies: [
             "DiscoveryCore", "QuestionSets", "DiscoveryStorage", "DiscoveryExport", "LineEditor",
@@ -38,6 +39,11 @@ let package = Package(
         .target(name: "DiscoveryStore", dependencies: [
             "DiscoveryCore", "DiscoveryStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The PostgreSQL implementation of the storage interface (team mode, postgres-nio): one
+        // blocking connection per process, the schema, roles, transactions per change.
+        .target(name: "DiscoveryPostgres", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // Markdown, JSON, CSV, HubSpot, Salesforce writers; import.
         .target(name: "DiscoveryExport", dependencies: ["DiscoveryCore"]),
         // Test support: openpty + posix_spawn for pseudo-terminal tests.
@@ -50,7 +56,7 @@ let package = Package(
             "DiscoveryStore", "DiscoveryStorage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The storage contract: every store behaviour, written once, run against every backend.
-        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryStorage", "DiscoveryStore", "DiscoveryCore"]),
+        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres", "DiscoveryCore"]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell", "DiscoveryStorage", "DiscoveryStore"]),
         // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
