@@ -16,10 +16,14 @@ let package = Package(
         // Thin entry point.
         .executableTarget(name: "discovery", dependencies: ["DiscoveryCLI"]),
         // Benchmark data: a deterministic database (or import CSV) from a seed; run by hand.
-        .executableTarget(name: "discovery-datagen", dependencies: ["DiscoveryStorage", "DiscoveryStore", "QuestionSets"]),
+        .executableTarget(name: "discovery-datagen", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "QuestionSets",
+        ]),
         // Global options, env and XDG defaults, mode selection, errors → exit codes; the one
         // place a storage backend is chosen (from --db).
-        .target(name: "DiscoveryCLI", dependencies: ["DiscoveryShell", "LineEditor", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres"]),
+        .target(name: "DiscoveryCLI", dependencies: [
+            "DiscoveryCore", "QuestionSets", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres", "DiscoveryShell", "LineEditor",
+        ]),
         // Tokenizer, commands, help, completion candidates, prompt, interview.
         .target(name: "DiscoveryShell", dependencies: [
             "DiscoveryCore", "QuestionSets", "DiscoveryStorage", "DiscoveryExport", "LineEditor",
@@ -50,17 +54,29 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
 
         .testTarget(name: "DiscoveryCoreTests", dependencies: ["DiscoveryCore"]),
-        .testTarget(name: "QuestionSetsTests", dependencies: ["QuestionSets"], resources: [.copy("Fixtures")]),
-        // SQLite-only behaviour: the file, its pragmas, locks, stored dates, raw statements.
+        .testTarget(name: "QuestionSetsTests", dependencies: ["DiscoveryCore", "QuestionSets"], resources: [.copy("Fixtures")]),
+        // SQLite-only behaviour: the file, its pragmas, triggers, locks, stored dates, raw statements.
         .testTarget(name: "DiscoveryStoreTests", dependencies: [
-            "DiscoveryStore", "DiscoveryStorage", .product(name: "GRDB", package: "GRDB.swift"),
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The storage contract: every store behaviour, written once, run against every backend.
-        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres", "DiscoveryCore"]),
-        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryExport"]),
-        .testTarget(name: "DiscoveryShellTests", dependencies: ["DiscoveryShell", "DiscoveryStorage", "DiscoveryStore"]),
+        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres"]),
+        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport"], exclude: ["Golden"]),
+        .testTarget(name: "DiscoveryShellTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor",
+        ], exclude: ["Golden"]),
         // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
-        .testTarget(name: "FuzzTests", dependencies: ["DiscoveryShell", "QuestionSets", "DiscoveryExport"], exclude: ["Corpus"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["discovery", "CPseudoTerminal", "DiscoveryStore"]),
+        .testTarget(name: "FuzzTests", dependencies: [
+            "DiscoveryCore", "DiscoveryShell", "QuestionSets", "DiscoveryExport",
+        ], exclude: ["Corpus"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "discovery", "CPseudoTerminal", "DiscoveryCore", "DiscoveryStore",
+        ], exclude: ["Transcripts"]),
     ]
 )
+
+// A file sees only the members of the modules it imports itself, so every import is a real one
+// and each shows up above as a dependency.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

@@ -14,13 +14,13 @@ public enum DiscoveryMain {
         do {
             let options = try GlobalOptions.parse(arguments)
             if options.showHelp {
-                StandardStream.out.write(GlobalOptions.help + "\n")
+                StandardStreams.out.write(GlobalOptions.help + "\n")
                 exit(0)
             }
             exit(try run(options, env: Environment()))
         } catch {
             // One line per problem: a folder of invalid question sets reports each `file:line: message`.
-            for line in error.message.split(separator: "\n") { StandardStream.err.write("discovery: \(line)\n") }
+            for line in error.message.split(separator: "\n") { StandardStreams.err.write("discovery: \(line)\n") }
             exit(error.exitCode)
         }
     }
@@ -44,7 +44,7 @@ public enum DiscoveryMain {
         let reader: LineReader = editor ?? FileLineReader(fileDescriptor: 0)
         let clock: () -> Date = env.fixedNow.map { fixed in { fixed } } ?? Date.init
         let session = Session(store: store, loadingCatalog: loadCatalog, user: options.user ?? env.user, reader: reader,
-                              out: StandardStream.out, err: StandardStream.err, style: Style(enabled: colour),
+                              out: StandardStreams.out, err: StandardStreams.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir
         if let editor { Terminal.attachCompletion(to: editor, session: session) }
@@ -65,7 +65,7 @@ public enum DiscoveryMain {
         guard let folder = invocation.arguments.first ?? defaultFolder else {
             throw .usage("no question-set folder to check: discovery lint DIR")
         }
-        try Lint.run(directory: folder, out: StandardStream.out, err: StandardStream.err)
+        try Lint.run(directory: folder, out: StandardStreams.out, err: StandardStreams.err)
         return 0
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// A person named in a `contacts` answer, to be added to the stakeholder map.
 public struct NamedPerson: Sendable, Equatable, Hashable {
     public var name: String
@@ -145,9 +146,8 @@ public enum AnswerParser {
         let roleText = String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)]).trimmingBlanks
         guard !name.isEmpty else { throw malformedPerson(entry, question) }
         if roleText.isEmpty { return NamedPerson(name: name) }
-        guard let role = ContactRole(rawValue: roleText.lowercased()) else {
-            let all = ContactRole.allCases.map(\.rawValue)
-            throw .failed("unknown role '\(roleText)' in the answer to \(question.fullId).\(Suggestion.hint(for: roleText, in: all)) Roles: \(all.joined(separator: ", "))")
+        guard let role = ContactRole(word: roleText) else {
+            throw .failed("unknown role '\(roleText)' in the answer to \(question.fullId).\(ContactRole.choices(for: roleText))")
         }
         return NamedPerson(name: name, role: role)
     }

@@ -10,3 +10,8 @@ public enum CallOutcome: String, CaseIterable, Sendable, Codable {
     case wrongNumber = "wrong-number"
     case notInterested = "not-interested"
 }
+
+extension CallOutcome: FixedListValue {
+    public static let valueName = "outcome"
+    public static let listName = "Outcomes"
+}

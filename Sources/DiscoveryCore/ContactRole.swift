@@ -14,3 +14,8 @@ public enum ContactRole: String, CaseIterable, Sendable, Codable {
     case endUser = "end-user"
     case influencer
 }
+
+extension ContactRole: FixedListValue {
+    public static let valueName = "role"
+    public static let listName = "Roles"
+}

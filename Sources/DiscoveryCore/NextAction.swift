@@ -13,3 +13,8 @@ public enum NextAction: String, CaseIterable, Sendable, Codable {
     case disqualify
 
 }
+
+extension NextAction: FixedListValue {
+    public static let valueName = "action"
+    public static let listName = "Actions"
+}

@@ -81,3 +81,8 @@ public struct QuestionSet: Sendable, Equatable, Codable {
         self.file = file
     }
 }
+
+extension QuestionType: FixedListValue {
+    public static let valueName = "type"
+    public static let listName = "Types"
+}

@@ -18,3 +18,8 @@ public enum ReasonCode: String, CaseIterable, Sendable, Codable {
     /// `other` says nothing by itself: it needs a note.
     public var requiresNote: Bool { self == .other }
 }
+
+extension ReasonCode: FixedListValue {
+    public static let valueName = "reason code"
+    public static let listName = "Reason codes"
+}

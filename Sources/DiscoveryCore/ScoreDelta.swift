@@ -17,8 +17,6 @@ public struct ScoreDelta: Sendable, Equatable, Hashable, Codable {
 
     public static let zero = ScoreDelta()
 
-    public var isZero: Bool { fit == 0 && intent == 0 && readiness == 0 }
-
     public subscript(kind: ScoreKind) -> Int {
         get {
             switch kind {

@@ -9,3 +9,8 @@ public enum Stage: String, CaseIterable, Sendable, Codable {
     /// Entering a closed stage needs a reason code.
     public var requiresReason: Bool { isClosed }
 }
+
+extension Stage: FixedListValue {
+    public static let valueName = "stage"
+    public static let listName = "Stages"
+}

@@ -58,3 +58,10 @@ struct LeadContact {
     let lead: Lead
     let contact: Contact?
 }
+
+extension ExportFormat: FixedListValue {
+    public static let valueName = "format"
+    public static let listName = "Formats"
+    /// A wrong `--format` is a malformed command line.
+    public static var unknownKind: DiscoveryError.Kind { .usage }
+}

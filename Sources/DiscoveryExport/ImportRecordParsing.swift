@@ -40,12 +40,10 @@ private struct RowReader {
         return v
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ f: ImportField, _ type: T.Type) throws(DiscoveryError) -> T?
-    where T.RawValue == String {
+    func choice<T: FixedListValue>(_ f: ImportField, _ type: T.Type) throws(DiscoveryError) -> T? {
         guard let v = try text(f) else { return nil }
-        if let value = T(rawValue: v.lowercased()) { return value }
-        let all = T.allCases.map(\.rawValue)
-        throw .failed("unknown \(f.label) '\(v)'.\(Suggestion.hint(for: v, in: all)) Expected one of: \(all.joined(separator: ", "))")
+        if let value = T(word: v) { return value }
+        throw .failed("unknown \(f.label) '\(v)'.\(T.choices(for: v, heading: "Expected one of"))")
     }
 
     func date(_ f: ImportField) throws(DiscoveryError) -> Date? {

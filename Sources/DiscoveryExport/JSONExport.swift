@@ -12,68 +12,22 @@ public struct JSONExport: LeadExportWriter {
 
     public mutating func write(_ lead: Lead, contacts: [Contact]) -> String {
         defer { count += 1 }
-        return (count == 0 ? "" : ",\n") + ExportJSON.encode(LeadRecordJSON(lead, contacts: contacts), pretty: false)
+        return (count == 0 ? "" : ",\n") + JSONText.encode(record(lead, contacts: contacts), pretty: false)
     }
 
     public func end() -> String { count == 0 ? "]\n" : "\n]\n" }
-}
 
-/// One lead as `export --format json` writes it.
-struct LeadRecordJSON: Encodable {
-    let lead: Lead
-    let contacts: [Contact]
-
-    init(_ lead: Lead, contacts: [Contact]) {
-        self.lead = lead
-        self.contacts = contacts
-    }
-
-    enum Key: String, CodingKey {
-        case schemaVersion = "schema_version", id, org, type, specialty, region, beds, source, profile, consent, owner
-        case stage, stageReason = "stage_reason", stageNote = "stage_note", createdAt = "created_at"
-        case updatedAt = "updated_at", stageChangedAt = "stage_changed_at", mqlAt = "mql_at", contacts, crm
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(ExportJSON.schemaVersion, forKey: .schemaVersion)
-        try c.encode(lead.label, forKey: .id)
-        try c.encode(lead.org, forKey: .org)
-        try c.encode(lead.type, forKey: .type)
-        try c.encode(lead.specialty, forKey: .specialty)
-        try c.encode(lead.region, forKey: .region)
-        try c.encode(lead.beds, forKey: .beds)
-        try c.encode(lead.source, forKey: .source)
-        try c.encode(lead.profile, forKey: .profile)
-        try c.encode(lead.consent.rawValue, forKey: .consent)
-        try c.encode(lead.owner, forKey: .owner)
-        try c.encode(lead.stage.rawValue, forKey: .stage)
-        try c.encode(lead.stageReason?.rawValue, forKey: .stageReason)
-        try c.encode(lead.stageNote, forKey: .stageNote)
-        try c.encode(lead.createdAt, forKey: .createdAt)
-        try c.encode(lead.updatedAt, forKey: .updatedAt)
-        try c.encode(lead.stageChangedAt, forKey: .stageChangedAt)
-        try c.encode(lead.mqlAt, forKey: .mqlAt)
-        try c.encode(contacts.map(ContactRecordJSON.init), forKey: .contacts)
-        try c.encode(CRMRecordJSON(CRMMapping.row(for: lead.stage)), forKey: .crm)
+    func record(_ lead: Lead, contacts: [Contact]) -> LeadJSON<ExportExtra> {
+        LeadJSON(lead, fields: LeadJSONField.export,
+                 extra: ExportExtra(contacts: contacts.map(ContactJSON.init), crm: CRMRecordJSON(CRMMapping.row(for: lead.stage))))
     }
 }
 
-/// A contact inside the lead and handoff JSON.
-struct ContactRecordJSON: Encodable {
-    let contact: Contact
-
-    enum Key: String, CodingKey { case name, title, role, email, phone, consent }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(contact.name, forKey: .name)
-        try c.encode(contact.title, forKey: .title)
-        try c.encode(contact.role?.rawValue, forKey: .role)
-        try c.encode(contact.email, forKey: .email)
-        try c.encode(contact.phone, forKey: .phone)
-        try c.encode(contact.consent.rawValue, forKey: .consent)
-    }
+/// What `export --format json` writes beside a lead's fields.
+struct ExportExtra: Encodable {
+    let schemaVersion = JSONText.schemaVersion
+    let contacts: [ContactJSON]
+    let crm: CRMRecordJSON
 }
 
 /// The lead's stage in CRM terms (the `CRMMapping` table).
@@ -88,10 +42,5 @@ struct CRMRecordJSON: Encodable {
         hubspotLeadStatus = row.hubSpotLeadStatus
         salesforceStatus = row.salesforceStatus
         salesforceRating = row.salesforceRating
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case hubspotLifecyclestage = "hubspot_lifecyclestage", hubspotLeadStatus = "hubspot_lead_status"
-        case salesforceStatus = "salesforce_status", salesforceRating = "salesforce_rating"
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-import Logging
-import NIOCore
-import NIOPosix
 import PostgresNIO
 
 /// The one place postgres-nio's asynchronous API meets the synchronous storage interface: one
@@ -9,7 +6,13 @@ import PostgresNIO
 /// from a caller that is never one of NIO's event-loop threads).
 final class BlockingConnection: @unchecked Sendable {
     private let connection: PostgresConnection
-    private static let logger = Logger(label: "discovery.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The driver's log: critical messages only (it logs nothing at that level in normal use);
+    /// errors reach the user as `DiscoveryError`s instead.
+    private static let logger: Logger = {
+        var logger = Logger(label: "discovery.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     private init(connection: PostgresConnection) {
         self.connection = connection

@@ -1,6 +1,5 @@
 import DiscoveryCore
 import Foundation
-import NIOSSL
 import PostgresNIO
 
 extension PostgresLocation {

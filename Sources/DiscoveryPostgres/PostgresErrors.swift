@@ -1,6 +1,5 @@
 import DiscoveryCore
 import Foundation
-import NIOCore
 import PostgresNIO
 
 /// Turns driver and server errors into messages that name the server and say what to do, never

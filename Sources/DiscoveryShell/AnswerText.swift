@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 
 /// How answers read on screen.
 enum AnswerText {
@@ -18,7 +19,7 @@ enum AnswerText {
         case .yesNo: return "(yes/no)"
         case .number: return "(a number)"
         case .date: return "(a date, YYYY-MM-DD)"
-        case .contacts: return "(people as Name (role), Name (role); roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .contacts: return "(people as Name (role), Name (role); roles: \(ContactRole.words.joined(separator: ", ")))"
         }
     }
 

@@ -12,22 +12,11 @@ enum CallArguments {
     /// outcome was forgotten, and is told as such.
     static func outcome(in arguments: [String], command: String) throws(DiscoveryError) -> CallOutcome {
         let text = arguments.last ?? ""
-        guard let o = CallOutcome(rawValue: text.lowercased()) else {
-            let all = CallOutcome.allCases.map(\.rawValue)
-            if arguments.count == 1 && Session.leadId(text) != nil {
-                throw .failed("'\(command) \(text)' needs an outcome: \(command) \(text) OUTCOME. Outcomes: \(all.joined(separator: ", "))")
-            }
-            throw .failed("unknown outcome '\(text)'.\(Suggestion.hint(for: text, in: all)) Outcomes: \(all.joined(separator: ", "))")
+        if CallOutcome(word: text) == nil, arguments.count == 1, Session.leadId(text) != nil {
+            let all = CallOutcome.words.joined(separator: ", ")
+            throw .failed("'\(command) \(text)' needs an outcome: \(command) \(text) OUTCOME. \(CallOutcome.listName): \(all)")
         }
-        return o
-    }
-
-    static func reason(_ text: String) throws(DiscoveryError) -> ReasonCode {
-        guard let r = ReasonCode(rawValue: text.lowercased()) else {
-            let all = ReasonCode.allCases.map(\.rawValue)
-            throw .failed("unknown reason '\(text)'.\(Suggestion.hint(for: text, in: all)) Reasons: \(all.joined(separator: ", "))")
-        }
-        return r
+        return try CallOutcome.parse(text)
     }
 
     /// When a logged call happened: not malformed, not in the future.

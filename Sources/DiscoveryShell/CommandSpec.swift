@@ -4,12 +4,14 @@ import DiscoveryCore
 public enum CompletionKind: Sendable, Equatable {
     /// A command name (for `help`).
     case command
-    case lead, contact, question, set, stage, reason, outcome, action, role, consent, signal, profile
-    case leadField, contactField, reportKind, format
+    case lead, contact, question, set, signal, profile
     /// A fixed list of words.
     case words([String])
     /// Free text: nothing to complete.
     case none
+
+    /// The words of a fixed-list type: `.values(Stage.self)`.
+    public static func values<T: FixedListValue>(_ type: T.Type) -> CompletionKind { .words(T.words) }
 }
 
 /// One `--option` a command accepts.

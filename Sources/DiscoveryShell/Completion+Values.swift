@@ -2,39 +2,19 @@ import DiscoveryCore
 import DiscoveryStorage
 
 extension Completer {
-    /// The words one completion kind offers. `option` is the option whose value is being typed,
-    /// if any: a placeholder such as `yes|no|unknown` lists its own values.
-    func values(_ kind: CompletionKind, option: OptionSpec? = nil, context: Context) -> [String] {
+    /// The words one completion kind offers.
+    func values(_ kind: CompletionKind, context: Context) -> [String] {
         switch kind {
         case .command: return CommandRegistry.topLevelNames
         case .lead: return leadWords(context.current)
         case .contact: return contactWords(context)
         case .question: return ((try? session.catalog)?.sets ?? []).flatMap(\.questions).map(\.fullId)
         case .set: return ((try? session.catalog)?.sets ?? []).map(\.id)
-        case .stage: return Stage.allCases.map(\.rawValue)
-        case .reason: return ReasonCode.allCases.map(\.rawValue)
-        case .outcome: return CallOutcome.allCases.map(\.rawValue)
-        case .action: return NextAction.allCases.map(\.rawValue)
-        case .role: return ContactRole.allCases.map(\.rawValue)
-        case .consent: return Consent.allCases.map(\.rawValue)
         case .signal: return ((try? session.catalog)?.signals ?? []).map(\.id)
         case .profile: return ((try? session.catalog)?.profiles ?? []).map(\.id)
-        case .leadField: return LeadField.allCases.map(\.rawValue)
-        case .contactField: return ContactField.allCases.map(\.rawValue)
-        case .reportKind: return ReportKind.allCases.map(\.rawValue)
-        case .format: return Self.placeholderWords(option) ?? Self.formats
         case .words(let list): return list
-        case .none: return Self.placeholderWords(option) ?? []
+        case .none: return []
         }
-    }
-
-    /// Every output format; a command's own `--format A|B` placeholder narrows it.
-    static let formats = ["md", "json", "csv", "hubspot", "salesforce"]
-
-    /// `yes|no|unknown` → its words; `nil` for a plain placeholder such as `N`.
-    static func placeholderWords(_ option: OptionSpec?) -> [String]? {
-        guard let value = option?.value, value.contains("|") else { return nil }
-        return value.split(separator: "|").map(String.init)
     }
 
     /// Lead ids (`L7`, or `7` when digits are typed) and organisation names starting with

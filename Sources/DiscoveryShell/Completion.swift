@@ -1,5 +1,4 @@
 import DiscoveryCore
-import DiscoveryStorage
 import LineEditor
 
 /// Tab completion, pure over the session: given the text before the cursor, the words that can
@@ -82,11 +81,11 @@ public struct Completer {
         }
         let context = Context(spec: spec, rest: rest, positional: positional, current: current)
         if let option = pendingOption {
-            return values(option.completion, option: option, context: context)
+            return values(option.completion, context: context)
         }
         if !optionsEnded, current.hasPrefix("-") {
             if let eq = current.firstIndex(of: "="), let option = spec.option(named: String(current[..<eq])) {
-                return values(option.completion, option: option, context: context).map { option.name + "=" + $0 }
+                return values(option.completion, context: context).map { option.name + "=" + $0 }
             }
             return spec.options.map(\.name).filter { !given.contains($0) }
         }

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 
 /// The prompt text: `discovery> `, or the current lead `L7 Mercy Regional> `.
 public enum Prompt {

@@ -1,5 +1,6 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 
 extension Session {
     /// Resolves a lead named by id (`L7`, `7`) or a unique prefix of its organisation name;

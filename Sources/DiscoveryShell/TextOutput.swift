@@ -19,14 +19,19 @@ extension TextOutput {
 }
 
 /// Standard output or error, written with write(2), retrying on EINTR. A closed pipe
-/// (`discovery export | head`) ends the process quietly instead of with SIGPIPE or an error.
+/// (`discovery export | head`) is reported to `onClosedPipe` and ends the writing quietly; the
+/// program decides what it means (the CLI ends with exit 0). SIGPIPE must be ignored.
 public final class StandardStream: TextOutput, Sendable {
     let fd: Int32
+    private let onClosedPipe: @Sendable () -> Void
 
-    public static let out = StandardStream(fd: 1)
-    public static let err = StandardStream(fd: 2)
+    public init(fd: Int32, onClosedPipe: @escaping @Sendable () -> Void) {
+        self.fd = fd
+        self.onClosedPipe = onClosedPipe
+    }
 
-    init(fd: Int32) { self.fd = fd }
+    /// Whether this is the process's standard error.
+    public var isStandardError: Bool { fd == 2 }
 
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
@@ -35,7 +40,7 @@ public final class StandardStream: TextOutput, Sendable {
             let n = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
+                if errno == EPIPE { onClosedPipe() }
                 return
             }
             offset += n
@@ -50,7 +55,7 @@ public final class StandardStream: TextOutput, Sendable {
             if n < 0 {
                 let e = errno
                 if e == EINTR { continue }
-                if e == EPIPE { exit(0) }
+                if e == EPIPE { return onClosedPipe() }
                 let name = fd == 1 ? "standard output" : "standard error"
                 if e == ENOSPC || e == EDQUOT {
                     throw .storage("\(name): the disk is full (no space left on device); the output is incomplete")

@@ -3,21 +3,6 @@ import DiscoveryCore
 
 /// Checks of user-typed values shared by several commands.
 enum Validation {
-    static func consent(_ text: String) throws(DiscoveryError) -> Consent {
-        guard let c = Consent(rawValue: text.lowercased()) else {
-            throw .failed("invalid consent '\(text)': use yes, no or unknown")
-        }
-        return c
-    }
-
-    static func role(_ text: String) throws(DiscoveryError) -> ContactRole {
-        guard let r = ContactRole(rawValue: text.lowercased()) else {
-            let all = ContactRole.allCases.map(\.rawValue)
-            throw .failed("unknown role '\(text)'.\(Suggestion.hint(for: text, in: all)) Roles: \(all.joined(separator: ", "))")
-        }
-        return r
-    }
-
     /// A plausible address: one `@`, something before it, a dotted domain after, no blanks.
     static func email(_ text: String) throws(DiscoveryError) -> String {
         guard EmailAddress.isPlausible(text) else { throw .failed("invalid email '\(text)': expected name@example.org") }

@@ -62,7 +62,7 @@ struct ImportApplier {
         tally.recordsApplied += 1
         // The contact the row's email names, when the lead was found by it: it is also the
         // contact the contact keys would find first (the first with that email is in that lead).
-        var contactByEmail: ImportMerge.ContactFields?
+        var contactByEmail: Contact?
         // No contact anywhere has the row's email: within the lead only the name can match.
         var emailIsNew = false
         var leadId: Int64?
@@ -158,9 +158,9 @@ struct ImportApplier {
     /// The lead's contact found by the row's contact keys. `emailIsNew`: no contact anywhere
     /// has that email (just looked up), so only the name can match.
     private func findContact(_ c: ImportRecord.ContactPart, lead: Int64, emailIsNew: Bool,
-                             sql: ImportStatements) throws -> ImportMerge.ContactFields? {
+                             sql: ImportStatements) throws -> Contact? {
         for key in ImportMatching.contactKeys(for: c) {
-            let found: ImportMerge.ContactFields?
+            let found: Contact?
             switch key {
             case .email(let email):
                 found = emailIsNew ? nil : try sql.contact(sql.contactInLeadByEmail, [lead.databaseValue, email.databaseValue])
@@ -181,7 +181,7 @@ struct ImportApplier {
         try log(.init(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name), audit)
     }
 
-    private mutating func updateContact(_ old: ImportMerge.ContactFields, with c: ImportRecord.ContactPart, db: Database,
+    private mutating func updateContact(_ old: Contact, with c: ImportRecord.ContactPart, db: Database,
                                         audit: AuditWriter) throws -> Bool {
         let changes = ImportMerge.changes(to: old, from: c)
         guard !changes.isEmpty else { return false }

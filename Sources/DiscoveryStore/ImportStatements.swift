@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 import GRDB
 
 /// The statements an import runs for every row, prepared once per import and run through the
@@ -18,7 +19,7 @@ final class ImportStatements {
     private let db: Database
 
     /// The columns `contact(_:_:)` reads, in its order.
-    static let contactColumns = "SELECT id, lead_id, name, title, role, email, phone, consent FROM contact"
+    static let contactColumns = "SELECT id, lead_id, name, title, role, email, phone, consent, created_at FROM contact"
 
     init(_ db: Database) throws {
         self.db = db
@@ -63,13 +64,13 @@ final class ImportStatements {
     }
 
     /// The first contact (lowest id) that `statement` (one of the three above) finds.
-    func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> ImportMerge.ContactFields? {
+    func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> Contact? {
         try statement.first(values) { c in
             let id = c.int64(0) ?? 0
-            return ImportMerge.ContactFields(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
-                                             role: try c.optional(ContactRole.self, 4, table: "contact", row: id),
-                                             email: c.text(5), phone: c.text(6),
-                                             consent: try c.value(Consent.self, 7, table: "contact", row: id))
+            return Contact(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
+                           role: try c.optional(ContactRole.self, 4, table: "contact", row: id),
+                           email: c.text(5), phone: c.text(6), consent: try c.value(Consent.self, 7, table: "contact", row: id),
+                           createdAt: try c.date(8, table: "contact", row: id))
         }
     }
 }

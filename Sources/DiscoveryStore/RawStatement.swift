@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -61,6 +62,15 @@ final class RawStatement {
                 throw Rows.unknown(table: table, row: row, column: name, value: stored)
             }
             return value
+        }
+
+        /// A stored date (see `StoredDate`), loudly: column `i` of row `row` of `table`.
+        func date(_ i: Int32, table: String, row: Int64?) throws -> Date {
+            guard let stored = text(i), let date = StoredDate.decode(stored.databaseValue) else {
+                let name = sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "date"
+                throw Rows.unknown(table: table, row: row, column: name, value: text(i) ?? "NULL")
+            }
+            return date
         }
 
         /// The same for a column that may be NULL.

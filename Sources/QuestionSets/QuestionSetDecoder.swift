@@ -95,10 +95,11 @@ struct QuestionSetDecoder {
     }
 
     private func questionType(_ reader: MappingReader, name: String) -> QuestionType? {
-        let all = QuestionType.allCases.map(\.rawValue)
-        guard let raw = reader.string("type", missing: "\(name) has no type: use one of \(all.joined(separator: ", "))") else { return nil }
+        let all = QuestionType.words.joined(separator: ", ")
+        guard let raw = reader.string("type", missing: "\(name) has no type: use one of \(all)") else { return nil }
+        // Exactly as written: question sets are files, not typing.
         guard let type = QuestionType(rawValue: raw) else {
-            log.error(line: reader.line(of: "type"), "\(name) has unknown type '\(raw)'.\(Suggestion.hint(for: raw, in: all)) Types: \(all.joined(separator: ", "))")
+            log.error(line: reader.line(of: "type"), "\(name) has unknown type '\(raw)'.\(QuestionType.choices(for: raw))")
             return nil
         }
         return type
@@ -194,7 +195,7 @@ enum ReasonCodeReader {
             log.error(line: line, "'stop: \(raw)' in \(owner) needs a note, so it cannot be a hard stop: use a specific reason code (\(codes.joined(separator: ", ")))")
             return nil
         }
-        log.error(line: line, "unknown reason code '\(raw)' in 'stop' of \(owner).\(Suggestion.hint(for: raw, in: codes)) Codes: \(codes.joined(separator: ", "))")
+        log.error(line: line, "unknown reason code '\(raw)' in 'stop' of \(owner).\(ReasonCode.choices(for: raw, among: codes, heading: "Codes"))")
         return nil
     }
 }

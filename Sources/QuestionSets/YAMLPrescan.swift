@@ -1,3 +1,6 @@
+// libyaml's event API, from the copy Yams builds (its `CYaml` target, which Yams does not offer as
+// a product, so Package.swift cannot name it). Yams's public API gives only composed trees, and
+// composing is where an alias bomb or a duplicate key costs or is lost: this pass must run first.
 import CYaml
 
 /// A first pass over a file's YAML events, before any tree is built. It reports malformed YAML,

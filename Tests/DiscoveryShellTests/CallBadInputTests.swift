@@ -1,4 +1,6 @@
 import DiscoveryCore
+import DiscoveryStorage
+import DiscoveryStore
 import Foundation
 import Testing
 @testable import DiscoveryShell
@@ -18,7 +20,7 @@ import Testing
         ("call voicemail --duration 2.5", "invalid --duration '2.5'"),
         ("call voicemail --duration 5000", "a call lasts at most 1440 minutes"),
         ("call voicemail --reason no-budget", "--reason goes with not-interested only"),
-        ("call not-interested --reason no-budgte", "unknown reason 'no-budgte'. Did you mean 'no-budget'?"),
+        ("call not-interested --reason no-budgte", "unknown reason code 'no-budgte'. Did you mean 'no-budget'? Reason codes: "),
         ("call not-interested --reason other", "reason 'other' needs --note"),
         ("call not-interested --due 2026-03-05", "--due does not go with not-interested"),
         ("call busy --due 08:00", "--due 2026-03-02 08:00 is not after the call"),

@@ -1,4 +1,7 @@
 import DiscoveryCore
+import DiscoveryStorage
+import DiscoveryStore
+import Foundation
 import Testing
 @testable import DiscoveryShell
 
@@ -46,6 +49,52 @@ import Testing
         #expect(spec.example.hasPrefix(spec.path[0]), "\(name)'s example should start with the command")
         let list = t.output("help")
         #expect(list.out.contains(spec.summary))
+    }
+
+    /// The options a usage string shows, each with the word after it (`nil` for a flag): a
+    /// bracketed `[--json]` takes none; `--history QUESTION` takes `QUESTION`.
+    static func shownOptions(_ usage: String) -> [(name: String, value: String?)] {
+        let words = usage.split(separator: " ").map(String.init)
+        var shown: [(name: String, value: String?)] = []
+        for (i, word) in words.enumerated() where word.trimmingCharacters(in: ["["]).hasPrefix("--") {
+            let name = word.trimmingCharacters(in: ["[", "]"])
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            let takesValue = !word.hasSuffix("]") && next.map { $0 != "|" && !$0.hasPrefix("[") && !$0.hasPrefix("--") } == true
+            shown.append((name, takesValue ? next!.trimmingCharacters(in: ["]"]) : nil))
+        }
+        return shown
+    }
+
+    @Test(arguments: names)
+    func usageShowsExactlyTheOptionsTheCommandTakes(_ name: String) throws {
+        let spec = Self.spec(name)
+        let shown = Self.shownOptions(spec.usage)
+        #expect(Set(shown.map(\.name)) == Set(spec.options.map(\.name)), "\(name): usage '\(spec.usage)'")
+        let t = try TestShell()
+        for (option, value) in shown {
+            guard let declared = spec.option(named: option) else { continue }
+            guard let declaredValue = declared.value else {
+                #expect(value == nil, "\(name): \(option) is a flag, the usage gives it '\(value ?? "")'")
+                continue
+            }
+            guard let value else {
+                Issue.record("\(name): \(option) takes \(declaredValue), the usage shows none")
+                continue
+            }
+            if value.contains("|") {
+                // `--consent yes|no|unknown`: exactly the words Tab offers there.
+                let offered = Completer(session: t.session).candidates("\(name) \(option) ")
+                #expect(value.split(separator: "|").map(String.init) == offered, "\(name): \(option)")
+            } else {
+                #expect(value == declaredValue, "\(name): usage shows \(option) \(value), the option takes \(declaredValue)")
+            }
+        }
+    }
+
+    @Test func theUsageReaderSeesFlagsValuesAndAlternatives() {
+        let shown = Self.shownOptions("answers [LEAD] [--json] | answers [LEAD] --history QUESTION [--json] [--a yes|no]")
+        #expect(shown.map(\.name) == ["--json", "--history", "--json", "--a"])
+        #expect(shown.map(\.value) == [nil, "QUESTION", nil, "yes|no"])
     }
 
     @Test func unknownOptionsAndCommandsSuggestTheClosest() throws {

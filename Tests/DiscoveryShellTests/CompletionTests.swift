@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStore
 import LineEditor
 import Testing
 @testable import DiscoveryShell
@@ -94,19 +95,20 @@ import Testing
     }
 
     static let kinds: [(CompletionKind, String, [String])] = [
-        (.stage, "", Stage.allCases.map(\.rawValue)),
-        (.stage, "clo", ["closed-lost"]),
-        (.reason, "no-", ["no-budget", "no-response", "no-consent", "no-path-to-committee"]),
-        (.outcome, "n", ["no-answer", "not-interested"]),
-        (.action, "re", ["request-end-customer-info", "request-consent"]),
-        (.role, "", ContactRole.allCases.map(\.rawValue)),
-        (.consent, "", ["yes", "no", "unknown"]),
+        (.values(Stage.self), "", Stage.allCases.map(\.rawValue)),
+        (.values(Stage.self), "clo", ["closed-lost"]),
+        (.values(ReasonCode.self), "no-", ["no-budget", "no-response", "no-consent", "no-path-to-committee"]),
+        (.values(CallOutcome.self), "n", ["no-answer", "not-interested"]),
+        (.values(NextAction.self), "re", ["request-end-customer-info", "request-consent"]),
+        (.values(ContactRole.self), "", ContactRole.allCases.map(\.rawValue)),
+        (.values(Consent.self), "", ["yes", "no", "unknown"]),
         (.signal, "", ["demo-request", "webinar-attended"]),
         (.profile, "s", ["service-software"]),
-        (.leadField, "o", ["org", "owner"]),
-        (.contactField, "", ["name", "title", "role", "email", "phone", "consent"]),
-        (.reportKind, "s", ["sla", "scores"]),
-        (.format, "", ["md", "json", "csv", "hubspot", "salesforce"]),
+        (.values(LeadField.self), "o", ["org", "owner"]),
+        (.values(ContactField.self), "", ["name", "title", "role", "email", "phone", "consent"]),
+        (.values(ReportKind.self), "s", ["sla", "scores"]),
+        (.values(HandoffFormat.self), "", ["md", "json"]),
+        (.values(HandoffFormat.self), "m", ["md"]),
         (.set, "t", ["timeline"]),
         (.question, "timeline.b", ["timeline.budget-approved"]),
         (.question, "", ["timeline.evaluation-window", "timeline.budget-approved", "timeline.areas", "timeline.notes"]),
@@ -152,8 +154,8 @@ import Testing
         let t = try Self.shell()
         let spec = CommandSpec(["stage"], usage: "stage [LEAD] STAGE [--reason CODE]", summary: "", example: "",
                                group: .verdicts, arguments: 1...2,
-                               options: [OptionSpec("--reason", "CODE", completion: .reason)],
-                               completing: [.lead, .stage])
+                               options: [OptionSpec("--reason", "CODE", completion: .values(ReasonCode.self))],
+                               completing: [.lead, .values(Stage.self)])
         let c = Completer(session: t.session)
         #expect(Completer.filter(c.words(for: spec, rest: [], current: "s"), by: "s") == ["sal", "sql"])
         #expect(Completer.filter(c.words(for: spec, rest: [], current: "Mercy R"), by: "Mercy R") == ["Mercy Regional"])

@@ -32,6 +32,15 @@ import Testing
         #expect(r.stdout == "")
     }
 
+    /// `discovery help | head -0`: the reader has gone; the program ends quietly with exit 0
+    /// (the CLI's decision), not with SIGPIPE or an error message.
+    @Test(arguments: [["--help"], ["help"], ["export"]])
+    func aClosedStandardOutputEndsQuietly(arguments: [String]) throws {
+        let r = try Binary.run(arguments, closedStdout: true)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == "")
+    }
+
     @Test func shortHelpIsTheSameHelp() throws {
         let long = try Binary.run(["--help"])
         let short = try Binary.run(["-h"])

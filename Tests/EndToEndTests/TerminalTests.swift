@@ -1,3 +1,4 @@
+import DiscoveryCore
 import DiscoveryStore
 import Foundation
 import Testing

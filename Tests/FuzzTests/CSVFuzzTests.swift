@@ -71,7 +71,8 @@ import Testing
                 if let columns {
                     if case .failure(let e) = ImportRecord.parse(line: line, fields: fields, columns: columns,
                                                                  profiles: ["capital-equipment", "healthtech"]) {
-                        #expect(!"\(e)".isEmpty)
+                        #expect(e.line == line, "a row error names the row it came from")
+                        #expect(!e.message.isEmpty && !e.message.contains("\n"), "a row error is one non-empty line: \(e.message)")
                     }
                 } else {
                     columns = try? ImportColumns(header: fields, file: "fuzz.csv")

@@ -15,6 +15,17 @@ import Testing
         #expect(throws: DiscoveryError.self) { try CatalogLoader.load(directory: folder) }
     }
 
+    /// The parameterised test above runs no case at all if the folder is missing: it must be
+    /// there, and every invalid file must come with its `.expected` lines.
+    @Test func everyInvalidFixtureHasItsExpectedLines() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: LintFixture.root.appendingPathComponent("invalid").path)
+        let cases = names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(".yaml".count)) }.sorted()
+        let expectations = names.filter { $0.hasSuffix(".expected") }.map { String($0.dropLast(".expected".count)) }.sorted()
+        #expect(!cases.isEmpty)
+        #expect(cases == expectations)
+        #expect(LintFixture.invalidCases == cases.map { $0 + ".yaml" })
+    }
+
     @Test func theBaseFixtureIsValid() throws {
         let folder = try LintFixture.baseCopy()
         defer { try? FileManager.default.removeItem(atPath: folder) }

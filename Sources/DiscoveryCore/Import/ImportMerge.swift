@@ -26,30 +26,6 @@ public enum ImportMerge {
         }
     }
 
-    /// The contact fields an import compares, as stored.
-    public struct ContactFields: Sendable, Equatable {
-        public var id: Int64
-        public var leadId: Int64
-        public var name: String
-        public var title: String?
-        public var role: ContactRole?
-        public var email: String?
-        public var phone: String?
-        public var consent: Consent
-
-        public init(id: Int64, leadId: Int64, name: String, title: String?, role: ContactRole?, email: String?,
-                    phone: String?, consent: Consent) {
-            self.id = id
-            self.leadId = leadId
-            self.name = name
-            self.title = title
-            self.role = role
-            self.email = email
-            self.phone = phone
-            self.consent = consent
-        }
-    }
-
     /// One field an import changes: its name (as in `LeadField` / `ContactField` and the audit
     /// log) and the values before and after, as text.
     public struct Change: Sendable, Equatable {
@@ -104,7 +80,7 @@ public enum ImportMerge {
     }
 
     /// What the row changes on a contact, in field order.
-    public static func changes(to contact: ContactFields, from row: ImportRecord.ContactPart) -> [Change] {
+    public static func changes(to contact: Contact, from row: ImportRecord.ContactPart) -> [Change] {
         var changes: [Change] = []
         func set(_ field: String, _ before: String?, _ after: String?) {
             if let after, after != before { changes.append(Change(field, before, after)) }

@@ -5,14 +5,14 @@ import Foundation
 /// every key is always present (`null` or `[]` when empty).
 public enum HandoffJSON {
     public static func render(_ n: HandoffNote) -> String {
-        ExportJSON.encode(Document(n), pretty: true) + "\n"
+        JSONText.encode(Document(n)) + "\n"
     }
 
     struct Document: Encodable {
-        let schemaVersion = ExportJSON.schemaVersion
+        let schemaVersion = JSONText.schemaVersion
         let preparedAt: Date
         let preparedBy: String
-        let lead: LeadPart
+        let lead: LeadJSON<LeadExtra>
         let activity: Activity
         let alignment: [Answer]
         let stakeholders: Stakeholders
@@ -37,13 +37,13 @@ public enum HandoffJSON {
         init(_ n: HandoffNote) {
             preparedAt = n.preparedAt
             preparedBy = n.preparedBy
-            lead = LeadPart(n.lead, profileTitle: n.profile.title)
+            lead = LeadJSON(n.lead, fields: LeadJSONField.handoff, extra: LeadExtra(profileTitle: n.profile.title))
             activity = Activity(source: n.lead.source, createdAt: n.lead.createdAt,
                                 signals: n.signals.map { Signal(kind: $0.kind, label: $0.label, at: $0.at, note: $0.note) },
                                 calls: n.calls.map { Call(at: $0.at, outcome: $0.outcome?.rawValue, durationMinutes: $0.durationMinutes,
                                                           actor: $0.actor, note: $0.note) })
             alignment = n.alignment.answers.map(Answer.init)
-            stakeholders = Stakeholders(contacts: n.contacts.map(ContactPart.init), missingRoles: n.missingRoles.map(\.rawValue),
+            stakeholders = Stakeholders(contacts: n.contacts.map(ContactJSON.init), missingRoles: n.missingRoles.map(\.rawValue),
                                         committee: n.committee.answers.map(Answer.init))
             need = n.need.answers.map(Answer.init)
             evidence = n.evidence.answers.map(Answer.init)
@@ -68,41 +68,11 @@ public enum HandoffJSON {
             consent = Consent(lead: n.lead.consent.rawValue,
                               contacts: n.contacts.map { ContactConsent(name: $0.name, consent: $0.consent.rawValue) })
         }
-
-        enum CodingKeys: String, CodingKey {
-            case schemaVersion = "schema_version", preparedAt = "prepared_at", preparedBy = "prepared_by", lead, activity
-            case alignment, stakeholders, need, evidence, timeline, otherAnswers = "other_answers", verdict, mql
-            case mqlReason = "mql_reason", scores, bands, gates, missingGates = "missing_gates", hardStops = "hard_stops"
-            case flags, risks, nextStep = "next_step", recommendations, consent
-        }
-
     }
 
-    struct LeadPart: Encodable {
-        let id, org, profile, profileTitle, stage, consent: String
-        @NullEncoded var type: String?
-        @NullEncoded var specialty: String?
-        @NullEncoded var region: String?
-        @NullEncoded var owner: String?
-        @NullEncoded var stageReason: String?
-        @NullEncoded var stageNote: String?
-        @NullEncoded var beds: Int?
-        let stageChangedAt, createdAt: Date
-        @NullEncoded var mqlAt: Date?
-
-        init(_ l: Lead, profileTitle: String) {
-            id = l.label; org = l.org; profile = l.profile; self.profileTitle = profileTitle; stage = l.stage.rawValue
-            consent = l.consent.rawValue; type = l.type; specialty = l.specialty; region = l.region; owner = l.owner
-            stageReason = l.stageReason?.rawValue; stageNote = l.stageNote; beds = l.beds
-            stageChangedAt = l.stageChangedAt; createdAt = l.createdAt; mqlAt = l.mqlAt
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, org, profile, profileTitle = "profile_title", stage, consent, type, specialty, region, owner
-            case stageReason = "stage_reason", stageNote = "stage_note", beds, stageChangedAt = "stage_changed_at"
-            case createdAt = "created_at", mqlAt = "mql_at"
-        }
-
+    /// What the handoff's `lead` shows beside the lead's fields.
+    struct LeadExtra: Encodable {
+        let profileTitle: String
     }
 
     struct Activity: Encodable {
@@ -110,14 +80,12 @@ public enum HandoffJSON {
         let createdAt: Date
         let signals: [Signal]
         let calls: [Call]
-        enum CodingKeys: String, CodingKey { case source, createdAt = "created_at", signals, calls }
     }
 
     struct Signal: Encodable {
         let kind, label: String
         let at: Date
         @NullEncoded var note: String?
-        enum CodingKeys: String, CodingKey { case kind, label, at, note }
     }
 
     struct Call: Encodable {
@@ -126,7 +94,6 @@ public enum HandoffJSON {
         @NullEncoded var durationMinutes: Int?
         let actor: String
         @NullEncoded var note: String?
-        enum CodingKeys: String, CodingKey { case at, outcome, durationMinutes = "duration_minutes", actor, note }
     }
 
     struct Answer: Encodable {
@@ -134,23 +101,10 @@ public enum HandoffJSON {
         init(_ a: HandoffNote.AnswerLine) { question = a.question; ask = a.ask; answer = a.answer }
     }
 
-    struct ContactPart: Encodable {
-        let name, consent: String
-        @NullEncoded var title: String?
-        @NullEncoded var role: String?
-        @NullEncoded var email: String?
-        @NullEncoded var phone: String?
-        init(_ c: DiscoveryCore.Contact) {
-            name = c.name; consent = c.consent.rawValue; title = c.title; role = c.role?.rawValue; email = c.email; phone = c.phone
-        }
-        enum CodingKeys: String, CodingKey { case name, consent, title, role, email, phone }
-    }
-
     struct Stakeholders: Encodable {
-        let contacts: [ContactPart]
+        let contacts: [ContactJSON]
         let missingRoles: [String]
         let committee: [Answer]
-        enum CodingKeys: String, CodingKey { case contacts, missingRoles = "missing_roles", committee }
     }
 
     struct Gate: Encodable {
@@ -158,7 +112,6 @@ public enum HandoffJSON {
         let met: Bool
         let satisfiedBy: [String]
         let gaps: [String]
-        enum CodingKeys: String, CodingKey { case name, met, satisfiedBy = "satisfied_by", gaps }
     }
 
     struct Hit: Encodable {
@@ -170,7 +123,6 @@ public enum HandoffJSON {
         @NullEncoded var note: String?
         @NullEncoded var owner: String?
         @NullEncoded var due: String?
-        enum CodingKeys: String, CodingKey { case action, note, owner, due }
     }
 
     struct Rec: Encodable {
@@ -178,7 +130,6 @@ public enum HandoffJSON {
         let because: [String]
         let owner, due: String
         @NullEncoded var reason: String?
-        enum CodingKeys: String, CodingKey { case action, because, owner, due, reason }
     }
 
     struct Consent: Encodable {

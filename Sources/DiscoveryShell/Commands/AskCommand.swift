@@ -1,5 +1,4 @@
 import DiscoveryCore
-import DiscoveryStorage
 
 extension Command {
     static let ask = Command(CommandSpec(

@@ -9,9 +9,9 @@ extension Command {
         example: "call L7 voicemail --note \"left a message with the OR manager\" --duration 2",
         group: .calls, arguments: 1...2,
         options: [OptionSpec("--note", "TEXT"), OptionSpec("--duration", "MIN"), OptionSpec("--at", "TIME"),
-                  OptionSpec("--due", "TIME"), OptionSpec("--reason", "CODE", completion: .reason),
+                  OptionSpec("--due", "TIME"), OptionSpec("--reason", "CODE", completion: .values(ReasonCode.self)),
                   OptionSpec("--contact", "NAME", completion: .contact), OptionSpec("--override", "WHY")],
-        completing: [.lead, .outcome]
+        completing: [.lead, .values(CallOutcome.self)]
     )) { inv, session in
         let outcome = try CallArguments.outcome(in: inv.arguments, command: "call")
         let (lead, _) = try session.leadAndRest(inv.arguments, required: 1)
@@ -20,7 +20,7 @@ extension Command {
         let at = try inv.option("--at").map { try CallArguments.pastTime($0, now: now) } ?? now
         let note = try inv.option("--note").map { try Validation.text($0, name: "--note") }
         let duration = try inv.option("--duration").map(CallArguments.duration)
-        let reason = try inv.option("--reason").map(CallArguments.reason)
+        let reason = try inv.option("--reason").map(ReasonCode.parse)
         let stageChange = try CallArguments.stageChange(for: effect, reason: reason, note: note, lead: lead)
         let requested = try inv.option("--due").map { try CallArguments.dueTime($0, after: at, now: now) }
         if requested != nil && effect.followUp == .stageChange {

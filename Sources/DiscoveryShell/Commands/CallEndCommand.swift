@@ -10,8 +10,8 @@ extension Command {
         example: "call end meeting-booked --note \"demo with the value analysis committee\"",
         group: .calls, arguments: 1...2,
         options: [OptionSpec("--note", "TEXT"), OptionSpec("--duration", "MIN"), OptionSpec("--due", "TIME"),
-                  OptionSpec("--reason", "CODE", completion: .reason)],
-        completing: [.lead, .outcome]
+                  OptionSpec("--reason", "CODE", completion: .values(ReasonCode.self))],
+        completing: [.lead, .values(CallOutcome.self)]
     )) { inv, session in
         let outcome = try CallArguments.outcome(in: inv.arguments, command: "call end")
         let (lead, _) = try session.leadAndRest(inv.arguments, required: 1)
@@ -23,7 +23,7 @@ extension Command {
         let note = try inv.option("--note").map { try Validation.text($0, name: "--note") }
         let minutes = Int((now.timeIntervalSince(open.at) / 60).rounded())
         let duration = try inv.option("--duration").map(CallArguments.duration) ?? min(max(0, minutes), CallArguments.longestCallMinutes)
-        let reason = try inv.option("--reason").map(CallArguments.reason)
+        let reason = try inv.option("--reason").map(ReasonCode.parse)
         let stageChange = try CallArguments.stageChange(for: effect, reason: reason, note: note, lead: lead)
         let requested = try inv.option("--due").map { try CallArguments.dueTime($0, after: now, now: now) }
         if requested != nil && effect.followUp == .stageChange {

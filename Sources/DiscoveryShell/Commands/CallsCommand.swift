@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryExport
 import DiscoveryStorage
 import Foundation
 

@@ -1,15 +1,16 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 
 extension Command {
     static let contactAdd = Command(CommandSpec(
         ["contact", "add"],
-        usage: "contact add NAME [--title T] [--role R] [--email E] [--phone P] [--consent yes|no|unknown] [--lead LEAD]",
+        usage: "contact add NAME [--title T] [--role R] [--email E] [--phone P] [--consent \(Consent.words.joined(separator: "|"))] [--lead LEAD]",
         summary: "Add a person to the current lead's stakeholder map",
         example: "contact add \"Dr. Ana Ruiz\" --title \"Chief of Surgery\" --role clinical-leader --email ana.ruiz@mercy.example",
         group: .leads, arguments: 1...1,
-        options: [OptionSpec("--title", "T"), OptionSpec("--role", "R", completion: .role), OptionSpec("--email", "E"),
-                  OptionSpec("--phone", "P"), OptionSpec("--consent", "C", completion: .consent),
+        options: [OptionSpec("--title", "T"), OptionSpec("--role", "R", completion: .values(ContactRole.self)), OptionSpec("--email", "E"),
+                  OptionSpec("--phone", "P"), OptionSpec("--consent", "C", completion: .values(Consent.self)),
                   OptionSpec("--lead", "LEAD", completion: .lead)],
         completing: [.none]
     )) { inv, session in
@@ -22,10 +23,10 @@ extension Command {
         let contact = Contact(
             leadId: lead.id, name: name,
             title: try inv.option("--title").map { try Validation.text($0, name: "--title") },
-            role: try inv.option("--role").map(Validation.role),
+            role: try inv.option("--role").map(ContactRole.parse),
             email: try inv.option("--email").map(Validation.email),
             phone: try inv.option("--phone").map { try Validation.text($0, name: "--phone") },
-            consent: try inv.option("--consent").map(Validation.consent) ?? .unknown,
+            consent: try inv.option("--consent").map(Consent.parse) ?? .unknown,
             createdAt: session.now())
         _ = try session.store.addContact(contact, actor: session.user)
         session.print("\(lead.label): added \(name)\(contact.role.map { " (\($0.rawValue))" } ?? "")")

@@ -1,28 +1,26 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 
 extension Command {
     static let contactSet = Command(CommandSpec(
         ["contact", "set"],
         usage: "contact set NAME FIELD VALUE [--lead LEAD]",
-        summary: "Change one field of a contact (\(ContactField.allCases.map(\.rawValue).joined(separator: ", ")))",
+        summary: "Change one field of a contact (\(ContactField.words.joined(separator: ", ")))",
         example: "contact set \"Dr. Ana Ruiz\" role economic-buyer",
         group: .leads, arguments: 3...3, options: [OptionSpec("--lead", "LEAD", completion: .lead)],
-        completing: [.contact, .contactField, .none]
+        completing: [.contact, .values(ContactField.self), .none]
     )) { inv, session in
         let lead = try session.lead(inv.option("--lead"))
         let contact = try session.contact(named: inv.arguments[0], of: lead)
-        let names = ContactField.allCases.map(\.rawValue)
-        guard let field = ContactField(rawValue: inv.arguments[1].lowercased()) else {
-            throw DiscoveryError.failed("unknown contact field '\(inv.arguments[1])'.\(Suggestion.hint(for: inv.arguments[1], in: names)) Fields: \(names.joined(separator: ", "))")
-        }
+        let field = try ContactField.parse(inv.arguments[1])
         let raw = inv.arguments[2]
         let value: String?
         switch field {
         case .name: value = try Validation.text(raw, name: "contact name")
-        case .role: value = raw.isEmpty ? nil : try Validation.role(raw).rawValue
+        case .role: value = raw.isEmpty ? nil : try ContactRole.parse(raw).rawValue
         case .email: value = raw.isEmpty ? nil : try Validation.email(raw)
-        case .consent: value = try Validation.consent(raw).rawValue
+        case .consent: value = try Consent.parse(raw).rawValue
         case .title, .phone: value = raw.isEmpty ? nil : try Validation.text(raw, name: field.rawValue)
         }
         try session.store.updateContact(id: contact.id, field: field, value: value, actor: session.user, at: session.now())

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStorage
+import DiscoveryExport
 import Foundation
 
 extension Command {

@@ -5,15 +5,15 @@ import DiscoveryStorage
 extension Command {
     static let export = Command(CommandSpec(
         ["export"],
-        usage: "export [--format csv|json|hubspot|salesforce] [--status S] [--out FILE] [--force]",
+        usage: "export [--format \(ExportFormat.words.joined(separator: "|"))] [--status S] [--out FILE] [--force]",
         summary: "Write many leads at once: our CSV, JSON, or a HubSpot / Salesforce import file",
         example: "export --format hubspot --status sql --out sql-leads.csv",
         group: .output,
-        options: [OptionSpec("--format", "F", completion: .words(ExportFormat.allCases.map(\.rawValue))),
-                  OptionSpec("--status", "S", completion: .stage), OptionSpec("--out", "FILE"), .flag("--force")]
+        options: [OptionSpec("--format", "F", completion: .values(ExportFormat.self)),
+                  OptionSpec("--status", "S", completion: .values(Stage.self)), OptionSpec("--out", "FILE"), .flag("--force")]
     )) { inv, session in
-        let format = try ExportFormatArgument.parse(inv.option("--format") ?? "csv")
-        let stage = try inv.option("--status").map(StageArgument.parse)
+        let format = try ExportFormat.parse(inv.option("--format") ?? "csv")
+        let stage = try inv.option("--status").map(Stage.parse)
         var leads = 0
         var rows = 0
         try OutputTarget.write(inv, session: session) { sink in
@@ -29,16 +29,5 @@ extension Command {
             let what = format == .json ? "" : " (\(rows) row\(rows == 1 ? "" : "s"))"
             session.print("Exported \(leads) lead\(leads == 1 ? "" : "s")\(what) to \(path)")
         }
-    }
-}
-
-/// `--format` values of `export`.
-enum ExportFormatArgument {
-    static func parse(_ text: String) throws(DiscoveryError) -> ExportFormat {
-        guard let f = ExportFormat(rawValue: text.lowercased()) else {
-            let all = ExportFormat.allCases.map(\.rawValue)
-            throw .usage("unknown format '\(text)'.\(Suggestion.hint(for: text, in: all)) Formats: \(all.joined(separator: ", "))")
-        }
-        return f
     }
 }

@@ -1,15 +1,14 @@
 import DiscoveryCore
 import DiscoveryExport
-import DiscoveryStorage
 
 extension Command {
     static let handoff = Command(CommandSpec(
         ["handoff"],
-        usage: "handoff [LEAD] [--format md|json] [--out FILE] [--force]",
+        usage: "handoff [LEAD] [--format \(HandoffFormat.words.joined(separator: "|"))] [--out FILE] [--force]",
         summary: "The handoff note: who, what they need, where it stands, risks, the next step (Markdown or JSON)",
         example: "handoff L7 --out mercy-handoff.md",
         group: .output, arguments: 0...1,
-        options: [OptionSpec("--format", "F", completion: .words(HandoffFormat.allCases.map(\.rawValue))),
+        options: [OptionSpec("--format", "F", completion: .values(HandoffFormat.self)),
                   OptionSpec("--out", "FILE"), .flag("--force")],
         completing: [.lead]
     )) { inv, session in
@@ -26,17 +25,13 @@ extension Command {
     }
 }
 
-/// `--format` values of `handoff`.
-enum HandoffFormat: String, CaseIterable {
+/// `--format` values of `handoff` (`markdown` is `md`).
+enum HandoffFormat: String, FixedListValue {
     case md, json
 
-    static func parse(_ text: String) throws(DiscoveryError) -> HandoffFormat {
-        let t = text.lowercased()
-        if t == "markdown" { return .md }
-        guard let f = HandoffFormat(rawValue: t) else {
-            let all = allCases.map(\.rawValue)
-            throw .usage("unknown format '\(text)'.\(Suggestion.hint(for: text, in: all)) Formats: \(all.joined(separator: ", "))")
-        }
-        return f
-    }
+    static let valueName = "format"
+    static let listName = "Formats"
+    static let aliases: [String: HandoffFormat] = ["markdown": .md]
+    /// A wrong `--format` is a malformed command line.
+    static var unknownKind: DiscoveryError.Kind { .usage }
 }

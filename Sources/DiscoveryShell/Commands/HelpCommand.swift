@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 
 extension Command {
     static let help = Command(CommandSpec(

@@ -97,7 +97,7 @@ final class ImportProgress {
 
     /// The bar is drawn only on the real standard error, when it is a terminal.
     convenience init(session: Session, fileSize: Int) {
-        self.init(err: session.err, enabled: session.err === StandardStream.err && isatty(2) == 1, fileSize: fileSize)
+        self.init(err: session.err, enabled: (session.err as? StandardStream)?.isStandardError == true && isatty(2) == 1, fileSize: fileSize)
     }
 
     init(err: TextOutput, enabled: Bool, fileSize: Int) {

@@ -1,6 +1,7 @@
-import Foundation
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
+import LineEditor
 
 extension Command {
     static let leadDelete = Command(CommandSpec(

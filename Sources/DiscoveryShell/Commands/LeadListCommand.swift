@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryExport
 import DiscoveryStorage
 
 extension Command {
@@ -8,14 +9,14 @@ extension Command {
         summary: "List leads, filtered by stage, owner, profile or text",
         example: "lead list --status mql --search mercy",
         group: .leads,
-        options: [OptionSpec("--status", "S", completion: .stage), OptionSpec("--owner", "U"),
+        options: [OptionSpec("--status", "S", completion: .values(Stage.self)), OptionSpec("--owner", "U"),
                   OptionSpec("--profile", "P", completion: .profile), OptionSpec("--search", "TEXT"), .flag("--json")]
     )) { inv, session in
         var filter = LeadFilter(owner: inv.option("--owner"), profile: inv.option("--profile"), search: inv.option("--search"))
-        if let s = inv.option("--status") { filter.stage = try StageArgument.parse(s) }
+        if let s = inv.option("--status") { filter.stage = try Stage.parse(s) }
         let leads = try session.store.leads(filter)
         if inv.flag("--json") {
-            session.print(JSONText.encode(leads.map { LeadJSON($0) }))
+            session.print(JSONText.encode(leads.map { LeadJSON($0, fields: LeadJSONField.listing) }))
             return
         }
         if leads.isEmpty {
@@ -29,15 +30,4 @@ extension Command {
 
 extension LeadFilter {
     var isEmpty: Bool { stage == nil && owner == nil && profile == nil && search == nil }
-}
-
-/// Stage names typed by a user.
-enum StageArgument {
-    static func parse(_ text: String) throws(DiscoveryError) -> Stage {
-        guard let s = Stage(rawValue: text.lowercased()) else {
-            let all = Stage.allCases.map(\.rawValue)
-            throw .failed("unknown stage '\(text)'.\(Suggestion.hint(for: text, in: all)) Stages: \(all.joined(separator: ", "))")
-        }
-        return s
-    }
 }

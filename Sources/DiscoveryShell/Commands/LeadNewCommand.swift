@@ -4,14 +4,14 @@ import DiscoveryStorage
 extension Command {
     static let leadNew = Command(CommandSpec(
         ["lead", "new"],
-        usage: "lead new ORG [--type T] [--specialty S] [--region R] [--beds N] [--source SRC] [--profile P] [--consent yes|no|unknown] [--owner U]",
+        usage: "lead new ORG [--type T] [--specialty S] [--region R] [--beds N] [--source SRC] [--profile P] [--consent \(Consent.words.joined(separator: "|"))] [--owner U]",
         summary: "Create a lead and make it current; prints its id",
         example: "lead new \"Mercy Regional\" --type hospital --specialty orthopedics --region US-OH --beds 320",
         group: .leads, arguments: 1...1,
         options: [OptionSpec("--type", "T"), OptionSpec("--specialty", "S"), OptionSpec("--region", "R"),
                   OptionSpec("--beds", "N"), OptionSpec("--source", "SRC"),
                   OptionSpec("--profile", "P", completion: .profile),
-                  OptionSpec("--consent", "C", completion: .consent), OptionSpec("--owner", "U")],
+                  OptionSpec("--consent", "C", completion: .values(Consent.self)), OptionSpec("--owner", "U")],
         completing: [.none]
     )) { inv, session in
         let org = try Validation.text(inv.arguments[0], name: "organisation name")
@@ -24,7 +24,7 @@ extension Command {
             beds: try inv.option("--beds").map { try Validation.nonNegativeInt($0, name: "--beds") },
             source: try inv.option("--source").map { try Validation.text($0, name: "--source") },
             profile: profile,
-            consent: try inv.option("--consent").map(Validation.consent) ?? .unknown,
+            consent: try inv.option("--consent").map(Consent.parse) ?? .unknown,
             owner: try inv.option("--owner").map { try Validation.text($0, name: "--owner") } ?? session.user,
             createdAt: session.now())
         let created = try session.store.createLead(lead, actor: session.user)

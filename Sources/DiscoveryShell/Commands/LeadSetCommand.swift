@@ -5,19 +5,15 @@ extension Command {
     static let leadSet = Command(CommandSpec(
         ["lead", "set"],
         usage: "lead set [LEAD] FIELD VALUE",
-        summary: "Change one field of a lead (\(LeadField.allCases.map(\.rawValue).joined(separator: ", ")))",
+        summary: "Change one field of a lead (\(LeadField.words.joined(separator: ", ")))",
         example: "lead set L7 region US-OH",
-        group: .leads, arguments: 2...3, completing: [.lead, .leadField, .none]
+        group: .leads, arguments: 2...3, completing: [.lead, .values(LeadField.self), .none]
     )) { inv, session in
-        let names = LeadField.allCases.map(\.rawValue)
-        if inv.arguments.count == 2, LeadField(rawValue: inv.arguments[0].lowercased()) == nil,
-           LeadField(rawValue: inv.arguments[1].lowercased()) != nil {
+        if inv.arguments.count == 2, LeadField(word: inv.arguments[0]) == nil, LeadField(word: inv.arguments[1]) != nil {
             throw DiscoveryError.usage("'lead set' is missing the value for \(inv.arguments[1]). Usage: \(inv.spec.usage)")
         }
         let (lead, rest) = try session.leadAndRest(inv.arguments, required: 2)
-        guard let field = LeadField(rawValue: rest[0].lowercased()) else {
-            throw DiscoveryError.failed("unknown lead field '\(rest[0])'.\(Suggestion.hint(for: rest[0], in: names)) Fields: \(names.joined(separator: ", "))")
-        }
+        let field = try LeadField.parse(rest[0])
         let raw = rest[1]
         let value: String?
         switch field {
@@ -26,7 +22,7 @@ extension Command {
         case .beds:
             value = String(try Validation.nonNegativeInt(raw, name: "beds"))
         case .consent:
-            value = try Validation.consent(raw).rawValue
+            value = try Consent.parse(raw).rawValue
         case .profile:
             value = try Validation.profile(raw, in: session.catalog)
         default:

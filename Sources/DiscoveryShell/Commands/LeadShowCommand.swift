@@ -1,5 +1,7 @@
 import DiscoveryCore
+import DiscoveryExport
 import DiscoveryStorage
+import Foundation
 
 extension Command {
     static let leadShow = Command(CommandSpec(
@@ -12,7 +14,7 @@ extension Command {
         let lead = try session.lead(inv.arguments.first)
         let contacts = try session.store.contacts(lead: lead.id)
         if inv.flag("--json") {
-            session.print(JSONText.encode(LeadJSON(lead, contacts: contacts)))
+            session.print(JSONText.encode(LeadJSON(lead, fields: LeadJSONField.listing, extra: LeadShowExtra(contacts: contacts.map(ContactJSON.init)))))
             return
         }
         let s = session.style
@@ -30,4 +32,9 @@ extension Command {
         session.print()
         ContactTable.print(contacts, session: session)
     }
+}
+
+/// What `lead show --json` writes beside the lead's fields.
+struct LeadShowExtra: Encodable {
+    let contacts: [ContactJSON]
 }

@@ -1,5 +1,5 @@
 import DiscoveryCore
-import DiscoveryStorage
+import DiscoveryExport
 
 extension Command {
     static let next = Command(CommandSpec(

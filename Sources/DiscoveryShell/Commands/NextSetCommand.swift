@@ -10,10 +10,10 @@ extension Command {
         example: "next set demo --note \"Technical walkthrough with Dr. Ruiz\" --owner ana --due 2026-03-06",
         group: .verdicts, arguments: 1...2,
         options: [OptionSpec("--note", "TEXT"), OptionSpec("--owner", "U"), OptionSpec("--due", "YYYY-MM-DD")],
-        completing: [.lead, .action]
+        completing: [.lead, .values(NextAction.self)]
     )) { inv, session in
         let (lead, rest) = try session.leadAndRest(inv.arguments, required: 1)
-        let action = try NextStepArguments.action(rest[0])
+        let action = try NextAction.parse(rest[0])
         if lead.consent == .no && action.isOutreach {
             let allowed = NextAction.allCases.filter { !$0.isOutreach }.map(\.rawValue).joined(separator: ", ")
             throw DiscoveryError.failed("\(lead.label)'s consent is no: '\(action.rawValue)' is an outreach step and cannot be set (allowed: \(allowed))")
@@ -44,14 +44,6 @@ extension Command {
 
 /// Checks of `next set`'s words.
 enum NextStepArguments {
-    static func action(_ text: String) throws(DiscoveryError) -> NextAction {
-        guard let action = NextAction(rawValue: text.lowercased()) else {
-            let all = NextAction.allCases.map(\.rawValue)
-            throw .failed("unknown action '\(text)'.\(Suggestion.hint(for: text, in: all)) Actions: \(all.joined(separator: ", "))")
-        }
-        return action
-    }
-
     /// A `YYYY-MM-DD` day, today or later.
     static func due(_ text: String, now: Date) throws(DiscoveryError) -> Date {
         guard let day = Dates.parseDay(text) else {

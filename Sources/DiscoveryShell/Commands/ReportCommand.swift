@@ -1,26 +1,26 @@
 import DiscoveryCore
+import DiscoveryExport
 import DiscoveryStorage
 import Foundation
 
 /// The reports `report` knows.
-enum ReportKind: String, CaseIterable {
+enum ReportKind: String, FixedListValue {
     case pipeline, reasons, sla, calls, scores
+
+    static let valueName = "report"
+    static let listName = "Reports"
 }
 
 extension Command {
     static let report = Command(CommandSpec(
         ["report"],
-        usage: "report \(ReportKind.allCases.map(\.rawValue).joined(separator: "|")) [--since DATE] [--json]",
+        usage: "report \(ReportKind.words.joined(separator: "|")) [--since DATE] [--json]",
         summary: "Pipeline, disqualification reasons, SLA compliance, calls or score distributions, with bar charts",
         example: "report sla --since 2026-01-01",
         group: .output, arguments: 1...1, options: [OptionSpec("--since", "DATE"), .flag("--json")],
-        completing: [.reportKind]
+        completing: [.values(ReportKind.self)]
     )) { inv, session in
-        let word = inv.arguments[0]
-        guard let kind = ReportKind(rawValue: word.lowercased()) else {
-            let all = ReportKind.allCases.map(\.rawValue)
-            throw DiscoveryError.failed("unknown report '\(word)'.\(Suggestion.hint(for: word, in: all)) Reports: \(all.joined(separator: ", "))")
-        }
+        let kind = try ReportKind.parse(inv.arguments[0])
         let since = try inv.option("--since").map { text throws(DiscoveryError) -> Date in
             guard let d = Dates.parseDay(text) else { throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD") }
             return d

@@ -4,21 +4,21 @@ import DiscoveryStorage
 extension Command {
     static let stage = Command(CommandSpec(
         ["stage"],
-        usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override \"why\"]",
+        usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override WHY]",
         summary: "Move a lead to another stage; sql needs every gate met and no hard stop (or --override, audited)",
         example: "stage L7 disqualified --reason no-budget",
         group: .verdicts, arguments: 1...2,
-        options: [OptionSpec("--reason", "CODE", completion: .reason), OptionSpec("--note", "TEXT"),
+        options: [OptionSpec("--reason", "CODE", completion: .values(ReasonCode.self)), OptionSpec("--note", "TEXT"),
                   OptionSpec("--override", "WHY")],
-        completing: [.lead, .stage]
+        completing: [.lead, .values(Stage.self)]
     )) { inv, session in
         let (lead, rest) = try session.leadAndRest(inv.arguments, required: 1)
-        let stage = try StageArguments.stage(rest[0])
-        let reason = try inv.option("--reason").map(StageArguments.reason)
+        let stage = try Stage.parse(rest[0])
+        let reason = try inv.option("--reason").map(ReasonCode.parse)
         var note = try inv.option("--note").map { try Validation.text($0, name: "--note") }
         let override = try inv.option("--override").map { try Validation.text($0, name: "--override") }
         if stage.requiresReason && reason == nil {
-            let codes = ReasonCode.allCases.map(\.rawValue).joined(separator: ", ")
+            let codes = ReasonCode.words.joined(separator: ", ")
             throw DiscoveryError.failed("moving \(lead.label) to \(stage.rawValue) needs --reason CODE (\(codes))")
         }
         if reason?.requiresNote == true && note == nil {
@@ -53,24 +53,5 @@ extension Command {
         var line = "\(lead.label) stage: \(lead.stage.rawValue) → \(moved.stage.rawValue)"
         if let reason { line += " (\(reason.rawValue))" }
         session.print(line)
-    }
-}
-
-/// Checks of `stage`'s words.
-enum StageArguments {
-    static func stage(_ text: String) throws(DiscoveryError) -> Stage {
-        guard let stage = Stage(rawValue: text.lowercased()) else {
-            let all = Stage.allCases.map(\.rawValue)
-            throw .failed("unknown stage '\(text)'.\(Suggestion.hint(for: text, in: all)) Stages: \(all.joined(separator: ", "))")
-        }
-        return stage
-    }
-
-    static func reason(_ text: String) throws(DiscoveryError) -> ReasonCode {
-        guard let reason = ReasonCode(rawValue: text.lowercased()) else {
-            let all = ReasonCode.allCases.map(\.rawValue)
-            throw .failed("unknown reason code '\(text)'.\(Suggestion.hint(for: text, in: all)) Reason codes: \(all.joined(separator: ", "))")
-        }
-        return reason
     }
 }

@@ -1,5 +1,6 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 
 extension Command {
     static let why = Command(CommandSpec(

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 
 /// Plain-text pieces shared by `status`, `why` and `next`.
 enum VerdictText {

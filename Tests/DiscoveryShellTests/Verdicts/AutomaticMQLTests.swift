@@ -1,4 +1,6 @@
 import DiscoveryCore
+import DiscoveryStorage
+import DiscoveryStore
 import Foundation
 import Testing
 @testable import DiscoveryShell

@@ -35,7 +35,8 @@ enum Binary {
     /// on `database`.
     static func run(_ arguments: [String], stdin: String = "", home: String? = nil,
                     environment extra: [String: String] = [:], asNobody: Bool = false,
-                    database: String? = nil, currentDirectory: String? = nil) throws -> Result {
+                    database: String? = nil, currentDirectory: String? = nil,
+                    closedStdout: Bool = false) throws -> Result {
         let home = home ?? NSTemporaryDirectory() + "discovery-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let p = Process()
@@ -55,7 +56,14 @@ enum Binary {
         if let currentDirectory { p.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         p.standardInput = inPipe
-        p.standardOutput = outPipe
+        // With `closedStdout`, standard output is a pipe nobody reads: every write fails with EPIPE.
+        let deadPipe = Pipe()
+        if closedStdout {
+            try deadPipe.fileHandleForReading.close()
+            p.standardOutput = deadPipe.fileHandleForWriting
+        } else {
+            p.standardOutput = outPipe
+        }
         p.standardError = errPipe
         try p.run()
         let writer = Thread {
@@ -63,7 +71,8 @@ enum Binary {
             try? inPipe.fileHandleForWriting.close()
         }
         writer.start()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        if closedStdout { try deadPipe.fileHandleForWriting.close() }
+        let out = closedStdout ? Data() : outPipe.fileHandleForReading.readDataToEndOfFile()
         let err = errPipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),

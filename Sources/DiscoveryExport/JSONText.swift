@@ -1,16 +1,18 @@
 import Foundation
 
-/// The JSON conventions of every file we write: sorted snake_case keys, ISO-8601 dates, a
-/// `null` for an absent value (keys stay stable for tools).
-public enum ExportJSON {
+/// The JSON convention of everything we write (`--json`, `export --format json`, the handoff):
+/// snake_case keys derived from the Swift names, sorted; ISO-8601 dates; `null` for an absent
+/// value (`NullEncoded`), so keys stay stable for tools.
+public enum JSONText {
     /// The version of the JSON shapes in `docs/handoff-json.md` and of `export --format json`.
     public static let schemaVersion = 1
 
-    /// Encodes `value`; `pretty` for a document a person may read, compact for one line per record.
-    public static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {
+    /// Encodes `value`: pretty for a document a person may read, compact for one line per record.
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         // Our value types hold plain strings, numbers and dates: encoding them cannot fail.
         guard let data = try? encoder.encode(value) else { return "null" }

@@ -1,0 +1,118 @@
+import DiscoveryCore
+import DiscoveryStorage
+import Foundation
+import Testing
+
+/// Leads and contacts: what every backend must do.
+@Suite struct LeadContractTests {
+    let t0 = ContractTime.t0
+
+    func lead(_ store: any Storage, _ org: String, specialty: String? = nil, region: String? = nil, owner: String? = "ana",
+              profile: String = "consumables") throws -> Lead {
+        try store.createLead(Lead(org: org, specialty: specialty, region: region, profile: profile, owner: owner, createdAt: t0),
+                             actor: "ana")
+    }
+
+    @Test(arguments: Backend.all) func aLeadIsKeptAsGivenWithItsId(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let given = Lead(org: "Mercy Regional", type: "hospital", specialty: "orthopedics", region: "US-OH", beds: 320,
+                         source: "webinar", profile: "capital-equipment", consent: .yes, owner: "priya", createdAt: t0)
+        let created = try store.createLead(given, actor: "ana")
+        #expect(created.id > 0)
+        let read = try #require(try store.lead(id: created.id))
+        var expected = given
+        expected.id = created.id
+        #expect(read == expected)
+        #expect(try store.lead(id: created.id + 1) == nil)
+    }
+
+    @Test(arguments: Backend.all) func leadsAreFilteredAndSearchedInIdOrder(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let mercy = try lead(store, "Mercy Regional", specialty: "orthopedics", region: "US-OH")
+        let lake = try lead(store, "Lakeview 100% Care", specialty: "cardiology", region: "US-MI", owner: "sam")
+        let under = try lead(store, "St_Mary", specialty: "spine", region: "US-OH", profile: "healthtech")
+        try store.changeStage(lead: lake.id, to: .mql, reason: nil, note: nil, actor: "ana", at: t0)
+        #expect(try store.leads().map(\.id) == [mercy.id, lake.id, under.id])
+        #expect(try store.leads(LeadFilter(stage: .mql)).map(\.id) == [lake.id])
+        #expect(try store.leads(LeadFilter(owner: "ana")).map(\.id) == [mercy.id, under.id])
+        #expect(try store.leads(LeadFilter(profile: "healthtech")).map(\.id) == [under.id])
+        // Anywhere in organisation, specialty or region, ignoring case; % and _ are plain characters.
+        #expect(try store.leads(LeadFilter(search: "us-oh")).map(\.id) == [mercy.id, under.id])
+        #expect(try store.leads(LeadFilter(search: "CARDIO")).map(\.id) == [lake.id])
+        #expect(try store.leads(LeadFilter(search: "100%")).map(\.id) == [lake.id])
+        #expect(try store.leads(LeadFilter(search: "%")).map(\.id) == [lake.id])
+        #expect(try store.leads(LeadFilter(search: "t_m")).map(\.id) == [under.id])
+        #expect(try store.leads(LeadFilter(owner: "ana", search: "regional")).map(\.id) == [mercy.id])
+        #expect(try store.leads(LeadFilter(limit: 2)).map(\.id) == [mercy.id, lake.id])
+    }
+
+    @Test(arguments: Backend.all) func aLeadIsFoundByTheStartOfItsName(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let mercy = try lead(store, "Mercy Regional")
+        let mercyWest = try lead(store, "mercy west")
+        _ = try lead(store, "Lakeview")
+        _ = try lead(store, "Mer_cy")
+        #expect(try store.leads(withOrgPrefix: "MERCY").map(\.id) == [mercy.id, mercyWest.id])
+        #expect(try store.leads(withOrgPrefix: "mercy", limit: 1).map(\.id) == [mercy.id])
+        #expect(try store.leads(withOrgPrefix: "Mer_").map(\.org) == ["Mer_cy"])
+        #expect(try store.leads(withOrgPrefix: "view").isEmpty)
+    }
+
+    @Test(arguments: Backend.all) func aFieldChangeIsKeptAndAudited(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let l = try lead(store, "Mercy", region: "US-OH")
+        let later = t0 + 3600
+        let updated = try store.updateLead(id: l.id, field: .beds, value: "320", actor: "ben", at: later)
+        #expect(updated.beds == 320 && updated.updatedAt == later)
+        try store.updateLead(id: l.id, field: .region, value: nil, actor: "ben", at: later)
+        #expect(try store.lead(id: l.id)?.region == nil)
+        let entries = try store.audit(lead: l.id).suffix(2)
+        #expect(entries.map { "\($0.field ?? ""): \($0.oldValue ?? "-") -> \($0.newValue ?? "-")" } == ["beds: - -> 320", "region: US-OH -> -"])
+        #expect(throws: DiscoveryError.failed("no lead L\(l.id + 1)")) {
+            try store.updateLead(id: l.id + 1, field: .region, value: "x", actor: "ben", at: later)
+        }
+    }
+
+    @Test(arguments: Backend.all) func aStageMoveRecordsReasonNoteAndTheFirstMQLMoment(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let l = try lead(store, "Mercy")
+        let mqlAt = t0 + 60
+        let mql = try store.changeStage(lead: l.id, to: .mql, reason: nil, note: "automatic", actor: "ana", at: mqlAt)
+        #expect(mql.stage == .mql && mql.mqlAt == mqlAt && mql.stageChangedAt == mqlAt && mql.stageNote == "automatic")
+        let dq = try store.changeStage(lead: l.id, to: .disqualified, reason: .noBudget, note: nil, actor: "ana", at: t0 + 120)
+        #expect(dq.stage == .disqualified && dq.stageReason == .noBudget && dq.stageNote == nil)
+        // Reaching mql again does not restart the SLA clock.
+        let again = try store.changeStage(lead: l.id, to: .mql, reason: nil, note: nil, actor: "ana", at: t0 + 180)
+        #expect(again.mqlAt == mqlAt)
+        let fields = try store.audit(lead: l.id).filter { $0.action == .update }.map(\.field)
+        #expect(fields == ["stage", "stage_note", "mql_at", "stage", "stage_reason", "stage_note", "stage", "stage_reason"])
+        // One undo moves the lead back, reason and all.
+        _ = try store.undo(actor: "ana", at: t0 + 240)
+        let back = try #require(try store.lead(id: l.id))
+        #expect(back.stage == .disqualified && back.stageReason == .noBudget)
+    }
+
+    @Test(arguments: Backend.all) func contactsAreKeptInOrderAndChangedFieldByField(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let l = try lead(store, "Mercy")
+        let ana = try store.addContact(Contact(leadId: l.id, name: "Dr. Ana Ruiz", title: "Chief of Surgery", role: .clinicalLeader,
+                                               email: "ana@mercy.org", phone: "+1 555 010 0100", consent: .yes, createdAt: t0), actor: "ana")
+        let ben = try store.addContact(Contact(leadId: l.id, name: "Ben Ode", createdAt: t0), actor: "ana")
+        #expect(try store.contacts(lead: l.id) == [ana, ben])
+        let changed = try store.updateContact(id: ben.id, field: .role, value: "economic-buyer", actor: "sam", at: t0 + 1)
+        #expect(changed.role == .economicBuyer)
+        try store.updateContact(id: ana.id, field: .consent, value: "no", actor: "sam", at: t0 + 2)
+        #expect(try store.contacts(lead: l.id).map(\.consent) == [.no, .unknown])
+        #expect(throws: DiscoveryError.failed("no contact #\(ben.id + 1)")) {
+            try store.updateContact(id: ben.id + 1, field: .name, value: "x", actor: "sam", at: t0)
+        }
+        _ = try store.undo(actor: "sam", at: t0 + 3)
+        #expect(try store.contacts(lead: l.id).map(\.consent) == [.yes, .unknown])
+    }
+}
