@@ -15,7 +15,7 @@ struct PostgresImport {
     private var leadByOrg: [String: Int64] = [:]
     private var leadFields: [Int64: ImportMerge.LeadFields] = [:]
 
-    static let contactColumns = "SELECT id, lead_id, name, title, role, email, phone, consent FROM contact"
+    static let contactColumns = "SELECT * FROM contact"
 
     init(options: ImportOptions) {
         self.options = options
@@ -30,20 +30,16 @@ struct PostgresImport {
         leadFields.removeAll(keepingCapacity: true)
     }
 
-    private func contact(_ s: SQLSession, _ whereClause: String, _ values: [SQLValue]) throws -> ImportMerge.ContactFields? {
+    private func contact(_ s: SQLSession, _ whereClause: String, _ values: [SQLValue]) throws -> Contact? {
         guard let r = try s.rows("\(Self.contactColumns) WHERE \(whereClause) ORDER BY id LIMIT 1", values: values).first else {
             return nil
         }
-        let id = try r.int64(required: "id")
-        return ImportMerge.ContactFields(id: id, leadId: try r.int64(required: "lead_id"), name: try r.text(required: "name"),
-                                         title: try r.text("title"), role: try r.optional(ContactRole.self, "role", table: "contact"),
-                                         email: try r.text("email"), phone: try r.text("phone"),
-                                         consent: try r.value(Consent.self, "consent", table: "contact"))
+        return try RecordRows.contact(r)
     }
 
     mutating func apply(_ r: ImportRecord, s: SQLSession, audit: AuditLog) throws {
         tally.recordsApplied += 1
-        var contactByEmail: ImportMerge.ContactFields?
+        var contactByEmail: Contact?
         var emailIsNew = false
         var leadId: Int64?
         lookup: for key in ImportMatching.leadKeys(for: r) {
@@ -140,9 +136,9 @@ struct PostgresImport {
         return true
     }
 
-    private func findContact(_ c: ImportRecord.ContactPart, lead: Int64, emailIsNew: Bool, s: SQLSession) throws -> ImportMerge.ContactFields? {
+    private func findContact(_ c: ImportRecord.ContactPart, lead: Int64, emailIsNew: Bool, s: SQLSession) throws -> Contact? {
         for key in ImportMatching.contactKeys(for: c) {
-            let found: ImportMerge.ContactFields?
+            let found: Contact?
             switch key {
             case .email(let email):
                 found = emailIsNew ? nil : try contact(s, "lead_id = $1 AND lower(email) = lower($2)", [.i(lead), .t(email)])
@@ -154,7 +150,7 @@ struct PostgresImport {
         return nil
     }
 
-    private func updateContact(_ old: ImportMerge.ContactFields, with c: ImportRecord.ContactPart, s: SQLSession,
+    private func updateContact(_ old: Contact, with c: ImportRecord.ContactPart, s: SQLSession,
                                audit: AuditLog) throws -> Bool {
         let changes = ImportMerge.changes(to: old, from: c)
         guard !changes.isEmpty else { return false }

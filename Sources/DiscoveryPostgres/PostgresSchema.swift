@@ -11,6 +11,26 @@ enum PostgresSchema {
     /// The migrations, by the version each one brings the schema to.
     static let migrations: [Int: String] = [1: v1]
 
+    /// The statements of a migration, one by one (the extended protocol takes one at a time):
+    /// split at each `;` that ends a line outside a `$$` function body.
+    static func statements(_ sql: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var inBody = false
+        for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("--") && current.isEmpty { continue }
+            current += line + "\n"
+            if line.components(separatedBy: "$$").count % 2 == 0 { inBody.toggle() }
+            if !inBody && line.hasSuffix(";") {
+                statements.append(String(current.trimmingCharacters(in: .whitespacesAndNewlines).dropLast()))
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !rest.isEmpty { statements.append(rest) }
+        return statements
+    }
+
     static let repRole = "discovery_rep"
     static let opsRole = "discovery_ops"
 

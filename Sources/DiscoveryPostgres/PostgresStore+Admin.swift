@@ -58,7 +58,7 @@ extension PostgresStore {
             try s.exec("SELECT pg_advisory_xact_lock(715000001)")
             for v in (from + 1)..<(PostgresSchema.version + 1) {
                 guard let sql = PostgresSchema.migrations[v] else { continue }
-                try s.exec(sql)
+                for statement in PostgresSchema.statements(sql) { try s.exec(statement) }
             }
             for grant in PostgresSchema.grants() { try s.exec(grant) }
             try s.exec("""
