@@ -10,9 +10,13 @@ enum PostgresErrors {
         (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
-    static func map(_ error: Error, _ location: PostgresLocation, inChange: Bool) -> DiscoveryError {
+    static func map(_ error: Error, _ location: PostgresLocation, inChange: Bool, connecting: Bool = false) -> DiscoveryError {
         if let e = error as? DiscoveryError { return e }
         let server = "\(location.host):\(location.port)"
+        if connecting, (error as? PSQLError)?.serverInfo == nil, !(error is NIOSSLError),
+           (error as? PSQLError)?.code != .sslUnsupported, (error as? PSQLError)?.code != .authMechanismRequiresPassword {
+            return .storage("cannot connect to the PostgreSQL server at \(server) (\(connectDetail(error))); is it running and reachable?")
+        }
         let notSaved = inChange ? "; the change was not saved" : ""
         if let psql = error as? PSQLError {
             if let info = psql.serverInfo {
@@ -66,6 +70,18 @@ enum PostgresErrors {
             return .storage("\(server): TLS failed (sslmode=\(location.sslMode.rawValue)): \(error)")
         }
         return .storage("cannot reach the PostgreSQL server at \(server): \(describe(error))\(notSaved)")
+    }
+
+    /// The reason a connection failed, in a few words (the driver's text nests several errors).
+    private static func connectDetail(_ error: Error) -> String {
+        let text = String(describing: (error as? PSQLError)?.underlying ?? error)
+        for (needle, words) in [("Connection refused", "connection refused"), ("connectTimeout", "no answer within \(PostgresLocation.connectTimeout) s"),
+                                ("unreachable", "network unreachable"), ("No route", "no route to host"),
+                                ("Name or service not known", "unknown host"), ("nodename nor servname", "unknown host")]
+            where text.contains(needle) {
+            return words
+        }
+        return "the connection failed"
     }
 
     private static func describe(_ error: Error?) -> String {

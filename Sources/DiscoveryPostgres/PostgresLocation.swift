@@ -32,6 +32,12 @@ public struct PostgresLocation: Sendable, Equatable {
     /// Parses `url`; `environment` holds the PG* variables and HOME, `readFile` reads the password file.
     public static func parse(_ url: String, environment: [String: String],
                              readFile: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) throws(DiscoveryError) -> PostgresLocation {
+        try parse(url, lookup: { environment[$0] }, readFile: readFile)
+    }
+
+    /// The same, the variables looked up one by one.
+    public static func parse(_ url: String, lookup: (String) -> String?,
+                             readFile: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }) throws(DiscoveryError) -> PostgresLocation {
         let scheme = url.hasPrefix("postgresql://") ? "postgresql://" : url.hasPrefix("postgres://") ? "postgres://" : nil
         guard let scheme else {
             throw .usage("--db: '\(redacted(url))' is not a PostgreSQL URL (postgresql://[user[:password]@][host][:port][/dbname][?sslmode=...])")
@@ -89,13 +95,13 @@ public struct PostgresLocation: Sendable, Equatable {
             }
             params[key] = value
         }
-        let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        func env(_ name: String) -> String? { lookup(name).flatMap { $0.isEmpty ? nil : $0 } }
         let finalHost = params["host"] ?? host.flatMap { $0.isEmpty ? nil : $0 } ?? env("PGHOST") ?? "localhost"
         let finalPortText = params["port"] ?? portText.flatMap { $0.isEmpty ? nil : $0 } ?? env("PGPORT") ?? "5432"
         guard let port = Int(finalPortText), (1...65_535).contains(port) else {
             throw .usage("--db: '\(redacted(url))': the port '\(finalPortText)' is not a number from 1 to 65535")
         }
-        let finalUser = params["user"] ?? user.flatMap { $0.isEmpty ? nil : $0 } ?? env("PGUSER") ?? environment["USER"] ?? "postgres"
+        let finalUser = params["user"] ?? user.flatMap { $0.isEmpty ? nil : $0 } ?? env("PGUSER") ?? env("USER") ?? "postgres"
         let dbName = try path.isEmpty ? nil : decode(Substring(path), part: "database name", url: url)
         let database = params["dbname"] ?? dbName ?? env("PGDATABASE") ?? finalUser
         let modeText = params["sslmode"] ?? env("PGSSLMODE") ?? "prefer"
@@ -106,7 +112,7 @@ public struct PostgresLocation: Sendable, Equatable {
                                         password: params["password"] ?? password ?? env("PGPASSWORD"), sslMode: mode,
                                         sslRootCert: params["sslrootcert"] ?? env("PGSSLROOTCERT"))
         if location.password == nil {
-            let file = env("PGPASSFILE") ?? environment["HOME"].map { $0 + "/.pgpass" }
+            let file = env("PGPASSFILE") ?? env("HOME").map { $0 + "/.pgpass" }
             if let file, let text = readFile(file) {
                 location.password = PGPassFile.password(in: text, host: finalHost, port: port, database: database, user: finalUser)
             }

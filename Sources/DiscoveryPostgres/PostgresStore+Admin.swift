@@ -108,3 +108,8 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    /// The schema version this binary writes and needs.
+    public static var schemaVersion: Int { PostgresSchema.version }
+}

@@ -47,7 +47,7 @@ public final class PostgresStore: @unchecked Sendable {
         do {
             return PostgresStore(location: location, connection: try BlockingConnection.open(config))
         } catch {
-            throw PostgresErrors.map(error, location, inChange: false)
+            throw PostgresErrors.map(error, location, inChange: false, connecting: true)
         }
     }
 
