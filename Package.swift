@@ -60,7 +60,15 @@ let package = Package(
             "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The storage contract: every store behaviour, written once, run against every backend.
-        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres"]),
+        .testTarget(name: "StorageContractTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres", "PostgresTestSupport",
+        ]),
+        // The throwaway PostgreSQL cluster the tests use (scripts/pg-test-cluster, DISCOVERY_TEST_PG_URL).
+        .target(name: "PostgresTestSupport", dependencies: ["DiscoveryPostgres"], path: "Tests/PostgresTestSupport"),
+        // Team mode on a real server: URLs, the binary's db commands, server-enforced rights, many writers, faults.
+        .testTarget(name: "TeamModeTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryPostgres", "PostgresTestSupport", "discovery",
+        ]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport"], exclude: ["Golden"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: [
             "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor",

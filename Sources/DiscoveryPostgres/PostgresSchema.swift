@@ -170,14 +170,18 @@ enum PostgresSchema {
         END IF;
         RAISE EXCEPTION 'the audit log is append-only';
     END $$;
+    CREATE FUNCTION discovery_keeps_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the audit log is append-only';
+    END $$;
     CREATE TRIGGER audit_is_append_only BEFORE UPDATE OR DELETE ON audit
         FOR EACH ROW EXECUTE FUNCTION audit_is_append_only();
     CREATE TRIGGER audit_is_append_only_truncate BEFORE TRUNCATE ON audit
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_is_append_only();
-    CREATE TRIGGER changeset_is_append_only BEFORE UPDATE OR DELETE ON changeset
-        FOR EACH ROW EXECUTE FUNCTION audit_is_append_only();
-    CREATE TRIGGER audit_erasure_is_permanent BEFORE UPDATE OR DELETE ON audit_erasure
-        FOR EACH ROW EXECUTE FUNCTION audit_is_append_only();
+        FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
+    CREATE TRIGGER changeset_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON changeset
+        FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
+    CREATE TRIGGER audit_erasure_is_permanent BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_erasure
+        FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
 
     -- Erasure (`lead delete`): runs with the schema owner's rights, granted to discovery_ops
     -- only; no role is granted UPDATE on the audit log itself.

@@ -2,6 +2,7 @@ import DiscoveryPostgres
 import DiscoveryStorage
 import DiscoveryStore
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// A storage backend the contract runs against: how to make a fresh, empty database of it.

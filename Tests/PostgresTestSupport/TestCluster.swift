@@ -4,16 +4,20 @@ import Foundation
 /// The throwaway PostgreSQL cluster `scripts/pg-test-cluster` starts: its superuser URL comes in
 /// `DISCOVERY_TEST_PG_URL`. Databases are made and dropped with psql, independently of the
 /// store under test.
-enum TestCluster {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public enum TestCluster {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    static let url = ProcessInfo.processInfo.environment["DISCOVERY_TEST_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let url = ProcessInfo.processInfo.environment["DISCOVERY_TEST_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
     /// In CI the PostgreSQL tests must run.
-    static let required = ProcessInfo.processInfo.environment["CI"] == "true"
+    public static let required = ProcessInfo.processInfo.environment["CI"] == "true"
 
-    static func warnSkipped() {
+    public static func warnSkipped() {
         FileHandle.standardError.write(Data("""
 
             ************************************************************************************
@@ -24,7 +28,7 @@ enum TestCluster {
             """.utf8))
     }
 
-    static func adminURL() throws -> String {
+    public static func adminURL() throws -> String {
         guard let url else {
             throw Failure(description: "CI=true but DISCOVERY_TEST_PG_URL is not set: the PostgreSQL tests must run in CI (scripts/test starts the cluster)")
         }
@@ -32,7 +36,7 @@ enum TestCluster {
     }
 
     /// `url` with its database replaced by `database`.
-    static func url(database: String) throws -> String {
+    public static func url(database: String) throws -> String {
         let admin = try adminURL()
         guard let slash = admin.range(of: "/", options: .backwards), admin[..<slash.lowerBound].contains("@") else {
             return admin + "/" + database
@@ -40,13 +44,13 @@ enum TestCluster {
         return admin[..<slash.upperBound] + database
     }
 
-    static func location(database: String) throws -> PostgresLocation {
+    public static func location(database: String) throws -> PostgresLocation {
         try PostgresLocation.parse(try url(database: database), environment: [:])
     }
 
     /// Runs SQL with psql as the cluster's superuser (on `database`, else the admin database).
     @discardableResult
-    static func psql(_ sql: String, database: String? = nil, url explicit: String? = nil) throws -> String {
+    public static func psql(_ sql: String, database: String? = nil, url explicit: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         let target = try explicit ?? (database.map { try url(database: $0) } ?? adminURL())
@@ -64,13 +68,13 @@ enum TestCluster {
         return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func createDatabase() throws -> String {
+    public static func createDatabase() throws -> String {
         let name = "contract_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try psql("CREATE DATABASE \(name)")
         return name
     }
 
-    static func dropDatabase(_ name: String) {
+    public static func dropDatabase(_ name: String) {
         _ = try? psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 }
