@@ -11,6 +11,15 @@ extension PostgresStore {
         }
     }
 
+    /// The lead's row is locked before its stage is looked at: a teammate's move waits, then is seen.
+    public func changeStage(lead id: Int64, ifAt expected: Stage, to stage: Stage, reason: ReasonCode?, note: String?,
+                            actor: String, at: Date) throws(DiscoveryError) -> Lead? {
+        try change(actor: actor, at: at) { s, audit in
+            guard try Self.lockLead(s, id).stage == expected else { return nil }
+            return try Self.changeStage(s, audit: audit, lead: id, to: stage, reason: reason, note: note)
+        }
+    }
+
     /// The same, inside a change already open (a call outcome that also moves the stage). The
     /// lead's row is locked, so what the move records as the old stage is the stage in force.
     static func changeStage(_ s: SQLSession, audit: AuditLog, lead id: Int64, to stage: Stage,

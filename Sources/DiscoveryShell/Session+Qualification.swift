@@ -54,8 +54,11 @@ extension Session {
         guard let lead = try? store.lead(id: leadId), lead.stage == .new,
               let q = try? qualification(lead), q.verdict.mql else { return nil }
         do {
-            let moved = try store.changeStage(lead: leadId, to: .mql, reason: nil, note: "automatic: \(q.verdict.mqlReason)",
-                                              actor: user, at: now())
+            // Only if still `new` when the move is made: a teammate's process may have moved it already.
+            guard let moved = try store.changeStage(lead: leadId, ifAt: .new, to: .mql, reason: nil,
+                                                    note: "automatic: \(q.verdict.mqlReason)", actor: user, at: now()) else {
+                return nil
+            }
             print("\(lead.label) is now an MQL (new → mql): \(q.verdict.mqlReason)")
             return moved
         } catch {

@@ -12,6 +12,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Reads the stage and moves inside one write transaction: SQLite's single writer means no
+    /// other process moves the lead in between.
+    public func changeStage(lead id: Int64, ifAt expected: Stage, to stage: Stage, reason: ReasonCode?, note: String?,
+                            actor: String, at: Date) throws(DiscoveryError) -> Lead? {
+        try change(actor: actor, at: at) { db, audit in
+            guard let row = try Row.fetchOne(db, sql: "SELECT stage FROM lead WHERE id = ?", arguments: [id]) else {
+                throw DiscoveryError.failed("no lead L\(id)")
+            }
+            guard (row["stage"] as String?) == expected.rawValue else { return nil }
+            return try Self.changeStage(db: db, audit: audit, lead: id, to: stage, reason: reason, note: note)
+        }
+    }
+
     /// The same, inside a change already open (e.g. a call outcome that also moves the stage).
     static func changeStage(db: Database, audit: AuditWriter, lead id: Int64, to stage: Stage,
                             reason: ReasonCode?, note: String?) throws -> Lead {
