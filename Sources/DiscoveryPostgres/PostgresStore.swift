@@ -67,9 +67,19 @@ public final class PostgresStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do {
-            let conn = try liveConnection()
-            let session = SQLSession(connection: conn)
-            try session.exec(begin)
+            var conn = try liveConnection()
+            var session = SQLSession(connection: conn)
+            do {
+                try session.exec(begin)
+            } catch where Self.isConnectionLost(error) {
+                // Lost while idle (a restarted server, a killed backend): nothing was sent yet, so
+                // one fresh connection and a second BEGIN are safe.
+                connection?.close()
+                connection = nil
+                conn = try liveConnection()
+                session = SQLSession(connection: conn)
+                try session.exec(begin)
+            }
             do {
                 let result = try body(session)
                 try session.exec(commit ? "COMMIT" : "ROLLBACK")
@@ -81,6 +91,13 @@ public final class PostgresStore: @unchecked Sendable {
         } catch {
             throw PostgresErrors.map(error, location, inChange: inChange)
         }
+    }
+
+    static func isConnectionLost(_ error: Error) -> Bool {
+        guard let psql = error as? PSQLError else { return false }
+        if let state = psql.serverInfo?[.sqlState] { return state.hasPrefix("57P") || state.hasPrefix("08") }
+        return psql.code == .serverClosedConnection || psql.code == .clientClosedConnection || psql.code == .uncleanShutdown
+            || psql.code == .connectionError
     }
 
     /// Runs a read, seeing one state of the database.
