@@ -9,7 +9,7 @@ import Foundation
 /// sets are loaded and never through the shell: `init`, `migrate`, `grant` and `status`.
 enum DatabaseCommand {
     static let usage = """
-        usage: discovery db init | db migrate | db status | db grant ROLE rep|ops
+        usage: discovery db init | db migrate | db status | db grant ROLE rep|ops | db copy --from SRC --to DST
         """
 
     static func run(_ words: [String], location: String, env: Environment, out: StandardStream) throws(DiscoveryError) -> Int32 {
@@ -72,6 +72,9 @@ enum DatabaseCommand {
                 user: \(status.sessionUser)\(status.roles.isEmpty ? "" : " (" + status.roles.joined(separator: ", ") + ")")
                 \(status.leads.map { "leads: \($0)\n" } ?? "")
                 """)
+            return 0
+        case "copy":
+            try DatabaseCopy.run(args, env: env, out: out)
             return 0
         default:
             throw .usage("unknown db subcommand '\(sub)'\n\(usage)")
