@@ -50,6 +50,10 @@ struct GlobalOptions {
                 options.command = Array(words[(i + 1)...])
                 return options
             default:
+                // No command starts with '-': this is a mistyped global option.
+                if name.hasPrefix("-") {
+                    throw .usage("unknown option '\(name)'.\(Suggestion.hint(for: name, in: names)) Global options: \(names.joined(separator: ", ")). Try 'discovery --help'")
+                }
                 options.command = Array(words[i...])
                 return options
             }
@@ -57,6 +61,9 @@ struct GlobalOptions {
         }
         return options
     }
+
+    /// Every global option, as `--help` lists them.
+    static let names = ["--db", "--question-sets", "--user", "--no-color", "--keep-going", "--help"]
 
     private static func split(_ word: String) -> (name: String, value: String?) {
         guard word.hasPrefix("--"), let eq = word.firstIndex(of: "=") else { return (word, nil) }

@@ -3,10 +3,13 @@ import Foundation
 public struct NamedPerson: Sendable, Equatable, Hashable {
     public var name: String
     public var role: ContactRole?
+    /// The person's job title (`Name (role, Title)`).
+    public var title: String?
 
-    public init(name: String, role: ContactRole? = nil) {
+    public init(name: String, role: ContactRole? = nil, title: String? = nil) {
         self.name = name
         self.role = role
+        self.title = title
     }
 }
 
@@ -29,8 +32,9 @@ public struct ParsedAnswer: Sendable, Equatable {
 /// - `yes-no`: `yes`, `no`, `y`, `n`.
 /// - `number`: a decimal such as `320`, `-4` or `12.5`; not NaN or infinity.
 /// - `date`: strictly `YYYY-MM-DD`.
-/// - `contacts`: people separated by commas (or by semicolons when any is present, so a name may
-///   hold a comma), each `Name` or `Name (role)`: `Ana Ruiz (champion), Ben Ode (technical)`.
+/// - `contacts`: people separated by commas (or by semicolons when any is present outside
+///   parentheses, so a name may hold a comma), each `Name`, `Name (role)`, `Name (role, Title)` or
+///   `Name (, Title)`: `Ana Ruiz (economic-buyer, CFO), Ben Ode (technical)`.
 /// - `text`: any text without control characters.
 public enum AnswerParser {
     /// The longest answer taken, in characters: a problem statement fits, a pasted document does not.
@@ -71,6 +75,7 @@ public enum AnswerParser {
             return ParsedAnswer(.number(n))
         case .date:
             guard Dates.parseDay(text) != nil else {
+                if let why = Dates.impossibleDay(text) { throw .failed("\(question.fullId): \(why)") }
                 throw .failed("\(question.fullId) takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '\(text)'")
             }
             return ParsedAnswer(.date(text))
@@ -118,20 +123,45 @@ public enum AnswerParser {
 
     /// `Name (role), Name` → people; roles must be known (`ContactRole`).
     static func contacts(_ text: String, for question: Question) throws(DiscoveryError) -> [NamedPerson] {
-        let separator: Character = text.contains(";") ? ";" : ","
         var people: [NamedPerson] = []
-        for part in text.split(separator: separator) {
-            let entry = String(part).trimmingBlanks
+        for part in entries(text) {
+            let entry = part.trimmingBlanks
             if entry.isEmpty { continue }
             let person = try person(entry, for: question)
             if let i = people.firstIndex(where: { $0.name.caseInsensitiveCompare(person.name) == .orderedSame }) {
                 if person.role != nil { people[i].role = person.role }
+                if person.title != nil { people[i].title = person.title }
             } else {
                 people.append(person)
             }
         }
         guard !people.isEmpty else { throw .failed("empty answer for \(question.fullId)") }
         return people
+    }
+
+    /// The people of a contacts answer: split at `;` when one stands outside parentheses, else at
+    /// `,`; never inside parentheses, where a comma parts the role from the title.
+    static func entries(_ text: String) -> [String] {
+        var depth = 0
+        var outsideSemicolon = false
+        for c in text {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == ";" && depth == 0 { outsideSemicolon = true }
+        }
+        let separator: Character = outsideSemicolon ? ";" : ","
+        var out: [String] = []
+        var current = ""
+        depth = 0
+        for c in text {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
+            if c == separator && depth == 0 {
+                out.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        out.append(current)
+        return out
     }
 
     private static func person(_ entry: String, for question: Question) throws(DiscoveryError) -> NamedPerson {
@@ -143,17 +173,22 @@ public enum AnswerParser {
             throw malformedPerson(entry, question)
         }
         let name = String(entry[..<open]).trimmingBlanks
-        let roleText = String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)]).trimmingBlanks
+        let inside = String(entry[entry.index(after: open)..<entry.index(before: entry.endIndex)])
         guard !name.isEmpty else { throw malformedPerson(entry, question) }
-        if roleText.isEmpty { return NamedPerson(name: name) }
+        // `(role, Title)`: the first comma parts the role (maybe empty) from the title.
+        let comma = inside.firstIndex(of: ",")
+        let roleText = String(comma.map { inside[..<$0] } ?? inside[...]).trimmingBlanks
+        let titleText = comma.map { String(inside[inside.index(after: $0)...]).trimmingBlanks } ?? ""
+        let title = titleText.isEmpty ? nil : titleText
+        if roleText.isEmpty { return NamedPerson(name: name, title: title) }
         guard let role = ContactRole(word: roleText) else {
-            throw .failed("unknown role '\(roleText)' in the answer to \(question.fullId).\(ContactRole.choices(for: roleText))")
+            throw .failed("unknown role '\(roleText)' in the answer to \(question.fullId).\(ContactRole.choices(for: roleText)); a title goes after the role: \(name) (role, \(roleText))")
         }
-        return NamedPerson(name: name, role: role)
+        return NamedPerson(name: name, role: role, title: title)
     }
 
     private static func malformedPerson(_ entry: String, _ question: Question) -> DiscoveryError {
-        .failed("cannot read '\(entry)' in the answer to \(question.fullId): write people as Name (role), Name (role)")
+        .failed("cannot read '\(entry)' in the answer to \(question.fullId): write people as Name (role, Title), Name (role)")
     }
 }
 

@@ -34,3 +34,15 @@ public struct Call: Sendable, Equatable, Codable {
         self.consentOverride = consentOverride
     }
 }
+
+extension Call {
+    /// Whether the call was going on at `moment`: it began at or before it and is still open
+    /// (`call start` without `call end`), or ended at or after it (its end, or its start plus
+    /// its duration for a call logged in one line).
+    public func wasInProgress(at moment: Date) -> Bool {
+        guard at <= moment else { return false }
+        if outcome == nil && endedAt == nil { return true }
+        let end = endedAt ?? at.addingTimeInterval(TimeInterval((durationMinutes ?? 0) * 60))
+        return end >= moment
+    }
+}

@@ -40,6 +40,9 @@ public struct Question: Sendable, Equatable, Hashable, Codable {
     public var flag: String?
     public var stop: ReasonCode?
     public var when: Condition?
+    /// `then-ask-consent: true`: once this question is answered or skipped, the interview asks
+    /// for the lead's and each contact's consent where it is still unknown.
+    public var thenAskConsent: Bool = false
     /// Where it is defined, for diagnostics.
     public var line: Int
 

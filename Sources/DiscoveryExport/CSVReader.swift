@@ -45,13 +45,33 @@ public final class CSVReader {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .failed("\(path): cannot read the file (permission denied?)")
         }
-        self.init { () throws(DiscoveryError) -> [UInt8] in
+        let read = { () throws(DiscoveryError) -> [UInt8] in
             do {
                 return Array(try handle.read(upToCount: 1 << 16) ?? Data())
             } catch {
                 throw .storage("\(path): cannot read the file: \(error.localizedDescription)")
             }
         }
+        // A program, a spreadsheet or UTF-16 text holds NUL bytes at once: say what the file is
+        // not, rather than which column of the "header" holds a NUL.
+        var first: [UInt8]? = try read()
+        if let problem = first.flatMap(Self.notText) { throw .failed("\(path): not a text (CSV) file: \(problem)") }
+        self.init { () throws(DiscoveryError) -> [UInt8] in
+            if let block = first {
+                first = nil
+                return block
+            }
+            return try read()
+        }
+    }
+
+    /// Why the first block of a file shows it is not UTF-8 text, or `nil`.
+    static func notText(_ block: [UInt8]) -> String? {
+        if block.starts(with: [0xFF, 0xFE]) || block.starts(with: [0xFE, 0xFF]) {
+            return "it is UTF-16 text; save it as UTF-8 CSV and import that"
+        }
+        if block.contains(0) { return "it holds binary data (NUL bytes); export the leads as CSV and import that" }
+        return nil
     }
 
     /// A reader over text held in memory (tests).

@@ -2,7 +2,8 @@ import DiscoveryCore
 import Foundation
 
 /// `export --format json`: a JSON array with one object per lead, one object per line, so it
-/// streams and `jq` or any JSON reader takes it whole.
+/// streams and `jq` or any JSON reader takes it whole. Each lead carries its verdict keys
+/// (those of `status --json`) when the caller evaluated it.
 public struct JSONExport: LeadExportWriter {
     private var count = 0
 
@@ -11,15 +12,21 @@ public struct JSONExport: LeadExportWriter {
     public func begin() -> String { "[\n" }
 
     public mutating func write(_ lead: Lead, contacts: [Contact]) -> String {
+        write(lead, contacts: contacts, verdict: nil)
+    }
+
+    /// One lead with its verdict keys (`null` each when the lead's profile cannot be evaluated).
+    public mutating func write(_ lead: Lead, contacts: [Contact], verdict: Verdict?) -> String {
         defer { count += 1 }
-        return (count == 0 ? "" : ",\n") + JSONText.encode(record(lead, contacts: contacts), pretty: false)
+        return (count == 0 ? "" : ",\n") + JSONText.encode(record(lead, contacts: contacts, verdict: verdict), pretty: false)
     }
 
     public func end() -> String { count == 0 ? "]\n" : "\n]\n" }
 
-    func record(_ lead: Lead, contacts: [Contact]) -> LeadJSON<ExportExtra> {
+    func record(_ lead: Lead, contacts: [Contact], verdict: Verdict?) -> LeadJSON<ExportExtra> {
         LeadJSON(lead, fields: LeadJSONField.export,
-                 extra: ExportExtra(contacts: contacts.map(ContactJSON.init), crm: CRMRecordJSON(CRMMapping.row(for: lead.stage))))
+                 extra: ExportExtra(contacts: contacts.map(ContactJSON.init), crm: CRMRecordJSON(CRMMapping.row(for: lead.stage)),
+                                    verdict: verdict.map(VerdictJSON.init)))
     }
 }
 
@@ -28,6 +35,25 @@ struct ExportExtra: Encodable {
     let schemaVersion = JSONText.schemaVersion
     let contacts: [ContactJSON]
     let crm: CRMRecordJSON
+    /// The verdict keys of `status --json`; each `null` when the lead could not be evaluated.
+    let verdict: VerdictJSON?
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, contacts, crm
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(contacts, forKey: .contacts)
+        try c.encode(crm, forKey: .crm)
+        if let verdict {
+            try verdict.encode(to: encoder)
+        } else {
+            var none = encoder.container(keyedBy: VerdictJSON.CodingKeys.self)
+            for key in VerdictJSON.CodingKeys.allCases { try none.encodeNil(forKey: key) }
+        }
+    }
 }
 
 /// The lead's stage in CRM terms (the `CRMMapping` table).

@@ -19,7 +19,7 @@ enum AnswerText {
         case .yesNo: return "(yes/no)"
         case .number: return "(a number)"
         case .date: return "(a date, YYYY-MM-DD)"
-        case .contacts: return "(people as Name (role), Name (role); roles: \(ContactRole.words.joined(separator: ", ")))"
+        case .contacts: return "(people as Name (role, Title), Name (role); roles: \(ContactRole.words.joined(separator: ", ")))"
         }
     }
 

@@ -1,5 +1,6 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 import LineEditor
 
 /// Runs one interview: asks the current question through `session.reader`, commits each answer
@@ -14,6 +15,11 @@ final class Interview {
     private var cancelHintShown = false
     /// The scores and verdict last shown, so a line repeats them only when they change.
     private var shownScores: String?
+    /// The question answered by the line just before: a `/note` typed right after an answer
+    /// belongs to that answer, not to the question the interview has moved on to.
+    private var justAnswered: Question?
+    /// Consent is asked at most once per interview (after a `then-ask-consent` question).
+    private var consentAsked = false
 
     init(session: Session, lead: Lead, sets: [QuestionSet]) throws(DiscoveryError) {
         self.session = session
@@ -42,15 +48,28 @@ final class Interview {
             let prompt = InterviewRenderer.prompt(lead: lead, question: q, state: state)
             let input = InterviewInput.parse(session.reader.readLine(prompt: prompt))
             showQuestion = false
+            // Only notes keep the link to the answer just given; any other input ends it.
+            let noteTarget = justAnswered ?? q
+            if case .note = input {} else { justAnswered = nil }
             switch input {
             case .stop:
                 session.print(InterviewRenderer.closing(state: state, lead: lead))
                 return
             case .answer(let text):
+                // At a terminal, a text answer that is exactly a command name was most likely
+                // meant for the shell: ask before saving it (a script's lines are saved as given).
+                if q.type == .text, session.isInteractive, InterviewInput.isCommandName(text), !confirmCommandWord(text, for: q) {
+                    continue
+                }
                 showQuestion = try commit(text, to: q)
+                if showQuestion {
+                    justAnswered = q
+                    askConsentIfDue(after: q)
+                }
             case .skip:
                 state.skip(q)
                 showQuestion = true
+                askConsentIfDue(after: q)
             case .back:
                 if state.back() {
                     showQuestion = true
@@ -60,9 +79,15 @@ final class Interview {
             case .why:
                 session.print(InterviewRenderer.why(q))
             case .note(let text):
-                saveNote(text, on: q)
+                saveNote(text, on: noteTarget)
             case .help:
                 session.print(InterviewRenderer.help)
+            case .status:
+                do throws(DiscoveryError) {
+                    session.print(InterviewRenderer.status(try session.qualification(lead).verdict, lead: lead))
+                } catch {
+                    report(error.message)
+                }
             case .cancel:
                 if !cancelHintShown, session.isInteractive {
                     session.print(InterviewRenderer.cancelHint)
@@ -112,11 +137,77 @@ final class Interview {
         }
     }
 
+    /// After a `then-ask-consent` question (once per interview, not while revising with `/back`):
+    /// asks the lead's consent and each contact's where it is still unknown. `yes` or `no` is
+    /// saved at once (audited, as `lead set` / `contact set` would); Enter leaves it unknown.
+    private func askConsentIfDue(after q: Question) {
+        guard q.thenAskConsent, !consentAsked, !state.isRevisiting else { return }
+        consentAsked = true
+        guard let current = try? session.store.lead(id: lead.id) else { return }
+        let contacts = (try? session.store.contacts(lead: lead.id)) ?? []
+        var asked = false
+        if current.consent == .unknown {
+            asked = true
+            guard let consent = askConsent(of: current.org) else { return }
+            if let consent {
+                do throws(DiscoveryError) {
+                    try session.store.updateLead(id: lead.id, field: .consent, value: consent.rawValue,
+                                                 actor: session.user, at: session.now())
+                    session.print("  consent of \(current.org): \(consent.rawValue)")
+                } catch {
+                    report(error.message)
+                }
+            }
+        }
+        for contact in contacts where contact.consent == .unknown {
+            asked = true
+            guard let consent = askConsent(of: contact.name) else { return }
+            guard let consent else { continue }
+            do throws(DiscoveryError) {
+                try session.store.updateContact(id: contact.id, field: .consent, value: consent.rawValue,
+                                                actor: session.user, at: session.now())
+                session.print("  consent of \(contact.name): \(consent.rawValue)")
+            } catch {
+                report(error.message)
+            }
+        }
+        if asked { session.refreshQualification(lead.id) }
+    }
+
+    /// One consent question: `.some(.yes / .no)`, `.some(nil)` for Enter (still unknown), `nil`
+    /// when the rep ends the consent questions (Ctrl-C, Ctrl-D, `/stop`).
+    private func askConsent(of who: String) -> Consent?? {
+        while true {
+            let reply = session.reader.readLine(
+                prompt: "Consent: may we follow up with \(who) (calls, email)? yes / no, Enter leaves it unknown> ")
+            guard case .line(let line) = reply else { return nil }
+            let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+            switch text {
+            case "": return .some(nil)
+            case "y", "yes": return .yes
+            case "n", "no": return .no
+            case "/stop": return nil
+            default: report("'\(line)' is not a consent answer: type yes or no (Enter leaves it unknown, /stop skips the consent questions)")
+            }
+        }
+    }
+
+    /// Asks whether `text`, a command name, is really the answer; true to save it.
+    private func confirmCommandWord(_ text: String, for q: Question) -> Bool {
+        let reply = session.reader.readLine(
+            prompt: "'\(text)' is a command name: save it as the answer to \(q.fullId)? (y/N; /status shows the scores, /stop ends the interview) ")
+        if case .line(let typed) = reply, ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) {
+            return true
+        }
+        session.print("  not saved; the question is asked again")
+        return false
+    }
+
     private func saveNote(_ text: String, on q: Question) {
         do throws(DiscoveryError) {
             let note = try Validation.text(text, name: "the note")
             try session.store.addNote(lead: lead.id, question: q.fullId, note: note, actor: session.user, at: session.now())
-            session.print("  note saved")
+            session.print("  note saved on \(q.fullId)")
         } catch {
             report(error.message)
         }

@@ -49,13 +49,19 @@ enum InterviewRenderer {
         "fit \(v.scores.fit) · intent \(v.scores.intent) · readiness \(v.scores.readiness) → \(v.kind.rawValue)"
     }
 
+    /// `/status`: `  L1: fit 30 · intent 15 · readiness 20 → not-yet; missing gates: next-step`.
+    static func status(_ v: Verdict, lead: Lead) -> String {
+        let missing = v.missingGates.isEmpty ? "every gate met" : "missing gates: \(v.missingGates.joined(separator: ", "))"
+        return "  \(lead.label): \(scores(v)); \(missing)"
+    }
+
     static func why(_ q: Question) -> String {
         "  why: \(q.why ?? "no reason is given for this question in its set")"
     }
 
     static let help = "  Type the answer (a choice by number, id or the start of its id). Enter skips."
         + " /back revises the previous question, /why says why it is asked, /note TEXT attaches a note,"
-        + " /stop (or Ctrl-D) ends the interview; Ctrl-C asks the question again."
+        + " /status shows the scores and missing gates, /stop (or Ctrl-D) ends the interview; Ctrl-C asks the question again."
 
     static let cancelHint = "  (Ctrl-C asks the question again; /stop or Ctrl-D ends the interview)"
 

@@ -17,6 +17,10 @@ enum QuestionLookup {
             throw .failed("unknown question '\(token)': no question sets are loaded")
         }
         let hint = Suggestion.hint(for: token, in: all.map(\.fullId))
+        // `fit.nonexist`: the set is right, the question is not; list that set's questions.
+        if hint.isEmpty, let dot = token.firstIndex(of: "."), let set = catalog.set(String(token[..<dot])), !set.questions.isEmpty {
+            throw .failed("unknown question '\(token)': set '\(set.id)' has no such question. Its questions: \(set.questions.map(\.fullId).joined(separator: ", "))")
+        }
         throw .failed("unknown question '\(token)'.\(hint) Questions are named set.question, e.g. \(all[0].fullId)")
     }
 

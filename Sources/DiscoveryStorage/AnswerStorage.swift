@@ -15,6 +15,11 @@ public protocol AnswerStorage: AnyObject, Sendable {
     /// new revision with the same value.
     @discardableResult
     func addNote(lead: Int64, question: String, note: String, actor: String, at: Date) throws(DiscoveryError) -> Answer
+    /// Removes the note in force from the question as a new revision with the same value (the
+    /// revisions before it keep the note, so `undo` and `answers --history` still show it).
+    /// `nil` when the question has no note: nothing is written.
+    @discardableResult
+    func removeNote(lead: Int64, question: String, actor: String, at: Date) throws(DiscoveryError) -> Answer?
     /// The answers in force for a lead (`set.question` → value); unanswered and retracted
     /// questions are absent.
     func answersInForce(lead: Int64) throws(DiscoveryError) -> [String: AnswerValue]

@@ -14,7 +14,7 @@ extension SQLiteStore: AnswerStorage {
                 let names = try Self.addStakeholders(people, lead: lead, db: db, audit: audit)
                 value = .contacts(names)
             }
-            return try Self.appendRevision(lead: lead, question: question, value: .set(value), note: note,
+            return try Self.appendRevision(lead: lead, question: question, value: .set(value), note: note.map { .set($0) } ?? .keep,
                                            db: db, audit: audit)
         }
     }
@@ -22,7 +22,18 @@ extension SQLiteStore: AnswerStorage {
     @discardableResult
     public func addNote(lead: Int64, question: String, note: String, actor: String, at: Date) throws(DiscoveryError) -> Answer {
         try change(actor: actor, at: at) { db, audit in
-            try Self.appendRevision(lead: lead, question: question, value: .keep, note: note, db: db, audit: audit)
+            try Self.appendRevision(lead: lead, question: question, value: .keep, note: .set(note), db: db, audit: audit)
+        }
+    }
+
+    @discardableResult
+    public func removeNote(lead: Int64, question: String, actor: String, at: Date) throws(DiscoveryError) -> Answer? {
+        try change(actor: actor, at: at) { db, audit in
+            let note = try String.fetchOne(db, sql: """
+                SELECT note FROM answer WHERE lead_id = ? AND question = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [lead, question])
+            guard note != nil else { return nil }
+            return try Self.appendRevision(lead: lead, question: question, value: .keep, note: .remove, db: db, audit: audit)
         }
     }
 
@@ -60,7 +71,7 @@ extension SQLiteStore: AnswerStorage {
 
     /// Appends the revision `AnswerRevision.next` gives, linked to the lead's open call, and
     /// the audit entries `AnswerRevision.auditEntries` lists (field: the question).
-    static func appendRevision(lead: Int64, question: String, value: AnswerRevision.ValueChange, note: String?,
+    static func appendRevision(lead: Int64, question: String, value: AnswerRevision.ValueChange, note: AnswerRevision.NoteChange,
                                db: Database, audit: AuditWriter) throws -> Answer {
         guard try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE id = ?", arguments: [lead]) != nil else {
             throw DiscoveryError.failed("no lead L\(lead)")
@@ -89,7 +100,7 @@ extension SQLiteStore: AnswerStorage {
         var names: [String] = []
         for person in people {
             let existing = try Row.fetchOne(db, sql: """
-                SELECT id, name, role FROM contact WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1
+                SELECT id, name, role, title FROM contact WHERE lead_id = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1
                 """, arguments: [lead, person.name])
             if let existing {
                 let id: Int64 = existing["id"]
@@ -99,11 +110,17 @@ extension SQLiteStore: AnswerStorage {
                     try audit.record(lead: lead, action: .update, entity: "contact", entityId: id, field: "role",
                                      old: oldRole, new: role)
                 }
+                let oldTitle: String? = existing["title"]
+                if let title = person.title, title != oldTitle {
+                    try db.execute(sql: "UPDATE contact SET title = ? WHERE id = ?", arguments: [title, id])
+                    try audit.record(lead: lead, action: .update, entity: "contact", entityId: id, field: "title",
+                                     old: oldTitle, new: title)
+                }
                 names.append(existing["name"])
             } else {
                 try db.execute(sql: """
-                    INSERT INTO contact (lead_id, name, role, consent, created_at) VALUES (?, ?, ?, 'unknown', ?)
-                    """, arguments: [lead, person.name, person.role?.rawValue, audit.at])
+                    INSERT INTO contact (lead_id, name, role, title, consent, created_at) VALUES (?, ?, ?, ?, 'unknown', ?)
+                    """, arguments: [lead, person.name, person.role?.rawValue, person.title, audit.at])
                 try audit.record(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID,
                                  new: person.name)
                 names.append(person.name)

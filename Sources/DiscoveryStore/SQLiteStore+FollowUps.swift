@@ -5,12 +5,15 @@ import GRDB
 
 extension SQLiteStore {
     /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given; owned by
-    /// `owner`, when given), each with its first call at or after `mql_at` and its signals.
+    /// `owner`, when given), each with its first call at or after `mql_at`, the latest call that began before it, and
+    /// its signals.
     public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?,
                                        owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
         try read { db in
             var sql = """
-                SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt
+                SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
+                       (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
+                        ORDER BY c.at DESC, c.id DESC LIMIT 1) AS call_before_mql
                 FROM lead WHERE mql_at IS NOT NULL
                 """
             var args: StatementArguments = []
@@ -29,8 +32,16 @@ extension SQLiteStore {
             sql += " ORDER BY id"
             // Decoded from the cursor (statement rows find columns by index, see `leads(_:)`).
             let leads = try Array(Row.fetchCursor(db, sql: sql, arguments: args).map { row in
-                (lead: try Rows.lead(row), firstAttempt: row["first_attempt"] as Date?)
+                (lead: try Rows.lead(row), firstAttempt: row["first_attempt"] as Date?, callBefore: row["call_before_mql"] as Int64?)
             })
+            // The call that began before the MQL moment, read whole: the core decides whether
+            // it was still in progress then (and so was the first attempt).
+            let callStatement = try db.cachedStatement(sql: "SELECT * FROM call WHERE id = ?")
+            var callsBefore: [Int64: Call] = [:]
+            for l in leads {
+                guard let id = l.callBefore, let row = try Row.fetchOne(callStatement, arguments: [id]) else { continue }
+                callsBefore[l.lead.id] = try Rows.call(row)
+            }
             var signals: [Int64: [SignalEvent]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
@@ -40,7 +51,8 @@ extension SQLiteStore {
                 signals[s.leadId, default: []].append(s)
             }
             return leads.map { l in
-                FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, signals: signals[l.lead.id] ?? [])
+                FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, callBeforeMQL: callsBefore[l.lead.id],
+                                      signals: signals[l.lead.id] ?? [])
             }
         }
     }

@@ -11,7 +11,7 @@ public struct CatalogCache: Sendable {
     /// Where the copies live (e.g. `$XDG_CACHE_HOME/discovery`), created owner-only.
     public let folder: String
     /// Bumped when the stored form changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     public init(folder: String) {
         self.folder = folder

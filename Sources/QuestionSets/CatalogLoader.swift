@@ -42,8 +42,14 @@ public enum CatalogLoader {
         let folder = displayPath(directory)
         var diagnostics: [Diagnostic] = []
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            return LintReport(catalog: .empty, diagnostics: [Diagnostic(file: folder, line: 0, message: "no such folder: pass the question-set folder (the one holding the set files, profiles/ and signals.yaml)")])
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        guard exists, isFolder.boolValue else {
+            let what = "pass the question-set folder (the one holding the set files, profiles/ and signals.yaml)"
+            let parent = (folder as NSString).deletingLastPathComponent
+            let message = exists
+                ? "is a file, not a folder: \(what), e.g. '\(parent.isEmpty ? "." : parent)', which lints every file in it"
+                : "no such folder: \(what)"
+            return LintReport(catalog: .empty, diagnostics: [Diagnostic(file: folder, line: 0, message: message)])
         }
         var sets: [DecodedSet] = []
         let setFiles = yamlFiles(in: folder).filter { !["signals.yaml", "signals.yml"].contains($0) }

@@ -25,7 +25,7 @@ struct DecodedSet {
 /// Decodes one question-set file (SPEC §6) into a `QuestionSet`, logging every problem.
 struct QuestionSetDecoder {
     static let setKeys = ["set", "title", "questions"]
-    static let questionKeys = ["id", "ask", "why", "type", "choices", "score", "gate", "flag", "stop", "when"]
+    static let questionKeys = ["id", "ask", "why", "type", "choices", "score", "gate", "flag", "stop", "when", "then-ask-consent"]
     static let choiceKeys = ["id", "label", "score", "gate", "flag", "stop"]
 
     let log: DiagnosticLog
@@ -89,9 +89,11 @@ struct QuestionSetDecoder {
         // Kept even when incomplete, so references to it and the gates it carries cause no follow-on errors.
         guard let id else { return nil }
         if type == nil { incomplete.insert("\(setId).\(id)") }
-        return Question(id: id, setId: setId, ask: ask ?? "", why: why, type: type ?? .text, choices: choices ?? [],
-                        score: marks.score, gate: marks.gate, flag: marks.flag, stop: marks.stop,
-                        when: condition, line: reader.line)
+        var question = Question(id: id, setId: setId, ask: ask ?? "", why: why, type: type ?? .text, choices: choices ?? [],
+                                score: marks.score, gate: marks.gate, flag: marks.flag, stop: marks.stop,
+                                when: condition, line: reader.line)
+        question.thenAskConsent = reader.bool("then-ask-consent") ?? false
+        return question
     }
 
     private func questionType(_ reader: MappingReader, name: String) -> QuestionType? {

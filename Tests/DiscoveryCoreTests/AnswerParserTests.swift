@@ -89,9 +89,20 @@ import Testing
         #expect(try AnswerParser.parse(input, for: Self.q(.date)).value == .date(input))
     }
 
-    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-4-15", "15/04/2026", "2026-13-01", "tomorrow", "2026-04-15T10:00"])
+    @Test(arguments: ["2026-4-15", "15/04/2026", "tomorrow", "2026-04-15T10:00"])
     func datesAreStrict(input: String) {
         #expect(throws: DiscoveryError.failed("s.q takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '\(input)'")) {
+            try AnswerParser.parse(input, for: Self.q(.date))
+        }
+    }
+
+    @Test(arguments: [
+        ("2026-02-30", "2026-02-30 does not exist: February 2026 has 28 days"),
+        ("2025-02-29", "2025-02-29 does not exist: February 2025 has 28 days"),
+        ("2026-13-01", "2026-13-01 does not exist: there is no month 13"),
+    ])
+    func aDayOutsideTheCalendarIsSaidNotToExist(input: String, why: String) {
+        #expect(throws: DiscoveryError.failed("s.q: \(why)")) {
             try AnswerParser.parse(input, for: Self.q(.date))
         }
     }
@@ -103,6 +114,13 @@ import Testing
         ("Ruiz, Ana (Economic-Buyer); Ode, Ben", [NamedPerson(name: "Ruiz, Ana", role: .economicBuyer), NamedPerson(name: "Ode, Ben")]),
         ("Ana (champion), ana (economic-buyer)", [NamedPerson(name: "Ana", role: .economicBuyer)]),
         ("Kim ( ), Zoë Åberg (end-user)", [NamedPerson(name: "Kim"), NamedPerson(name: "Zoë Åberg", role: .endUser)]),
+        // A title after the role; the comma inside the parentheses does not part two people.
+        ("Ana Ruiz (economic-buyer, CFO), Ben Ode (technical, Director, Clinical Engineering)",
+         [NamedPerson(name: "Ana Ruiz", role: .economicBuyer, title: "CFO"),
+          NamedPerson(name: "Ben Ode", role: .technical, title: "Director, Clinical Engineering")]),
+        ("Dr. Kim (, Chief of Cardiology)", [NamedPerson(name: "Dr. Kim", title: "Chief of Cardiology")]),
+        ("Ruiz, Ana (champion, VP; Cardiology); Ode, Ben",
+         [NamedPerson(name: "Ruiz, Ana", role: .champion, title: "VP; Cardiology"), NamedPerson(name: "Ode, Ben")]),
     ])
     func contacts(input: String, expected: [NamedPerson]) throws {
         let parsed = try AnswerParser.parse(input, for: Self.q(.contacts))
@@ -111,11 +129,11 @@ import Testing
     }
 
     @Test func contactsErrors() {
-        #expect(throws: DiscoveryError.failed("unknown role 'champoin' in the answer to s.q. Did you mean 'champion'? Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer")) {
+        #expect(throws: DiscoveryError.failed("unknown role 'champoin' in the answer to s.q. Did you mean 'champion'? Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer; a title goes after the role: Ana (role, champoin)")) {
             try AnswerParser.parse("Ana (champoin)", for: Self.q(.contacts))
         }
         for bad in ["Ana (champion", "(champion)", "Ana (a) (b)", "Ana) x"] {
-            #expect(throws: DiscoveryError.failed("cannot read '\(bad)' in the answer to s.q: write people as Name (role), Name (role)")) {
+            #expect(throws: DiscoveryError.failed("cannot read '\(bad)' in the answer to s.q: write people as Name (role, Title), Name (role)")) {
                 try AnswerParser.parse(bad, for: Self.q(.contacts))
             }
         }

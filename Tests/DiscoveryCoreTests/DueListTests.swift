@@ -57,4 +57,26 @@ import Testing
             nextSteps: [], highPriority: [], now: now)
         #expect(items.isEmpty)
     }
+
+    @Test(arguments: [
+        // (call began, ended, duration, outcome, counts as the first attempt)
+        ("2026-03-02T07:50:00Z", nil, nil, nil, true),                                      // still open
+        ("2026-03-02T07:50:00Z", "2026-03-02T08:10:00Z", 20, CallOutcome.connected, true),  // ended after mql_at
+        ("2026-03-02T07:50:00Z", "2026-03-02T08:00:00Z", 10, CallOutcome.connected, true),  // ended at mql_at
+        ("2026-03-02T07:30:00Z", nil, 40, CallOutcome.connected, true),                     // one line, 40 minutes
+        ("2026-03-02T07:30:00Z", nil, 20, CallOutcome.voicemail, false),                    // one line, over at 07:50
+        ("2026-03-02T07:50:00Z", "2026-03-02T07:55:00Z", 5, CallOutcome.noAnswer, false),   // ended before
+    ] as [(String, String?, Int?, CallOutcome?, Bool)])
+    func aCallInProgressAtTheMQLMomentIsTheFirstAttempt(began: String, ended: String?, minutes: Int?,
+                                                        outcome: CallOutcome?, counts: Bool) {
+        let before = Call(id: 9, leadId: 1, outcome: outcome, durationMinutes: minutes, at: utc(began),
+                          endedAt: ended.map(utc), actor: "sam")
+        let candidate = FirstAttemptCandidate(lead: lead(1, mql: "2026-03-02T08:00:00Z"), firstAttempt: nil,
+                                              callBeforeMQL: before, signals: [])
+        #expect(candidate.firstAttemptAt == (counts ? utc("2026-03-02T08:00:00Z") : nil))
+        let items = DueList.items(firstAttempts: [candidate], retries: [], nextSteps: [], highPriority: [], now: now)
+        #expect(items.isEmpty == counts)
+        let report = SLAReport.compute([candidate], highPriority: [], now: now)
+        #expect(report.total.met == (counts ? 1 : 0))
+    }
 }

@@ -28,7 +28,9 @@ import Testing
         let o = try Self.object(writer.write(Self.lead, contacts: [Self.contact]))
         #expect(Set(o.keys) == ["schema_version", "id", "org", "type", "specialty", "region", "beds", "source", "profile",
                                 "consent", "owner", "stage", "stage_reason", "stage_note", "created_at", "updated_at",
-                                "stage_changed_at", "mql_at", "contacts", "crm"])
+                                "stage_changed_at", "mql_at", "contacts", "crm",
+                                // The verdict keys of `status --json` (null here: no verdict given).
+                                "verdict", "mql", "scores", "bands", "gates", "missing_gates", "hard_stops", "flags"])
         let contact = try #require((o["contacts"] as? [[String: Any]])?.first)
         #expect(Set(contact.keys) == ["name", "title", "role", "email", "phone", "consent"])
         let crm = try #require(o["crm"] as? [String: Any])

@@ -33,7 +33,8 @@ import Testing
         ("calls L9", "no lead L9"),
         ("due --owner ''", "--owner is empty"),
         ("report pipelin", "unknown report 'pipelin'. Did you mean 'pipeline'?"),
-        ("report sla --since 2026-13-01", "invalid --since '2026-13-01': expected a day, YYYY-MM-DD"),
+        ("report sla --since 2026-13-01", "invalid --since: 2026-13-01 does not exist: there is no month 13"),
+        ("report sla --since 2026-1-01", "invalid --since '2026-1-01': expected a day, YYYY-MM-DD"),
     ])
     func refusedWithExitOneAndNothingChanged(line: String, message: String) throws {
         let t = try CallShell()

@@ -48,7 +48,7 @@ import Testing
             How much is budgeted (USD)? (a number)
               saved: 250000.5
             committee — Buying committee
-            Who gives final approval, and who else weighs in? (people as Name (role), Name (role); roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer)
+            Who gives final approval, and who else weighs in? (people as Name (role, Title), Name (role); roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer)
               saved: Ana Ruiz, Ben Ode (in the stakeholder map)
             How does a new device get approved? (text)
               saved: Value analysis committee, monthly
@@ -93,10 +93,10 @@ import Testing
         #expect(r.err == """
             error: 'maybe' is not a choice of timeline.evaluation-window: 1 this-quarter, 2 next-two-quarters, 3 exploring.
             error: '9' is not a choice of timeline.evaluation-window: 1 this-quarter, 2 next-two-quarters, 3 exploring.
-            error: timeline.target-date takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '2026-02-30'
+            error: timeline.target-date: 2026-02-30 does not exist: February 2026 has 28 days
             error: timeline.target-date takes a date as YYYY-MM-DD (e.g. 2026-04-15), not '15/04/2026'
             error: timeline.budget-approved takes yes or no (y/n), not 'perhaps'
-            error: unknown role 'boss' in the answer to committee.approvers. Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer
+            error: unknown role 'boss' in the answer to committee.approvers. Roles: champion, economic-buyer, clinical-leader, technical, procurement, security, end-user, influencer; a title goes after the role: Ana (role, boss)
 
             """)
         // The question is shown once; a re-ask shows only the prompt again.
@@ -181,7 +181,7 @@ import Testing
         let r = interview(t, [.line("/why"), .line("/note CFO signs off in May"), .line("/note"), .line("2"), .line("/stop")],
                           args: "timeline")
         #expect(r.out.contains("  why: Readiness needs a stated evaluation window.\n"))
-        #expect(r.out.contains("  note saved\n"))
+        #expect(r.out.contains("  note saved on timeline.evaluation-window\n"))
         #expect(r.err == "error: /note needs the note's text: /note TEXT\n")
         #expect(r.prompts.prefix(4).allSatisfy { $0 == "L1 timeline 1/2> " })
         let latest = try t.store.latestRevisions(lead: 1)
@@ -189,11 +189,55 @@ import Testing
         #expect(latest.first?.note == "CFO signs off in May")
     }
 
+    @Test func aNoteTypedRightAfterAnAnswerGoesWithThatAnswer() throws {
+        let t = try shell()
+        let r = interview(t, [.line("1"), .line("/note CFO signs off in May"), .line("/note Budget from the capital pool"),
+                              .line("/why"), .line("/note Review date not set yet"), .line("/stop")], args: "timeline")
+        #expect(r.code == 0)
+        #expect(r.out.contains("""
+              note saved on timeline.evaluation-window
+              note saved on timeline.evaluation-window
+
+            """), "\(r.out)")
+        // After /why the rep is on the next question: the note is that question's.
+        #expect(r.out.contains("  note saved on timeline.target-date\n"))
+        let notes = Dictionary(uniqueKeysWithValues: try t.store.latestRevisions(lead: 1).map { ($0.question, $0.note) })
+        #expect(notes["timeline.evaluation-window"] == "Budget from the capital pool")
+        #expect(notes["timeline.target-date"] == "Review date not set yet")
+    }
+
+    @Test func slashStatusShowsScoresAndMissingGatesInOneLine() throws {
+        let t = try shell()
+        let r = interview(t, [.line("1"), .line("/status"), .line("/stop")], args: "timeline")
+        #expect(r.out.contains("  L1: fit 0 · intent 0 · readiness 15 → not-yet; missing gates: next-step\n"), "\(r.out)")
+        #expect(r.prompts == ["L1 timeline 1/2> ", "L1 timeline 2/3> ", "L1 timeline 2/3> "])
+    }
+
+    @Test func aCommandNameTypedAtATextQuestionIsConfirmedBeforeItIsSaved() throws {
+        let t = try shell()
+        let r = interview(t, [.line(""), .line("status"), .line("n"), .line("call start"), .line(""),
+                              .line("status"), .line("y"), .line("/stop")], args: "committee")
+        #expect(r.code == 0)
+        let ask = "'status' is a command name: save it as the answer to committee.process? (y/N; /status shows the scores, /stop ends the interview) "
+        #expect(r.prompts.filter { $0 == ask }.count == 2, "\(r.prompts)")
+        #expect(r.prompts.contains { $0.hasPrefix("'call start' is a command name") })
+        #expect(r.out.components(separatedBy: "  not saved; the question is asked again\n").count == 3)
+        #expect(try t.store.answersInForce(lead: 1)["committee.process"] == .text("status"))
+    }
+
+    @Test func aScriptSavesACommandNameAsGiven() throws {
+        let t = try shell()
+        let r = interview(t, [.line(""), .line("status"), .line("/stop")], args: "committee", interactive: false)
+        #expect(r.code == 0)
+        #expect(!r.prompts.contains { $0.contains("is a command name") })
+        #expect(try t.store.answersInForce(lead: 1)["committee.process"] == .text("status"))
+    }
+
     @Test func slashCommandsAreCheckedAndDoubleSlashEscapes() throws {
         let t = try shell()
         let r = interview(t, [.line("/bakc"), .line("/stop now"), .line("/stop")], args: "committee")
         #expect(r.err == """
-            error: unknown interview command '/bakc'. Did you mean '/back'? Use /back, /why, /note TEXT, /stop (start with // to answer text that begins with /)
+            error: unknown interview command '/bakc'. Did you mean '/back'? Use /back, /why, /note TEXT, /status, /stop (start with // to answer text that begins with /)
             error: /stop takes nothing after it
 
             """)
@@ -207,9 +251,9 @@ import Testing
         let reader = CompletionRecorder(session: t.session, inputs: [.line("1"), .line("2026-04-15"), .line("/stop")])
         t.session.reader = reader
         #expect(t.output("ask timeline").code == 0)
-        #expect(reader.seen[0] == ["this-quarter", "next-two-quarters", "exploring", "/back", "/why", "/note", "/stop", "/help"])
-        #expect(reader.seen[1] == ["/back", "/why", "/note", "/stop", "/help"])
-        #expect(reader.seen[2] == ["yes", "no", "/back", "/why", "/note", "/stop", "/help"])
+        #expect(reader.seen[0] == ["this-quarter", "next-two-quarters", "exploring", "/back", "/why", "/note", "/status", "/stop", "/help"])
+        #expect(reader.seen[1] == ["/back", "/why", "/note", "/status", "/stop", "/help"])
+        #expect(reader.seen[2] == ["yes", "no", "/back", "/why", "/note", "/status", "/stop", "/help"])
         #expect(t.session.interviewCompletions == nil)
     }
 

@@ -41,6 +41,13 @@ import Testing
         #expect(r.stderr == "")
     }
 
+    @Test func aMistypedGlobalOptionIsNamedWithTheClosest() throws {
+        let r = try Binary.run(["--no-colour", "status"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown option '--no-colour'. Did you mean '--no-color'? Global options: --db, --question-sets, --user, --no-color, --keep-going, --help."), "\(r.stderr)")
+        #expect(r.stdout == "")
+    }
+
     @Test func shortHelpIsTheSameHelp() throws {
         let long = try Binary.run(["--help"])
         let short = try Binary.run(["-h"])

@@ -27,7 +27,16 @@ import Testing
         #expect(points["student-or-resident"] == ScoreDelta(fit: -25))
         #expect(points["disqualified-facility"] == ScoreDelta(fit: -15))
         #expect(points["inactive-90-days"] == ScoreDelta(intent: -10))
-        #expect(catalog.signals.filter { $0.priority == .high }.map(\.id) == ["demo-request"])
+        // The strong signals the guides name (issue 16): requests for material, questions about
+        // implementation, procedure sessions, evaluation goals, security reviews, pricing revisits.
+        #expect(points["technical-materials-request"] == ScoreDelta(intent: 30))
+        #expect(points["implementation-question"] == ScoreDelta(intent: 20))
+        #expect(points["procedure-session-attended"] == ScoreDelta(intent: 20))
+        #expect(points["evaluation-goals-form"] == ScoreDelta(intent: 25))
+        #expect(points["security-questionnaire-request"] == ScoreDelta(intent: 30))
+        #expect(points["pricing-page-revisit"] == ScoreDelta(intent: 15))
+        #expect(catalog.signals.filter { $0.priority == .high }.map(\.id)
+                == ["demo-request", "technical-materials-request", "evaluation-goals-form", "security-questionnaire-request"])
     }
 
     @Test func everyQuestionSaysWhyItIsAsked() {
@@ -55,7 +64,7 @@ import Testing
         let gates = CatalogValidator.gates(in: catalog.sets)
         #expect(gates == ["need", "decision-path", "evidence", "timeline", "eligibility", "security-review"])
         let flags = Set(questions.compactMap(\.flag) + questions.flatMap(\.choices).compactMap(\.flag))
-        #expect(flags == ["no-timeline", "no-end-customer", "technical-open", "evidence-open"])
+        #expect(flags == ["no-timeline", "no-end-customer", "technical-open", "evidence-open", "procurement-engaged"])
         let stops = Set(questions.compactMap(\.stop) + questions.flatMap(\.choices).compactMap(\.stop))
         #expect(stops.isSuperset(of: [.wrongSpecialty, .wrongGeography, .wrongOrgType, .notQualifiedFacility,
                                       .alreadyCustomer, .competitorLocked, .noBudget]))

@@ -13,6 +13,7 @@ public enum AnswerCoding {
     /// a stored answer is never dropped in silence.
     public static func decode(_ text: String?) throws(AnswerCodingError) -> AnswerValue? {
         guard let text else { return nil }
+        if let value = AnswerJSONReader.read(text) { return value }
         do {
             return try JSONDecoder().decode(AnswerValue.self, from: Data(text.utf8))
         } catch {

@@ -10,6 +10,16 @@ public enum AnswerRevision {
         case keep
     }
 
+    /// What a new revision does to the note.
+    public enum NoteChange: Sendable, Equatable {
+        /// The note in force stays.
+        case keep
+        /// A new note replaces it.
+        case set(String)
+        /// The note is removed (the revisions before keep it, for the history and `undo`).
+        case remove
+    }
+
     /// The stored form of a revision: the value as `AnswerCoding` writes it, and the note.
     public struct State: Sendable, Equatable {
         public var value: String?
@@ -22,13 +32,19 @@ public enum AnswerRevision {
     }
 
     /// The revision to append after `previous` (`nil`: the question has none yet).
-    public static func next(after previous: State?, value: ValueChange, note: String?) -> State {
+    public static func next(after previous: State?, value: ValueChange, note: NoteChange) -> State {
         let newValue: String?
         switch value {
         case .set(let v): newValue = AnswerCoding.encode(v)
         case .keep: newValue = previous?.value
         }
-        return State(value: newValue, note: note ?? previous?.note)
+        let newNote: String?
+        switch note {
+        case .keep: newNote = previous?.note
+        case .set(let text): newNote = text
+        case .remove: newNote = nil
+        }
+        return State(value: newValue, note: newNote)
     }
 
     /// The audit entries a revision records, as (entity, old, new): always a `revise` on

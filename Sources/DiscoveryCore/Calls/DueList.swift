@@ -19,15 +19,28 @@ public struct DueItem: Sendable, Equatable, Codable {
     public var state: SLAState
 }
 
-/// A lead that reached `mql`, with its first call after `mql_at` (if any) and its signals.
+/// A lead that reached `mql`, with its first call after `mql_at` (if any), the last call that
+/// began before `mql_at` (if any) and its signals.
 public struct FirstAttemptCandidate: Sendable {
     public var lead: Lead
+    /// The first call that began at or after `mql_at`.
     public var firstAttempt: Date?
+    /// The latest call that began before `mql_at`: when it was still in progress at that
+    /// moment (a lead that became an MQL during a call), that call is the first attempt.
+    public var callBeforeMQL: Call?
     public var signals: [SignalEvent]
-    public init(lead: Lead, firstAttempt: Date?, signals: [SignalEvent]) {
+    public init(lead: Lead, firstAttempt: Date?, callBeforeMQL: Call? = nil, signals: [SignalEvent]) {
         self.lead = lead
         self.firstAttempt = firstAttempt
+        self.callBeforeMQL = callBeforeMQL
         self.signals = signals
+    }
+
+    /// When the first attempt after the MQL moment was made: the MQL moment itself when a call
+    /// was in progress then, else the first call at or after it; `nil` when none was.
+    public var firstAttemptAt: Date? {
+        if let mqlAt = lead.mqlAt, let call = callBeforeMQL, call.wasInProgress(at: mqlAt) { return mqlAt }
+        return firstAttempt
     }
 
     /// The lead's SLA, given which signal kinds are `priority: high`; `nil` before `mql`.
@@ -62,7 +75,7 @@ public enum DueList {
     public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(Lead, NextStep)],
                              highPriority: Set<String>, now: Date) -> [DueItem] {
         var items: [DueItem] = []
-        for c in firstAttempts where c.firstAttempt == nil && c.lead.consent != .no && firstAttemptStages.contains(c.lead.stage) {
+        for c in firstAttempts where c.firstAttemptAt == nil && c.lead.consent != .no && firstAttemptStages.contains(c.lead.stage) {
             guard let sla = c.sla(highPriority: highPriority) else { continue }
             let what = "first call (\(sla.windowHours) h SLA\(sla.prioritySignal.map { ", \($0)" } ?? ""))"
             items.append(DueItem(leadId: c.lead.id, org: c.lead.org, owner: c.lead.owner, kind: .firstAttempt, what: what,

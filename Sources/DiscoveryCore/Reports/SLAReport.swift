@@ -38,7 +38,7 @@ public struct SLAReport: Sendable, Equatable, Codable {
             guard let sla = c.sla(highPriority: highPriority) else { continue }
             if c.lead.consent == .no { excluded += 1; continue }
             let owner = c.lead.owner ?? "(none)"
-            let state = sla.state(firstAttempt: c.firstAttempt, now: now)
+            let state = sla.state(firstAttempt: c.firstAttemptAt, now: now)
             rows[owner, default: Row(owner: owner)].count(state)
             total.count(state)
         }

@@ -9,7 +9,8 @@ import Foundation
 /// A lead ready to advance (fit at the SQL minimum, intent band high or sql-ready, and every gate
 /// met but `next-step`, `security-review`, and `evidence` while `evidence-open` is raised) gets `security-review` when the profile has that
 /// gate unmet, `technical-review` / `evidence-review` when `technical-open` / `evidence-open` are
-/// raised, `procurement-intro` when no contact has the `procurement` role, and otherwise `demo`.
+/// raised, and otherwise `demo`; and besides that main step `procurement-intro` when no contact
+/// has the `procurement` role and no answer raised the `procurement-engaged` flag.
 /// A lead not ready gets `verify-fit` (fit below the minimum with fit questions unanswered) and
 /// `schedule-follow-up` to close the missing gates. Owner: the lead's owner, else the user.
 /// Due: `slaBusinessDays` working days from now (call follow-ups have their own SLA).
@@ -90,7 +91,10 @@ public enum Recommendations {
         return out
     }
 
-    /// Steps for a lead whose gates are met and whose intent is high (or that is sql-ready).
+    /// Steps for a lead whose gates are met and whose intent is high (or that is sql-ready): the
+    /// main step (`security-review`, `technical-review`, `evidence-review`, or else `demo`), always,
+    /// and `procurement-intro` besides when no contact has the procurement role and no answer
+    /// says procurement is engaged (the `procurement-engaged` flag).
     private static func advancing(_ verdict: Verdict, record: QualificationRecord, profile: Profile,
                                   add: (NextAction, [String]) -> Void, flagged: (String) -> [String]) {
         var any = false
@@ -103,12 +107,6 @@ public enum Recommendations {
             let because = flagged(flag)
             if !because.isEmpty { add(action, because); any = true }
         }
-        if !record.contacts.contains(where: { $0.role == .procurement }) {
-            let roles = Verdict.unique(record.contacts.compactMap { $0.role?.rawValue })
-            add(.procurementIntro, ["no contact with the procurement role in the decision path"
-                                    + (roles.isEmpty ? "" : " (roles named: \(roles.joined(separator: ", ")))")])
-            any = true
-        }
         if !any {
             var because = ["gates met: \(verdict.gates.filter(\.met).map(\.name).joined(separator: ", "))"]
             because.append("intent \(verdict.scores.intent) is \(verdict.band(.intent)?.rawValue ?? "low")")
@@ -117,5 +115,13 @@ public enum Recommendations {
             }.map { "+\($0.points) intent: \($0.source.description)" }
             add(.demo, because)
         }
+        if !record.contacts.contains(where: { $0.role == .procurement }) && flagged(procurementEngagedFlag).isEmpty {
+            let roles = Verdict.unique(record.contacts.compactMap { $0.role?.rawValue })
+            add(.procurementIntro, ["no contact with the procurement role in the decision path"
+                                    + (roles.isEmpty ? "" : " (roles named: \(roles.joined(separator: ", ")))")])
+        }
     }
+
+    /// Raised by an answer saying procurement or supply chain is already involved.
+    public static let procurementEngagedFlag = "procurement-engaged"
 }

@@ -98,7 +98,8 @@ public enum HandoffJSON {
 
     struct Answer: Encodable {
         let question, ask, answer: String
-        init(_ a: HandoffNote.AnswerLine) { question = a.question; ask = a.ask; answer = a.answer }
+        @NullEncoded var note: String?
+        init(_ a: HandoffNote.AnswerLine) { question = a.question; ask = a.ask; answer = a.answer; note = a.note }
     }
 
     struct Stakeholders: Encodable {

@@ -21,7 +21,9 @@ public enum HandoffMarkdown {
         bullet("Region", lead.region)
         bullet("Beds", lead.beds.map(String.init))
         bullet("Profile", "\(n.profile.id) (\(n.profile.title))")
-        bullet("Stage", "\(lead.stage.rawValue) since \(Dates.day(lead.stageChangedAt))")
+        // The stage note carries an `--override` reason and what it overrode.
+        bullet("Stage", "\(lead.stage.rawValue) since \(Dates.day(lead.stageChangedAt))"
+               + (lead.stageReason.map { " (\($0.rawValue))" } ?? "") + (lead.stageNote.map { "; note: \($0)" } ?? ""))
         bullet("Owner", lead.owner)
         let missing = n.verdict.missingGates
         bullet("Verdict", n.verdict.kind.rawValue + (missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))"))
@@ -52,7 +54,7 @@ public enum HandoffMarkdown {
             line("- \(inline(c.name))\(parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")); consent \(c.consent.rawValue)")
         }
         line("- Missing roles: \(n.missingRoles.isEmpty ? "none" : n.missingRoles.map(\.rawValue).joined(separator: ", "))")
-        for a in n.committee.answers { line("- \(inline(a.ask)) \(inline(a.answer))") }
+        for a in n.committee.answers { out += answer(a) }
         line()
 
         section(n.need, into: &out)
@@ -105,8 +107,13 @@ public enum HandoffMarkdown {
         out.append("## \(s.title)")
         if let first { out.append("- \(first)") }
         if s.answers.isEmpty { out.append("- No answers yet") }
-        for a in s.answers { out.append("- \(inline(a.ask)) \(inline(a.answer))") }
+        for a in s.answers { out += answer(a) }
         out.append("")
+    }
+
+    /// `- Ask? Answer`, and the rep's note beneath it.
+    static func answer(_ a: HandoffNote.AnswerLine) -> [String] {
+        ["- \(inline(a.ask)) \(inline(a.answer))"] + (a.note.map { ["  - note: \(inline($0))"] } ?? [])
     }
 
     /// `3 (connected 1, voicemail 2); last 2026-03-02 connected`.

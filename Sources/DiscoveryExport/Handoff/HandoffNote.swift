@@ -9,8 +9,11 @@ public struct HandoffNote: Sendable, Equatable {
         /// `set.question`.
         public var question: String
         public var ask: String
-        /// Choice labels rather than ids; dates and numbers as given.
+        /// Choice labels rather than ids; dates and numbers as given; `(not answered)` for a
+        /// question that has only a note.
         public var answer: String
+        /// The rep's note on the question (`/note`, `answer --note`), if one is in force.
+        public var note: String?
     }
 
     /// A section of answers: the sets whose answers it shows.
@@ -62,29 +65,21 @@ public struct HandoffNote: Sendable, Equatable {
         ("Timeline and evaluation stage", ["timeline"]),
     ]
 
-    /// The roles a complete stakeholder map has; `security` too when the profile has a
-    /// `security-review` gate.
-    static func expectedRoles(_ profile: Profile) -> [ContactRole] {
-        var roles: [ContactRole] = [.champion, .economicBuyer, .clinicalLeader, .technical, .procurement]
-        if profile.sql.gates.contains("security-review") { roles.append(.security) }
-        return roles
-    }
-
+    /// `notes`: the note in force of each question that has one (`set.question` → text).
     public init(record: QualificationRecord, verdict: Verdict, profile: Profile, catalog: Catalog,
-                recommendations: [Recommendation], preparedBy: String, now: Date) {
+                recommendations: [Recommendation], preparedBy: String, now: Date, notes: [String: String] = [:]) {
         lead = record.lead
         self.profile = profile
         preparedAt = now
         self.preparedBy = preparedBy
         self.verdict = verdict
         contacts = record.contacts
-        let present = Set(record.contacts.compactMap(\.role))
-        missingRoles = Self.expectedRoles(profile).filter { !present.contains($0) }
+        missingRoles = CommitteeRoles.missing(record.contacts, profile: profile)
         signals = record.signals.sorted { ($0.at, $0.id) < ($1.at, $1.id) }.map {
             SignalLine(kind: $0.kind, label: catalog.signal($0.kind)?.label ?? $0.kind, at: $0.at, note: $0.note)
         }
         calls = record.calls.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
-        let lines = Self.answerLines(record.answers, catalog: catalog, profile: profile)
+        let lines = Self.answerLines(record.answers, notes: notes, catalog: catalog, profile: profile)
         func section(_ i: Int) -> AnswerSection {
             let (title, sets) = Self.sectionSets[i]
             return AnswerSection(title: title, answers: lines.filter { sets.contains(Self.setId($0.question)) })
@@ -105,24 +100,30 @@ public struct HandoffNote: Sendable, Equatable {
         String(question.prefix { $0 != "." })
     }
 
-    /// The answers in force, in interview order (profile sets, then question order), then any
-    /// answer to a question the catalog no longer has, by id.
-    static func answerLines(_ answers: [String: AnswerValue], catalog: Catalog, profile: Profile) -> [AnswerLine] {
+    /// The answers in force and the questions with a note, in interview order (profile sets,
+    /// then question order), then any answer or note on a question the catalog no longer has, by id.
+    static func answerLines(_ answers: [String: AnswerValue], notes: [String: String] = [:], catalog: Catalog,
+                            profile: Profile) -> [AnswerLine] {
         var out: [AnswerLine] = []
         var seen = Set<String>()
         let order = profile.sets + catalog.sets.map(\.id).filter { !profile.sets.contains($0) }
         for setId in order {
             for q in catalog.set(setId)?.questions ?? [] {
-                guard let value = answers[q.fullId] else { continue }
+                let value = answers[q.fullId]
+                guard value != nil || notes[q.fullId] != nil else { continue }
                 seen.insert(q.fullId)
-                out.append(AnswerLine(question: q.fullId, ask: q.ask, answer: display(value, of: q)))
+                out.append(AnswerLine(question: q.fullId, ask: q.ask, answer: value.map { display($0, of: q) } ?? notAnswered,
+                                      note: notes[q.fullId]))
             }
         }
-        for (id, value) in answers.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
-            out.append(AnswerLine(question: id, ask: id, answer: value.display))
+        for id in Set(answers.keys).union(notes.keys).sorted() where !seen.contains(id) {
+            out.append(AnswerLine(question: id, ask: id, answer: answers[id]?.display ?? notAnswered, note: notes[id]))
         }
         return out
     }
+
+    /// What a question with a note but no answer shows.
+    static let notAnswered = "(not answered)"
 
     /// Choice ids become their labels: what the buyer said, not our codes.
     static func display(_ value: AnswerValue, of q: Question) -> String {

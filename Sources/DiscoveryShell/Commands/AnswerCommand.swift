@@ -1,17 +1,29 @@
 import DiscoveryCore
 import DiscoveryStorage
+import Foundation
 
 extension Command {
     static let answer = Command(CommandSpec(
         ["answer"],
         usage: "answer [LEAD] QUESTION VALUE [--note TEXT] | answer [LEAD] QUESTION --note TEXT | answer [LEAD] QUESTION --clear",
-        summary: "Record one answer without the interview (a new revision; 'undo' restores the previous one)",
+        summary: "Record one answer without the interview (a new revision; 'undo' restores the previous one); --note \"\" removes the note",
         example: "answer timeline.evaluation-window this-quarter",
         group: .discovery, arguments: 1...2, unlimited: true,
         options: [OptionSpec("--note", "TEXT"), .flag("--clear")],
         completing: [.question, .none]
     )) { inv, session in
         let (lead, question, words) = try AnswerTarget.resolve(inv.arguments, session: session)
+        // `--note ""` alone removes the note in force; a new note text replaces it.
+        if let raw = inv.option("--note"), raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            guard words.isEmpty, !inv.flag("--clear") else {
+                throw DiscoveryError.usage("--note \"\" removes the note of \(question.fullId): give it alone ('answer \(question.fullId) --note \"\"')")
+            }
+            guard try session.store.removeNote(lead: lead.id, question: question.fullId, actor: session.user, at: session.now()) != nil else {
+                throw DiscoveryError.failed("\(lead.label) \(question.fullId) has no note; nothing to remove")
+            }
+            session.print("\(lead.label) \(question.fullId): note removed")
+            return
+        }
         let note = try inv.option("--note").map { try Validation.text($0, name: "--note") }
         let before = try session.store.answersInForce(lead: lead.id)
         if let reason = question.notApplicableReason(given: before) {

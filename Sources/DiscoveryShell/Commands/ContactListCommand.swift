@@ -16,23 +16,21 @@ extension Command {
             session.print(JSONText.encode(contacts.map(ContactJSON.init)))
             return
         }
-        ContactTable.print(contacts, session: session)
+        ContactTable.print(contacts, of: lead, session: session)
     }
 }
 
 /// The stakeholder table shared by `contact list` and `lead show`.
 enum ContactTable {
-    static func print(_ contacts: [Contact], session: Session) {
+    /// The missing roles are those the lead's profile expects (`CommitteeRoles`), as in the handoff.
+    static func print(_ contacts: [Contact], of lead: Lead, session: Session) {
         if contacts.isEmpty {
             session.print("No contacts yet: add one with 'contact add NAME --role ROLE'.")
         } else {
             let rows = contacts.map { [$0.name, $0.role?.rawValue ?? "-", $0.title ?? "-", $0.email ?? "-", $0.phone ?? "-", $0.consent.rawValue] }
             session.out.write(TextTable.render(["NAME", "ROLE", "TITLE", "EMAIL", "PHONE", "CONSENT"], rows))
         }
-        let present = Set(contacts.compactMap(\.role))
-        let missing = ContactRole.allCases.filter { !present.contains($0) }
-        if !missing.isEmpty {
-            session.print("Missing roles: \(missing.map(\.rawValue).joined(separator: ", "))")
-        }
+        let missing = CommitteeRoles.missing(contacts, profile: try? session.profile(of: lead))
+        session.print("Missing roles: \(missing.isEmpty ? "none" : missing.map(\.rawValue).joined(separator: ", "))")
     }
 }

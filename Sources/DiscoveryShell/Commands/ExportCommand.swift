@@ -17,6 +17,19 @@ extension Command {
         var leads = 0
         var rows = 0
         try OutputTarget.write(inv, session: session) { sink in
+            if format == .json {
+                // JSON carries each lead's verdict, so it reads whole records (one transaction).
+                var writer = JSONExport()
+                try sink.write(writer.begin())
+                try session.store.forEachQualificationRecord(createdSince: nil) { record in
+                    guard stage == nil || record.lead.stage == stage else { return }
+                    leads += 1
+                    let verdict = try? session.qualification(of: record, rankingQuestions: false).verdict
+                    try sink.write(writer.write(record.lead, contacts: record.contacts, verdict: verdict))
+                }
+                try sink.write(writer.end())
+                return
+            }
             var writer = format.makeWriter()
             try sink.write(writer.begin())
             leads = try session.store.forEachLeadWithContacts(stage: stage) { lead, contacts in

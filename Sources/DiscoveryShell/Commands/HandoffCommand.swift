@@ -1,5 +1,6 @@
 import DiscoveryCore
 import DiscoveryExport
+import DiscoveryStorage
 
 extension Command {
     static let handoff = Command(CommandSpec(
@@ -15,8 +16,12 @@ extension Command {
         let format = try HandoffFormat.parse(inv.option("--format") ?? "md")
         let lead = try session.lead(inv.arguments.first)
         let q = try session.qualification(lead)
+        // The rep's notes on questions (`/note`, `answer --note`): the note in force of each.
+        let notes = Dictionary(try session.store.latestRevisions(lead: lead.id).compactMap { a in a.note.map { (a.question, $0) } },
+                               uniquingKeysWith: { _, newer in newer })
         let note = HandoffNote(record: q.record, verdict: q.verdict, profile: q.profile, catalog: try session.catalog,
-                               recommendations: session.recommendations(q), preparedBy: session.user, now: session.now())
+                               recommendations: session.recommendations(q), preparedBy: session.user, now: session.now(),
+                               notes: notes)
         let text = format == .md ? HandoffMarkdown.render(note) : HandoffJSON.render(note)
         try OutputTarget.write(inv, session: session) { sink in try sink.write(text) }
         if let path = inv.option("--out") {

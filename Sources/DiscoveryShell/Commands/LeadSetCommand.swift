@@ -29,8 +29,14 @@ extension Command {
             // An empty value clears an optional field.
             value = raw.isEmpty ? nil : try Validation.text(raw, name: field.rawValue)
         }
+        // The verdict before and after, so the rep is told what the change did (a new profile
+        // brings other sets, gates and thresholds).
+        let before = try? session.qualification(lead)
         try session.store.updateLead(id: lead.id, field: field, value: value, actor: session.user, at: session.now())
         session.print("\(lead.label) \(field.rawValue): \(value ?? "(cleared)")")
+        if let updated = try session.store.lead(id: lead.id), let after = try? session.qualification(updated) {
+            for line in VerdictText.changeLines(before: before, after: after, always: field == .profile) { session.print(line) }
+        }
         session.refreshQualification(lead.id)
     }
 }

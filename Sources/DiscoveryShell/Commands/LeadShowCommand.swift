@@ -30,7 +30,7 @@ extension Command {
             session.print("  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))\(value ?? "-")")
         }
         session.print()
-        ContactTable.print(contacts, session: session)
+        ContactTable.print(contacts, of: lead, session: session)
     }
 }
 

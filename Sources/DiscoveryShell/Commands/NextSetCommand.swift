@@ -47,6 +47,7 @@ enum NextStepArguments {
     /// A `YYYY-MM-DD` day, today or later.
     static func due(_ text: String, now: Date) throws(DiscoveryError) -> Date {
         guard let day = Dates.parseDay(text) else {
+            if let why = Dates.impossibleDay(text) { throw .failed("invalid --due: \(why)") }
             throw .failed("invalid --due '\(text)': expected a date as YYYY-MM-DD, e.g. \(Dates.day(BusinessDays.add(2, to: now)))")
         }
         if Dates.day(day) < Dates.day(now) {

@@ -22,7 +22,10 @@ extension Command {
     )) { inv, session in
         let kind = try ReportKind.parse(inv.arguments[0])
         let since = try inv.option("--since").map { text throws(DiscoveryError) -> Date in
-            guard let d = Dates.parseDay(text) else { throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD") }
+            guard let d = Dates.parseDay(text) else {
+                if let why = Dates.impossibleDay(text) { throw .failed("invalid --since: \(why)") }
+                throw .failed("invalid --since '\(text)': expected a day, YYYY-MM-DD")
+            }
             return d
         }
         let now = session.now()

@@ -5,7 +5,7 @@ extension Command {
     static let stage = Command(CommandSpec(
         ["stage"],
         usage: "stage [LEAD] STAGE [--reason CODE] [--note TEXT] [--override WHY]",
-        summary: "Move a lead to another stage; sql needs every gate met and no hard stop (or --override, audited)",
+        summary: "Move a lead to another stage; sql needs the verdict sql-ready (or --override, audited)",
         example: "stage L7 disqualified --reason no-budget",
         group: .verdicts, arguments: 1...2,
         options: [OptionSpec("--reason", "CODE", completion: .values(ReasonCode.self)), OptionSpec("--note", "TEXT"),
@@ -25,15 +25,12 @@ extension Command {
             throw DiscoveryError.failed("reason 'other' needs --note TEXT saying why")
         }
         if override != nil && stage != .sql {
-            throw DiscoveryError.failed("--override only applies to a move to sql with gates missing or hard stops")
+            throw DiscoveryError.failed("--override only applies to a move to sql that is not sql-ready")
         }
         if stage == .sql {
-            let verdict = try session.qualification(lead).verdict
-            var blockers: [String] = []
-            if !verdict.missingGates.isEmpty { blockers.append("gates missing: \(verdict.missingGates.joined(separator: ", "))") }
-            if !verdict.hardStops.isEmpty {
-                blockers.append("hard stops: \(verdict.hardStopReasons.map(\.rawValue).joined(separator: ", "))")
-            }
+            let q = try session.qualification(lead)
+            // Moving to sql needs the verdict sql-ready: every gate, the minimum fit, no hard stop.
+            let blockers = q.verdict.sqlBlockers(minFit: q.profile.sql.minFit).map(\.description)
             if !blockers.isEmpty {
                 guard let override else {
                     throw DiscoveryError.failed("\(lead.label) cannot move to sql: \(blockers.joined(separator: "; ")). 'status' shows what each needs; or move anyway with --override \"why\"")
@@ -42,7 +39,7 @@ extension Command {
                 let overridden = "override (\(blockers.joined(separator: "; "))): \(override)"
                 note = note.map { "\($0); \(overridden)" } ?? overridden
             } else if override != nil {
-                session.warn("nothing to override: every gate of \(lead.label) is met")
+                session.warn("nothing to override: \(lead.label) is sql-ready")
             }
         }
         if stage == lead.stage && reason == lead.stageReason && note == lead.stageNote {

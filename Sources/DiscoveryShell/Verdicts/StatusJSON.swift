@@ -1,43 +1,33 @@
 import DiscoveryCore
+import DiscoveryExport
 
-/// `status --json`: exactly the keys of SPEC §8, each always present.
+/// `status --json`: exactly the keys of SPEC §8, each always present: the lead, its stage and
+/// profile, the verdict keys `export --format json` shares (`VerdictJSON`), and `ask_next`.
 struct StatusJSON: Encodable {
-    struct Scores: Encodable {
-        let fit: Int
-        let intent: Int
-        let readiness: Int
-    }
-    struct Bands: Encodable {
-        let intent: String
-    }
-
     let lead: String
     let stage: String
     let profile: String
-    let verdict: String
-    let mql: Bool
-    let scores: Scores
-    let bands: Bands
-    let gates: [String: Bool]
-    let missingGates: [String]
-    let hardStops: [String]
-    let flags: [String]
+    let verdict: VerdictJSON
     let askNext: [String]
 
     init(_ q: Qualification) {
-        let v = q.verdict
         lead = q.lead.label
         stage = q.lead.stage.rawValue
         profile = q.profile.id
-        verdict = v.kind.rawValue
-        mql = v.mql
-        scores = Scores(fit: v.scores.fit, intent: v.scores.intent, readiness: v.scores.readiness)
-        bands = Bands(intent: (v.band(.intent) ?? .low).rawValue)
-        gates = Dictionary(v.gates.map { ($0.name, $0.met) }, uniquingKeysWith: { a, b in a && b })
-        missingGates = v.missingGates
-        hardStops = v.hardStopReasons.map(\.rawValue)
-        flags = v.flagNames
-        askNext = v.askNext.map(\.question)
+        verdict = VerdictJSON(q.verdict)
+        askNext = q.verdict.askNext.map(\.question)
+    }
+
+    enum CodingKeys: String, CodingKey { case lead, stage, profile, askNext = "ask_next" }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lead, forKey: .lead)
+        try c.encode(stage, forKey: .stage)
+        try c.encode(profile, forKey: .profile)
+        try c.encode(askNext, forKey: .askNext)
+        // The verdict's keys sit beside these, in the same object.
+        try verdict.encode(to: encoder)
     }
 }
 

@@ -14,10 +14,9 @@ enum VerdictText {
         case .nurture:
             return "nurture (fit \(v.scores.fit) ≥ \(q.profile.sql.minFit) without timing: no-timeline)"
         case .notYet:
-            var why: [String] = []
-            if !v.missingGates.isEmpty { why.append("missing: \(v.missingGates.joined(separator: ", "))") }
-            if v.scores.fit < q.profile.sql.minFit {
-                why.append("fit \(v.scores.fit) below sql.min-fit \(q.profile.sql.minFit)")
+            let why = v.sqlBlockers(minFit: q.profile.sql.minFit).map { blocker in
+                if case .gatesMissing(let gates) = blocker { return "missing: \(gates.joined(separator: ", "))" }
+                return blocker.description
             }
             return "not-yet (\(why.joined(separator: "; ")))"
         }
@@ -55,5 +54,34 @@ enum VerdictText {
     /// `  label      value`, aligned like `lead show`.
     static func field(_ name: String, _ value: String) -> String {
         "  \(name.padding(toLength: 11, withPad: " ", startingAt: 0))\(value)"
+    }
+}
+
+extension VerdictText {
+    /// What a change to the lead (its profile, a field) did to its verdict, one line per thing
+    /// that moved: the verdict, the MQL rule (with why it holds now), the missing gates, the
+    /// scores. `before` is `nil` when the old profile could not be evaluated. Empty when nothing
+    /// moved and `always` is false; with `always`, an unchanged verdict is said so.
+    static func changeLines(before: Qualification?, after: Qualification, always: Bool) -> [String] {
+        let new = after.verdict
+        guard let before else {
+            return ["  verdict now: \(verdictLine(after))", "  MQL rule of \(after.profile.id): \(new.mql ? "met" : "not met") (\(new.mqlReason))"]
+        }
+        let old = before.verdict
+        var lines: [String] = []
+        let oldLine = verdictLine(before), newLine = verdictLine(after)
+        if oldLine != newLine { lines.append("  verdict: \(oldLine) → \(newLine)") }
+        // A `new` lead that now meets the rule moves to mql by itself, and that move says so.
+        if old.mql != new.mql && !(new.mql && after.lead.stage == .new) {
+            lines.append("  MQL rule of \(after.profile.id): \(old.mql ? "met" : "not met") → \(new.mql ? "met" : "not met") (\(new.mqlReason))")
+            if !new.mql && after.lead.stage == .mql {
+                lines.append("  \(after.lead.label) is at mql but no longer meets the MQL rule")
+            }
+        }
+        for kind in ScoreKind.allCases where old.scores[kind] != new.scores[kind] || old.band(kind) != new.band(kind) {
+            lines.append("  \(kind.rawValue): \(score(old, kind)) → \(score(new, kind))")
+        }
+        if lines.isEmpty && always && old.mql == new.mql { lines.append("  verdict unchanged: \(newLine)") }
+        return lines
     }
 }

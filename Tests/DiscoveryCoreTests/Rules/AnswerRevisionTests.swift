@@ -1,4 +1,5 @@
 import DiscoveryCore
+import Foundation
 import Testing
 
 @Suite struct AnswerRevisionTests {
@@ -6,22 +7,25 @@ import Testing
     static let exploring = AnswerCoding.encode(.choice("exploring"))
     static let quarter = AnswerCoding.encode(.choice("this-quarter"))
 
-    static let table: [(previous: State?, value: AnswerRevision.ValueChange, note: String?, next: State, audit: [String])] = [
+    static let table: [(previous: State?, value: AnswerRevision.ValueChange, note: AnswerRevision.NoteChange, next: State, audit: [String])] = [
         // A first answer, with and without a note.
-        (nil, .set(.choice("exploring")), nil, State(value: exploring, note: nil), ["answer nil→exploring"]),
-        (nil, .set(.choice("exploring")), "CFO", State(value: exploring, note: "CFO"), ["answer nil→exploring", "answer_note nil→CFO"]),
+        (nil, .set(.choice("exploring")), .keep, State(value: exploring, note: nil), ["answer nil→exploring"]),
+        (nil, .set(.choice("exploring")), .set("CFO"), State(value: exploring, note: "CFO"), ["answer nil→exploring", "answer_note nil→CFO"]),
         // A new value keeps the note in force.
-        (State(value: exploring, note: "CFO"), .set(.choice("this-quarter")), nil, State(value: quarter, note: "CFO"),
+        (State(value: exploring, note: "CFO"), .set(.choice("this-quarter")), .keep, State(value: quarter, note: "CFO"),
          ["answer exploring→this-quarter"]),
         // A retraction keeps the note.
-        (State(value: exploring, note: "CFO"), .set(nil), nil, State(value: nil, note: "CFO"), ["answer exploring→nil"]),
+        (State(value: exploring, note: "CFO"), .set(nil), .keep, State(value: nil, note: "CFO"), ["answer exploring→nil"]),
         // A note on an unanswered question.
-        (nil, .keep, "call back", State(value: nil, note: "call back"), ["answer nil→nil", "answer_note nil→call back"]),
+        (nil, .keep, .set("call back"), State(value: nil, note: "call back"), ["answer nil→nil", "answer_note nil→call back"]),
         // A new note replaces the old one and keeps the value.
-        (State(value: quarter, note: "CFO"), .keep, "Pilot", State(value: quarter, note: "Pilot"),
+        (State(value: quarter, note: "CFO"), .keep, .set("Pilot"), State(value: quarter, note: "Pilot"),
          ["answer this-quarter→this-quarter", "answer_note CFO→Pilot"]),
         // The same note again changes nothing about the note.
-        (State(value: quarter, note: "CFO"), .keep, "CFO", State(value: quarter, note: "CFO"), ["answer this-quarter→this-quarter"]),
+        (State(value: quarter, note: "CFO"), .keep, .set("CFO"), State(value: quarter, note: "CFO"), ["answer this-quarter→this-quarter"]),
+        // A removed note: the value stays, the note is gone and the log says so.
+        (State(value: quarter, note: "CFO"), .keep, .remove, State(value: quarter, note: nil),
+         ["answer this-quarter→this-quarter", "answer_note CFO→nil"]),
     ]
 
     static func shown(_ text: String?) -> String {
@@ -52,3 +56,4 @@ import Testing
         #expect(throws: AnswerCodingError.self) { try AnswerCoding.decode("") }
     }
 }
+

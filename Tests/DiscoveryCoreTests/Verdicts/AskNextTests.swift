@@ -7,7 +7,7 @@ import Testing
         let v = Fixture.verdict(Fixture.record())
         let ids = v.askNext.map(\.question)
         #expect(Set(ids) == ["fit.specialty", "fit.org-type", "fit.existing-customer", "need.problem", "need.urgency",
-                             "need.budget", "committee.approver", "evidence.requirements", "evidence.technical",
+                             "need.budget", "committee.approver", "committee.procurement-engaged", "evidence.requirements", "evidence.technical",
                              "timeline.evaluation-window"])
         // need.urgency only adds intent: it is asked after everything that can close a gate or stop.
         let urgency = ids.firstIndex(of: "need.urgency") ?? -1

@@ -41,11 +41,29 @@ import Testing
         #expect(Dates.day(recs[0].due) == "2026-03-04")
     }
 
-    @Test func noProcurementContactGivesAProcurementIntroInsteadOfADemo() {
+    @Test func noProcurementContactAddsAProcurementIntroToTheDemo() {
         let r = Fixture.record(Self.q, signals: ["demo-request"], contacts: [("Dr. Ruiz", .clinicalLeader, .yes)])
         let recs = Fixture.recommendations(r)
-        #expect(recs.map(\.action) == [.procurementIntro])
-        #expect(recs[0].because == ["no contact with the procurement role in the decision path (roles named: clinical-leader)"])
+        #expect(recs.map(\.action) == [.demo, .procurementIntro])
+        #expect(recs[1].because == ["no contact with the procurement role in the decision path (roles named: clinical-leader)"])
+    }
+
+    @Test(arguments: [
+        ("technical", NextAction.technicalReview),
+        ("requirements", .evidenceReview),
+    ])
+    func noProcurementContactKeepsTheReviewAsTheMainStep(question: String, main: NextAction) {
+        let r = Fixture.record(Self.q.with("evidence.\(question)", .choice("open")), signals: ["demo-request"],
+                               contacts: [("Dr. Ruiz", .clinicalLeader, .yes)])
+        #expect(actions(r) == [main, .procurementIntro])
+    }
+
+    @Test func procurementAlreadyEngagedGivesNoProcurementIntro() {
+        let engaged = Self.q.with("committee.procurement-engaged", .yesNo(true))
+        let r = Fixture.record(engaged, signals: ["demo-request"], contacts: [("Dr. Ruiz", .clinicalLeader, .yes)])
+        #expect(actions(r) == [.demo])
+        let notYet = Self.q.with("committee.procurement-engaged", .yesNo(false))
+        #expect(actions(Fixture.record(notYet, signals: ["demo-request"])) == [.demo, .procurementIntro])
     }
 
     @Test func openTechnicalOrEvidenceQuestionsGiveReviews() {

@@ -44,6 +44,7 @@ enum Fixture {
         ]),
         QuestionSet(id: "committee", title: "Committee", questions: [
             q("committee", "approver", .contacts, score: ScoreDelta(readiness: 5), gate: "decision-path"),
+            q("committee", "procurement-engaged", .yesNo, flag: "procurement-engaged"),
         ]),
         QuestionSet(id: "evidence", title: "Evidence", questions: [
             q("evidence", "requirements", .choice, [

@@ -25,6 +25,8 @@ import Testing
             : v.scores.fit >= profile.sql.minFit && v.missingGates.isEmpty ? .sqlReady
             : v.scores.fit >= profile.sql.minFit && v.flagNames.contains("no-timeline") ? .nurture : .notYet
         #expect(v.kind == expected)
+        // `stage sql` asks for exactly this: no blocker if and only if the verdict is sql-ready.
+        #expect(v.sqlBlockers(minFit: profile.sql.minFit).isEmpty == (v.kind == .sqlReady))
     }
 
     @Test(arguments: seeds)

@@ -39,7 +39,8 @@ import Testing
     @Test(arguments: [
         ("next set demoo", "unknown action 'demoo'. Did you mean 'demo'? Actions: demo, technical-review"),
         ("next set demo --due 2026-03-01", "--due 2026-03-01 is in the past (today is 2026-03-02)"),
-        ("next set demo --due 2026-02-30", "invalid --due '2026-02-30': expected a date as YYYY-MM-DD"),
+        ("next set demo --due 2026-02-30", "invalid --due: 2026-02-30 does not exist: February 2026 has 28 days"),
+        ("next set demo --due 30/02/2026", "invalid --due '30/02/2026': expected a date as YYYY-MM-DD"),
         ("next set demo --due tomorrow", "invalid --due 'tomorrow'"),
         ("next set demo --owner ''", "--owner is empty"),
     ])

@@ -29,6 +29,29 @@ import Testing
         #expect(t.output("stage sql").out == "L1 stage: new → sql\n")
     }
 
+    @Test func sqlIsRefusedBelowTheMinimumFitThoughEveryGateIsMet() throws {
+        let t = try TestShell(catalog: VerdictCatalog.catalog)
+        try t.qualifiedLead()
+        t.run("next set demo")
+        try t.signal(1, "student")
+        #expect(t.output("status").out.contains("not-yet (fit 5 below sql.min-fit 30)"))
+        let refused = t.output("stage sql")
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("L1 cannot move to sql: fit 5 below sql.min-fit 30."))
+        #expect(try t.store.lead(id: 1)?.stage == .new)
+        #expect(t.output("stage sql --override 'board decision'").code == 0)
+        let notes = try t.store.audit(lead: 1).filter { $0.field == "stage_note" }.compactMap(\.newValue)
+        #expect(notes == ["override (fit 5 below sql.min-fit 30): board decision"])
+    }
+
+    @Test func refusalNamesEveryUnmetCondition() throws {
+        let t = try TestShell(catalog: VerdictCatalog.catalog)
+        t.run("lead new Acme")
+        try t.answer(1, "fit.specialty", .choice("dental"))
+        let r = t.output("stage sql")
+        #expect(r.err.contains("L1 cannot move to sql: gates missing: need, timeline, eligibility, next-step; fit 0 below sql.min-fit 30; hard stops: wrong-specialty."))
+    }
+
     @Test func sqlIsRefusedOverAHardStop() throws {
         let t = try TestShell(catalog: VerdictCatalog.catalog)
         try t.qualifiedLead()
@@ -36,7 +59,7 @@ import Testing
         try t.answer(1, "fit.specialty", .choice("dental"))
         let r = t.output("stage sql")
         #expect(r.code == 1)
-        #expect(r.err.contains("L1 cannot move to sql: gates missing: eligibility; hard stops: wrong-specialty."))
+        #expect(r.err.contains("L1 cannot move to sql: gates missing: eligibility; fit 10 below sql.min-fit 30; hard stops: wrong-specialty."))
         #expect(try t.store.lead(id: 1)?.stage == .new)
     }
 

@@ -18,12 +18,28 @@ import Testing
         #expect(json["lead"] as? String == "L1")
         #expect(json["verdict"] as? String == "not-yet")
         #expect(json["scores"] as? [String: Int] == ["fit": 30, "intent": 15, "readiness": 20])
-        #expect(json["bands"] as? [String: String] == ["intent": "low"])
+        // Every score has a band key; the test profile gives fit and readiness no thresholds.
+        let bands = try #require(json["bands"] as? [String: Any])
+        #expect(Set(bands.keys) == ["fit", "intent", "readiness"])
+        #expect(bands["intent"] as? String == "low")
+        #expect(bands["fit"] is NSNull && bands["readiness"] is NSNull)
         #expect(json["gates"] as? [String: Bool] == ["need": true, "timeline": true, "eligibility": true, "next-step": false])
         #expect(json["missing_gates"] as? [String] == ["next-step"])
         #expect(json["hard_stops"] as? [String] == [])
         #expect(json["ask_next"] as? [String] == [])
         #expect(json["mql"] as? Bool == false)
+    }
+
+    @Test func statusJSONGivesTheBandOfEachScoreTheTextShows() throws {
+        var catalog = VerdictCatalog.catalog
+        catalog.profiles[0].bands = [.fit: Band(mid: 25, high: 45), .intent: Band(mid: 20, high: 50),
+                                     .readiness: Band(mid: 15, high: 60)]
+        let t = try TestShell(catalog: catalog)
+        try t.qualifiedLead()
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(t.output("status --json").out.utf8)) as? [String: Any])
+        #expect(json["bands"] as? [String: String] == ["fit": "mid", "intent": "low", "readiness": "mid"])
+        let text = t.output("status").out
+        #expect(text.contains("30 (mid)") && text.contains("20 (mid)"), "\(text)")
     }
 
     @Test func nextOnAClosedLeadRecommendsNothingAndSaysHowToReopenIt() throws {
@@ -90,7 +106,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["recommendations", "ask_next"])
         let recs = try #require(json["recommendations"] as? [[String: Any]])
-        #expect(recs.map { $0["action"] as? String } == ["procurement-intro"])
+        #expect(recs.map { $0["action"] as? String } == ["demo", "procurement-intro"])
         #expect(recs[0]["owner"] as? String == "rep")
         #expect(recs[0]["due"] as? String == "2026-03-04")
         t.run("contact add 'Pat Buyer' --role procurement")

@@ -40,7 +40,8 @@ enum VerdictCatalog {
         sets: sets,
         profiles: [profile("capital-equipment", total: 75), profile("consumables", total: 40)],
         signals: [SignalDefinition(id: "demo-request", label: "Requested a demo", score: ScoreDelta(intent: 50), priority: .high),
-                  SignalDefinition(id: "webinar-attended", label: "Attended a webinar", score: ScoreDelta(intent: 15))])
+                  SignalDefinition(id: "webinar-attended", label: "Attended a webinar", score: ScoreDelta(intent: 15)),
+                  SignalDefinition(id: "student", label: "Student or resident", score: ScoreDelta(fit: -25))])
 }
 
 extension TestShell {
