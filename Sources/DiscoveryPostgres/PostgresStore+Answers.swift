@@ -13,7 +13,8 @@ extension PostgresStore: AnswerStorage {
             if !people.isEmpty {
                 value = .contacts(try Self.addStakeholders(people, lead: lead, s: s, audit: audit))
             }
-            return try Self.appendRevision(lead: lead, question: question, value: .set(value), note: note, s: s, audit: audit)
+            return try Self.appendRevision(lead: lead, question: question, value: .set(value), note: note.map { .set($0) } ?? .keep,
+                                           s: s, audit: audit)
         }
     }
 
@@ -21,7 +22,18 @@ extension PostgresStore: AnswerStorage {
     public func addNote(lead: Int64, question: String, note: String, actor: String, at: Date) throws(DiscoveryError) -> Answer {
         try change(actor: actor, at: at) { s, audit in
             _ = try Self.lockLead(s, lead)
-            return try Self.appendRevision(lead: lead, question: question, value: .keep, note: note, s: s, audit: audit)
+            return try Self.appendRevision(lead: lead, question: question, value: .keep, note: .set(note), s: s, audit: audit)
+        }
+    }
+
+    @discardableResult
+    public func removeNote(lead: Int64, question: String, actor: String, at: Date) throws(DiscoveryError) -> Answer? {
+        try change(actor: actor, at: at) { s, audit in
+            _ = try Self.lockLead(s, lead)
+            let note = try s.one("SELECT note FROM answer WHERE lead_id = $1 AND question = $2 ORDER BY id DESC LIMIT 1",
+                                 .i(lead), .t(question))?.text("note")
+            guard note != nil else { return nil }
+            return try Self.appendRevision(lead: lead, question: question, value: .keep, note: .remove, s: s, audit: audit)
         }
     }
 
@@ -60,7 +72,7 @@ extension PostgresStore: AnswerStorage {
     /// Appends the revision `AnswerRevision.next` gives, linked to the lead's open call, and the
     /// audit entries `AnswerRevision.auditEntries` lists. The lead's row is locked by the caller,
     /// so two teammates answering the same question take turns and each sees the other's revision.
-    static func appendRevision(lead: Int64, question: String, value: AnswerRevision.ValueChange, note: String?,
+    static func appendRevision(lead: Int64, question: String, value: AnswerRevision.ValueChange, note: AnswerRevision.NoteChange,
                                s: SQLSession, audit: AuditLog) throws -> Answer {
         let previous = try s.one("""
             SELECT value, note FROM answer WHERE lead_id = $1 AND question = $2 ORDER BY id DESC LIMIT 1
@@ -85,7 +97,7 @@ extension PostgresStore: AnswerStorage {
         var names: [String] = []
         for person in people {
             if let existing = try s.one("""
-                SELECT id, name, role FROM contact WHERE lead_id = $1 AND lower(name) = lower($2) ORDER BY id LIMIT 1
+                SELECT id, name, role, title FROM contact WHERE lead_id = $1 AND lower(name) = lower($2) ORDER BY id LIMIT 1
                 """, .i(lead), .t(person.name)) {
                 let id = try existing.int64(required: "id")
                 let oldRole = try existing.text("role")
@@ -93,11 +105,16 @@ extension PostgresStore: AnswerStorage {
                     try s.exec("UPDATE contact SET role = $1 WHERE id = $2", .t(role), .i(id))
                     try audit.record(lead: lead, action: .update, entity: "contact", entityId: id, field: "role", old: oldRole, new: role)
                 }
+                let oldTitle = try existing.text("title")
+                if let title = person.title, title != oldTitle {
+                    try s.exec("UPDATE contact SET title = $1 WHERE id = $2", .t(title), .i(id))
+                    try audit.record(lead: lead, action: .update, entity: "contact", entityId: id, field: "title", old: oldTitle, new: title)
+                }
                 names.append(try existing.text(required: "name"))
             } else {
                 let id = try s.insert("""
-                    INSERT INTO contact (lead_id, name, role, consent, created_at) VALUES ($1, $2, $3, 'unknown', $4)
-                    """, .i(lead), .t(person.name), .t(person.role?.rawValue), .d(audit.at))
+                    INSERT INTO contact (lead_id, name, role, title, consent, created_at) VALUES ($1, $2, $3, $4, 'unknown', $5)
+                    """, .i(lead), .t(person.name), .t(person.role?.rawValue), .t(person.title), .d(audit.at))
                 try audit.record(lead: lead, action: .create, entity: "contact", entityId: id, new: person.name)
                 names.append(person.name)
             }

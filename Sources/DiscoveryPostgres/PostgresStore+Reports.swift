@@ -55,7 +55,9 @@ extension PostgresStore: ReportStorage {
         var args: [SQLValue] = []
         func bind(_ v: SQLValue) -> String { args.append(v); return "$\(args.count)" }
         var sql = """
-            SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt
+            SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
+                   (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
+                    ORDER BY c.at DESC, c.id DESC LIMIT 1) AS call_before_mql
             FROM lead WHERE mql_at IS NOT NULL
             """
         if let stages {
@@ -64,7 +66,16 @@ extension PostgresStore: ReportStorage {
         if let mqlSince { sql += " AND mql_at >= \(bind(.d(mqlSince)))" }
         if let owner { sql += " AND owner = \(bind(.t(owner)))" }
         sql += " ORDER BY id"
-        let leads = try s.rows(sql, values: args).map { row in (lead: try RecordRows.lead(row), firstAttempt: try row.date("first_attempt")) }
+        let leads = try s.rows(sql, values: args).map { row in
+            (lead: try RecordRows.lead(row), firstAttempt: try row.date("first_attempt"), callBefore: try row.int64("call_before_mql"))
+        }
+        // The call that began before the MQL moment, read whole: the core decides whether it
+        // was still in progress then (and so was the first attempt).
+        var callsBefore: [Int64: Call] = [:]
+        for l in leads {
+            guard let id = l.callBefore, let call = try call(s, id) else { continue }
+            callsBefore[l.lead.id] = call
+        }
         var signals: [Int64: [SignalEvent]] = [:]
         for row in try s.rows("""
             SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
@@ -73,7 +84,10 @@ extension PostgresStore: ReportStorage {
             let signal = try RecordRows.signal(row)
             signals[signal.leadId, default: []].append(signal)
         }
-        return leads.map { l in FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, signals: signals[l.lead.id] ?? []) }
+        return leads.map { l in
+            FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, callBeforeMQL: callsBefore[l.lead.id],
+                                  signals: signals[l.lead.id] ?? [])
+        }
     }
 
     public func followUpInputs(before: Date, owner: String?) throws(DiscoveryError) -> FollowUpInputs {
