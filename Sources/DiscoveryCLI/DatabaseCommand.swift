@@ -30,6 +30,8 @@ enum DatabaseCommand {
             let pg = try PostgresLocation.parse(location, lookup: env.lookup)
             let version = try PostgresStore.connect(pg).initialize(at: Date())
             out.write("created the discovery schema (version \(version)) on \(pg.display)\n")
+            // The bundled question sets become the team's first model.
+            try TeamModel.publishBundled(to: try PostgresStore.open(pg), env: env, out: out)
             out.write("roles: discovery_rep (reps and SDRs), discovery_ops (ops); add people with `discovery db grant ROLE rep|ops`\n")
             return 0
         case "migrate":
@@ -40,7 +42,8 @@ enum DatabaseCommand {
                 return 0
             }
             let pg = try PostgresLocation.parse(location, lookup: env.lookup)
-            let (from, to) = try PostgresStore.connect(pg).migrate(at: Date())
+            let store = try PostgresStore.connect(pg)
+            let (from, to) = try store.migrate(at: Date())
             out.write(from == to ? "schema already at version \(to) on \(pg.display)\n"
                                  : "schema migrated from version \(from) to \(to) on \(pg.display)\n")
             return 0

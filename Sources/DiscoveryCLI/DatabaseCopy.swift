@@ -26,7 +26,7 @@ enum DatabaseCopy {
         guard let from, let to else { throw .usage("db copy needs both --from and --to\n\(usage)") }
         guard from != to else { throw .usage("db copy: --from and --to name the same database") }
         let source = try open(from, env: env, creating: false)
-        let target = try open(to, env: env, creating: true)
+        let (target, newTeamSchema) = try openTarget(to, env: env)
         var counts: [String: Int] = [:]
         try target.writeRows { write throws(DiscoveryError) in
             try source.readRows(of: CopySchema.tables, block: 2_000) { table, rows throws(DiscoveryError) in
@@ -36,6 +36,17 @@ enum DatabaseCopy {
         }
         let shown = CopySchema.tables.map { "\(counts[$0.name] ?? 0) \($0.name)" }.joined(separator: ", ")
         out.write("copied \(shown)\n")
+        // A team schema made just now gets the bundled model (after the copy: its version row takes no change id).
+        if let newTeamSchema { try TeamModel.publishBundled(to: newTeamSchema, env: env, out: out) }
+    }
+
+    /// The target, its schema created where missing; the PostgreSQL store when the schema was made now.
+    private static func openTarget(_ location: String, env: Environment) throws(DiscoveryError) -> (any CopyStorage, PostgresStore?) {
+        guard PostgresLocation.isPostgresURL(location) else { return (try open(location, env: env, creating: true), nil) }
+        let pg = try PostgresLocation.parse(location, lookup: env.lookup)
+        let (from, _) = try PostgresStore.connect(pg).migrate(at: Date())
+        let store = try PostgresStore.open(pg)
+        return (store, from == 0 ? store : nil)
     }
 
     private static func open(_ location: String, env: Environment, creating: Bool) throws(DiscoveryError) -> any CopyStorage {

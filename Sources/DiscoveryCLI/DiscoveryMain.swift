@@ -31,15 +31,19 @@ public enum DiscoveryMain {
             return try DatabaseCommand.run(Array(options.command.dropFirst()), location: location, env: env,
                                            out: StandardStreams.out)
         }
-        let setsFolder = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate()
-        if options.command.first == "lint" {
-            return try lintOnly(options.command, defaultFolder: setsFolder)
+        if options.command.first == "sets" {
+            return try SetsCommand.run(Array(options.command.dropFirst()), location: location, env: env, out: StandardStreams.out)
         }
-        guard let setsDir = setsFolder else {
+        let localFolder = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate()
+        if options.command.first == "lint" {
+            return try lintOnly(options.command, defaultFolder: localFolder)
+        }
+        let opened = try StorageBackend.open(location, env: env)
+        // On a team database every command evaluates with the published model, whatever the local folder holds.
+        guard let setsDir = opened.modelFolder ?? localFolder else {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
         }
         let loadCatalog = try CatalogLoader.checked(directory: setsDir, cache: env.catalogCache)
-        let opened = try StorageBackend.open(location, env: env)
         let user = try StorageBackend.actor(opened, requested: options.user ?? env["DISCOVERY_USER"], fallback: env.user)
 
         let stdinIsTerminal = isatty(0) == 1

@@ -8,6 +8,8 @@ struct OpenedStorage {
     let store: any Storage
     /// The authenticated role (`session_user`) of a team database; nil for a SQLite file.
     let teamUser: String?
+    /// The folder of the team's published scoring model; nil for a SQLite file (it reads --question-sets).
+    let modelFolder: String?
 }
 
 /// The one place a storage backend is chosen: from `--db` (or `DISCOVERY_DB`, or the XDG
@@ -18,9 +20,9 @@ enum StorageBackend {
     static func open(_ location: String, env: Environment) throws(DiscoveryError) -> OpenedStorage {
         if PostgresLocation.isPostgresURL(location) {
             let store = try PostgresStore.open(try PostgresLocation.parse(location, lookup: env.lookup))
-            return OpenedStorage(store: store, teamUser: try store.sessionUser())
+            return OpenedStorage(store: store, teamUser: try store.sessionUser(), modelFolder: try TeamModel.folder(store, env: env))
         }
-        return OpenedStorage(store: try SQLiteStore.open(path: location), teamUser: nil)
+        return OpenedStorage(store: try SQLiteStore.open(path: location), teamUser: nil, modelFolder: nil)
     }
 
     /// The audit actor and default owner. In team mode it is the authenticated role: `--user` /

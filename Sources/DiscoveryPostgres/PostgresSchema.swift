@@ -6,10 +6,10 @@ import Foundation
 /// and by grants, and the two group roles. One migration per version; never edit a shipped one.
 enum PostgresSchema {
     /// The version this binary writes and needs.
-    static let version = 1
+    static let version = 2
 
     /// The migrations, by the version each one brings the schema to.
-    static let migrations: [Int: String] = [1: v1]
+    static let migrations: [Int: String] = [1: v1, 2: v2Model]
 
     /// The statements of a migration, one by one (the extended protocol takes one at a time):
     /// split at each `;` that ends a line outside a `$$` function body.
@@ -197,6 +197,27 @@ enum PostgresSchema {
     REVOKE ALL ON FUNCTION discovery_erase_lead(bigint, text, timestamptz) FROM PUBLIC;
     """
 
+    /// The team's scoring model (question sets, profiles, signals): numbered versions, each the
+    /// files of one published folder. Append-only; only ops may publish (grants below).
+    static let v2Model = """
+    CREATE TABLE model_version (
+        id bigserial PRIMARY KEY,
+        published_by text NOT NULL,
+        published_at timestamptz NOT NULL,
+        summary text NOT NULL
+    );
+    CREATE TABLE model_file (
+        version bigint NOT NULL REFERENCES model_version(id),
+        path text NOT NULL,
+        content text NOT NULL,
+        PRIMARY KEY (version, path)
+    );
+    CREATE TRIGGER model_version_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON model_version
+        FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
+    CREATE TRIGGER model_file_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON model_file
+        FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
+    """
+
     /// The group roles and their rights on the tables (idempotent: `db init` and `db migrate` run it).
     static func grants() -> [String] {
         let rep = repRole, ops = opsRole
@@ -214,7 +235,8 @@ enum PostgresSchema {
             "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(rep)",
             "GRANT INSERT, UPDATE, DELETE ON \(tables) TO \(rep)",
             "GRANT INSERT ON audit, changeset TO \(rep)",
-            "REVOKE UPDATE, DELETE, TRUNCATE ON audit, changeset, audit_erasure, discovery_meta FROM PUBLIC, \(rep), \(ops)",
+            "REVOKE UPDATE, DELETE, TRUNCATE ON audit, changeset, audit_erasure, discovery_meta, model_version, model_file FROM PUBLIC, \(rep), \(ops)",
+            "GRANT INSERT ON model_version, model_file TO \(ops)",
             "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(rep)",
             "GRANT EXECUTE ON FUNCTION discovery_erase_lead(bigint, text, timestamptz) TO \(ops)",
         ]

@@ -22,6 +22,7 @@ extension PostgresStore: AuditStorage {
                 SELECT max(change_id) AS c FROM audit
                 WHERE change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
                   AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change' AND entity_id IS NOT NULL)
+                  AND change_id NOT IN (SELECT change_id FROM audit WHERE entity = 'model')
                 """)?.int64("c") else {
                 throw DiscoveryError.failed("nothing to undo")
             }
