@@ -13,6 +13,12 @@ enum PostgresErrors {
     static func map(_ error: Error, _ location: PostgresLocation, inChange: Bool, connecting: Bool = false) -> DiscoveryError {
         if let e = error as? DiscoveryError { return e }
         let server = "\(location.host):\(location.port)"
+        let underlying = String(describing: (error as? PSQLError)?.underlying ?? error)
+        if connecting, (error as? PSQLError)?.serverInfo == nil,
+           ["NIOSSL", "certificate", "handshake", "BoringSSL", "verify"].contains(where: underlying.contains) {
+            let root = location.sslRootCert.map { " against \($0)" } ?? " against the system's roots (set sslrootcert or PGSSLROOTCERT)"
+            return .storage("\(server): TLS failed: the server's certificate could not be verified\(root) (sslmode=\(location.sslMode.rawValue)\(location.sslMode == .verifyFull ? ", which also checks the host name \(location.host)" : ""))")
+        }
         if connecting, (error as? PSQLError)?.serverInfo == nil, !(error is NIOSSLError),
            (error as? PSQLError)?.code != .sslUnsupported, (error as? PSQLError)?.code != .authMechanismRequiresPassword {
             return .storage("cannot connect to the PostgreSQL server at \(server) (\(connectDetail(error))); is it running and reachable?")
