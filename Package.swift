@@ -78,7 +78,7 @@ let package = Package(
             "DiscoveryCore", "DiscoveryShell", "QuestionSets", "DiscoveryExport",
         ], exclude: ["Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "discovery", "CPseudoTerminal", "DiscoveryCore", "DiscoveryStore", "PostgresTestSupport",
+            "discovery", "CPseudoTerminal", "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "PostgresTestSupport",
         ], exclude: ["Transcripts"]),
     ]
 )

@@ -66,6 +66,12 @@ static inline int discovery_el_addfn(EditLine *el, const char *name, const char 
 static inline int discovery_el_bind(EditLine *el, const char *key, const char *fn) {
     return el_set(el, EL_BIND, key, fn, NULL);
 }
+/// Puts the terminal in libedit's raw mode now (1) or back to cooked (0): `el_gets` itself
+/// switches only after it has drawn the prompt, so a key typed the moment the prompt shows
+/// would be taken by the kernel in cooked mode.
+static inline int discovery_el_prep_term(EditLine *el, int raw) {
+    return el_set(el, EL_PREP_TERM, raw);
+}
 static inline int discovery_el_refresh(EditLine *el) {
     return el_set(el, EL_REFRESH);
 }

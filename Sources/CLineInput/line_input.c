@@ -1,9 +1,11 @@
 #include "CLineInput.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <unistd.h>
 
@@ -51,11 +53,29 @@ static int decode_key(char *bytes, size_t *count, wchar_t *key) {
     }
 }
 
+/// A second open of the terminal, non-blocking, for reading keys: its own file description,
+/// so standard input and output keep their flags. -1 when the terminal has no name.
+static int nonblocking_input(int fd) {
+    static int reopened = -2;
+    if (reopened == -2) {
+        reopened = -1;
+        const char *name = ttyname(fd);
+        if (name) reopened = open(name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    }
+    return reopened;
+}
+
 /// libedit's own key reader blocks in read(2) and counts on SIGINT interrupting it. A Ctrl-C
 /// that arrives between libedit's screen update and that read (a person pressing it right
 /// after the echo) runs the handler first, and the read then waits for the next key: the
 /// Ctrl-C is lost. Here SIGINT stays blocked except inside pselect(2), which unblocks it
 /// atomically while waiting, and the flag is looked at before every wait.
+///
+/// The read itself never blocks either: a Ctrl-C flushes the keys typed ahead (the terminal's
+/// ISIG without NOFLSH), so when it lands between pselect saying "readable" and the read, a
+/// blocking read would wait, SIGINT blocked and pending, for the next key. The key is read
+/// from a non-blocking open of the terminal (or, without one, only when FIONREAD shows bytes),
+/// and "nothing there" goes back to the flag and the wait.
 int discovery_read_key(void *editline, wchar_t *key) {
     (void)editline;
     int fd = STDIN_FILENO;
@@ -67,6 +87,7 @@ int discovery_read_key(void *editline, wchar_t *key) {
     sigdelset(&waiting, SIGINT);
     char bytes[MB_LEN_MAX];
     size_t count = 0;
+    int empty_wakeups = 0;
     int result;
     for (;;) {
         if (interrupted) { errno = EINTR; result = -1; break; }
@@ -78,9 +99,17 @@ int discovery_read_key(void *editline, wchar_t *key) {
             result = -1;
             break;
         }
-        ssize_t n = read(fd, bytes + count, 1);
+        int in = nonblocking_input(fd);
+        if (in < 0) {
+            // Readable with nothing to read: flushed by a Ctrl-C, or (again and again) a
+            // terminal that hung up, which the blocking read then reports as end of input.
+            int available = 0;
+            if (ioctl(fd, FIONREAD, &available) == 0 && available == 0 && ++empty_wakeups < 64) continue;
+            in = fd;
+        }
+        ssize_t n = read(in, bytes + count, 1);
         if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) continue;
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK) continue;
             result = -1;
             break;
         }

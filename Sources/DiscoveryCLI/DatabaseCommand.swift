@@ -12,7 +12,9 @@ enum DatabaseCommand {
         usage: discovery db init | db migrate | db status | db grant ROLE rep|ops | db copy --from SRC --to DST
         """
 
-    static func run(_ words: [String], location: String, env: Environment, out: StandardStream) throws(DiscoveryError) -> Int32 {
+    /// `modelFolder`: the question sets `db init` publishes as the team's first model (`--question-sets`, else the bundled ones).
+    static func run(_ words: [String], location: String, modelFolder: String?, env: Environment,
+                    out: StandardStream) throws(DiscoveryError) -> Int32 {
         guard let sub = words.first else { throw .usage("db needs a subcommand\n\(usage)") }
         let args = Array(words.dropFirst())
         let team = PostgresLocation.isPostgresURL(location)
@@ -30,8 +32,8 @@ enum DatabaseCommand {
             let pg = try PostgresLocation.parse(location, lookup: env.lookup)
             let version = try PostgresStore.connect(pg).initialize(at: Date())
             out.write("created the discovery schema (version \(version)) on \(pg.display)\n")
-            // The bundled question sets become the team's first model.
-            try TeamModel.publishBundled(to: try PostgresStore.open(pg), env: env, out: out)
+            // The bundled (or given) question sets become the team's first model.
+            try TeamModel.publishFirst(modelFolder, to: try PostgresStore.open(pg), env: env, out: out)
             out.write("roles: discovery_rep (reps and SDRs), discovery_ops (ops); add people with `discovery db grant ROLE rep|ops`\n")
             return 0
         case "migrate":

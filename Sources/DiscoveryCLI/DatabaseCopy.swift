@@ -37,7 +37,7 @@ enum DatabaseCopy {
         let shown = CopySchema.tables.map { "\(counts[$0.name] ?? 0) \($0.name)" }.joined(separator: ", ")
         out.write("copied \(shown)\n")
         // A team schema made just now gets the bundled model (after the copy: its version row takes no change id).
-        if let newTeamSchema { try TeamModel.publishBundled(to: newTeamSchema, env: env, out: out) }
+        if let newTeamSchema { try TeamModel.publishFirst(nil, to: newTeamSchema, env: env, out: out) }
     }
 
     /// The target, its schema created where missing; the PostgreSQL store when the schema was made now.

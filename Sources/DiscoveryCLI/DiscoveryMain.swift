@@ -28,7 +28,8 @@ public enum DiscoveryMain {
     static func run(_ options: GlobalOptions, env: Environment) throws(DiscoveryError) -> Int32 {
         let location = options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase
         if options.command.first == "db" {
-            return try DatabaseCommand.run(Array(options.command.dropFirst()), location: location, env: env,
+            return try DatabaseCommand.run(Array(options.command.dropFirst()), location: location,
+                                           modelFolder: options.questionSets ?? env["DISCOVERY_QUESTION_SETS"], env: env,
                                            out: StandardStreams.out)
         }
         if options.command.first == "sets" {

@@ -62,13 +62,13 @@ enum TeamModel {
 }
 
 extension TeamModel {
-    /// Publishes the bundled question sets as the first model of a schema just created.
-    static func publishBundled(to store: PostgresStore, env: Environment, out: StandardStream) throws(DiscoveryError) {
-        guard let bundled = BundledQuestionSets.locate() else {
+    /// Publishes `folder` (the bundled question sets when nil) as the first model of a schema just created.
+    static func publishFirst(_ folder: String?, to store: PostgresStore, env: Environment, out: StandardStream) throws(DiscoveryError) {
+        guard let source = folder ?? BundledQuestionSets.locate() else {
             out.write("no bundled question sets found: publish the team's model with `discovery sets publish DIR`\n")
             return
         }
-        let (model, summary) = try publish(bundled, to: store, actor: try store.sessionUser(), at: env.fixedNow ?? Date(), audited: false)
-        out.write("published the bundled question sets as model version \(model) (\(summary))\n")
+        let (model, summary) = try publish(source, to: store, actor: try store.sessionUser(), at: env.fixedNow ?? Date(), audited: false)
+        out.write("published \(folder ?? "the bundled question sets") as model version \(model) (\(summary))\n")
     }
 }

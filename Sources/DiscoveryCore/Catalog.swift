@@ -1,13 +1,16 @@
-/// Everything sales ops configures: question sets, scoring profiles and signal kinds.
+/// Everything sales ops configures: question sets, scoring profiles, signal kinds and routing.
 public struct Catalog: Sendable, Equatable, Codable {
     public var sets: [QuestionSet]
     public var profiles: [Profile]
     public var signals: [SignalDefinition]
+    /// `routing.yaml`; no rules when the file is absent or has none.
+    public var routing: RoutingConfig
 
-    public init(sets: [QuestionSet], profiles: [Profile], signals: [SignalDefinition]) {
+    public init(sets: [QuestionSet], profiles: [Profile], signals: [SignalDefinition], routing: RoutingConfig = .none) {
         self.sets = sets
         self.profiles = profiles
         self.signals = signals
+        self.routing = routing
     }
 
     public static let empty = Catalog(sets: [], profiles: [], signals: [])

@@ -21,12 +21,17 @@ public struct Lead: Sendable, Equatable, Codable {
     public var stageChangedAt: Date
     /// When the lead first reached `mql`; the SLA clock starts here.
     public var mqlAt: Date?
+    /// The routing rule that gave the lead its owner, when routing did.
+    public var routeRule: String?
+    /// Set when a closed or nurtured lead shows new interest; cleared by a stage move or `requalify done`.
+    public var requalify: RequalifyMark?
 
     public init(id: Int64 = 0, org: String, type: String? = nil, specialty: String? = nil,
                 region: String? = nil, beds: Int? = nil, source: String? = nil,
                 profile: String, consent: Consent = .unknown, owner: String? = nil,
                 stage: Stage = .new, stageReason: ReasonCode? = nil, stageNote: String? = nil,
-                createdAt: Date, updatedAt: Date? = nil, stageChangedAt: Date? = nil, mqlAt: Date? = nil) {
+                createdAt: Date, updatedAt: Date? = nil, stageChangedAt: Date? = nil, mqlAt: Date? = nil,
+                routeRule: String? = nil, requalify: RequalifyMark? = nil) {
         self.id = id
         self.org = org
         self.type = type
@@ -44,6 +49,8 @@ public struct Lead: Sendable, Equatable, Codable {
         self.updatedAt = updatedAt ?? createdAt
         self.stageChangedAt = stageChangedAt ?? createdAt
         self.mqlAt = mqlAt
+        self.routeRule = routeRule
+        self.requalify = requalify
     }
 
     /// The display id, `L7`.

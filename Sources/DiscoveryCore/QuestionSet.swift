@@ -43,6 +43,8 @@ public struct Question: Sendable, Equatable, Hashable, Codable {
     /// `then-ask-consent: true`: once this question is answered or skipped, the interview asks
     /// for the lead's and each contact's consent where it is still unknown.
     public var thenAskConsent: Bool = false
+    /// `from-lead:`: the lead field that answers the question until the rep answers it.
+    public var fromLead: LeadFieldSource?
     /// Where it is defined, for diagnostics.
     public var line: Int
 

@@ -97,7 +97,7 @@ struct PostgresImport {
 
     private mutating func createLead(_ p: ImportRecord.LeadPart, s: SQLSession, audit: AuditLog) throws -> Int64 {
         let created = p.createdAt ?? options.at
-        let f = ImportMerge.created(p, defaultProfile: options.defaultProfile, actor: options.actor)
+        let f = ImportMerge.created(p, defaultProfile: options.defaultProfile, defaultOwner: options.defaultOwner)
         let id = try s.insert("""
             INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
                               stage_note, created_at, updated_at, stage_changed_at, mql_at)

@@ -6,10 +6,10 @@ import Foundation
 /// and by grants, and the two group roles. One migration per version; never edit a shipped one.
 enum PostgresSchema {
     /// The version this binary writes and needs.
-    static let version = 2
+    static let version = 3
 
     /// The migrations, by the version each one brings the schema to.
-    static let migrations: [Int: String] = [1: v1, 2: v2Model]
+    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing]
 
     /// The statements of a migration, one by one (the extended protocol takes one at a time):
     /// split at each `;` that ends a line outside a `$$` function body.
@@ -37,7 +37,7 @@ enum PostgresSchema {
     /// The tables a rep writes (read everything; write leads, contacts, answers, calls, signals,
     /// next steps, stages). `DELETE` is there for `undo` of a creation: erasure of personal
     /// data is `discovery_erase_lead`, granted to ops only.
-    static let repWritableTables = ["lead", "contact", "call", "answer", "signal", "next_step"]
+    static let repWritableTables = ["lead", "contact", "call", "answer", "signal", "next_step", "rejection"]
 
     static let v1 = """
     CREATE TABLE discovery_meta (
@@ -216,6 +216,23 @@ enum PostgresSchema {
         FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
     CREATE TRIGGER model_file_is_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON model_file
         FOR EACH STATEMENT EXECUTE FUNCTION discovery_keeps_rows();
+    """
+
+    /// Routing, sales acceptance and re-qualification (SPEC 11), as the SQLite schema's v4.
+    static let v3Routing = """
+    ALTER TABLE lead ADD COLUMN route_rule text;
+    ALTER TABLE lead ADD COLUMN requalify_trigger text;
+    ALTER TABLE lead ADD COLUMN requalify_at timestamptz;
+    ALTER TABLE signal ADD COLUMN contact text;
+    CREATE TABLE rejection (
+        id bigserial PRIMARY KEY,
+        lead_id bigint NOT NULL REFERENCES lead(id) ON DELETE CASCADE,
+        reason text NOT NULL,
+        note text,
+        actor text NOT NULL,
+        at timestamptz NOT NULL
+    );
+    CREATE INDEX rejection_at ON rejection (at);
     """
 
     /// The group roles and their rights on the tables (idempotent: `db init` and `db migrate` run it).

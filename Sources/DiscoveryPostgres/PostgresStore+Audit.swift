@@ -42,7 +42,7 @@ extension PostgresStore: AuditStorage {
     static func columnType(_ table: String, _ field: String) -> String {
         switch field {
         case "beds", "duration_min": "bigint"
-        case "mql_at", "stage_changed_at", "ended_at", "follow_up_due", "due", "done_at": "timestamptz"
+        case "mql_at", "stage_changed_at", "ended_at", "follow_up_due", "due", "done_at", "requalify_at": "timestamptz"
         default: "text"
         }
     }

@@ -8,8 +8,8 @@ extension PostgresStore: SignalStorage {
         try change(actor: actor, at: event.at) { s, audit in
             _ = try Self.lockLead(s, event.leadId)
             var created = event
-            created.id = try s.insert("INSERT INTO signal (lead_id, kind, note, actor, at) VALUES ($1, $2, $3, $4, $5)",
-                                      .i(event.leadId), .t(event.kind), .t(event.note), .t(actor), .d(event.at))
+            created.id = try s.insert("INSERT INTO signal (lead_id, kind, note, actor, at, contact) VALUES ($1, $2, $3, $4, $5, $6)",
+                                      .i(event.leadId), .t(event.kind), .t(event.note), .t(actor), .d(event.at), .t(event.contact))
             created.actor = actor
             created.at = StoredTime.rounded(event.at)
             try audit.record(lead: event.leadId, action: .create, entity: "signal", entityId: created.id, new: event.kind)

@@ -21,7 +21,8 @@ enum RecordRows {
              stageReason: try r.optional(ReasonCode.self, "stage_reason", table: "lead"),
              stageNote: try r.text("stage_note"), createdAt: try r.date(required: "created_at"),
              updatedAt: try r.date("updated_at"), stageChangedAt: try r.date("stage_changed_at"),
-             mqlAt: try r.date("mql_at"))
+             mqlAt: try r.date("mql_at"), routeRule: try r.text("route_rule"),
+             requalify: try r.text("requalify_trigger").map { RequalifyMark(trigger: $0, at: try r.date("requalify_at") ?? r.date(required: "updated_at")) })
     }
 
     /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).
@@ -52,7 +53,14 @@ enum RecordRows {
 
     static func signal(_ r: SQLRow) throws -> SignalEvent {
         SignalEvent(id: try r.int64(required: "id"), leadId: try r.int64(required: "lead_id"), kind: try r.text(required: "kind"),
-                    note: try r.text("note"), actor: try r.text(required: "actor"), at: try r.date(required: "at"))
+                    note: try r.text("note"), actor: try r.text(required: "actor"), at: try r.date(required: "at"),
+                    contact: try r.text("contact"))
+    }
+
+    static func rejection(_ r: SQLRow) throws -> Rejection {
+        Rejection(id: try r.int64(required: "id"), leadId: try r.int64(required: "lead_id"),
+                  reason: try r.value(RejectionReason.self, "reason", table: "rejection"), note: try r.text("note"),
+                  actor: try r.text(required: "actor"), at: try r.date(required: "at"))
     }
 
     static func nextStep(_ r: SQLRow) throws -> NextStep {

@@ -9,7 +9,8 @@ public enum CommandRegistry {
         // Discovery
         .ask, .answer, .answers, .signalAdd, .signalList,
         // Verdicts
-        .status, .why, .next, .nextSet, .nextDone, .stage,
+        .status, .why, .next, .nextSet, .nextDone, .stage, .route,
+        .accept, .reject, .requalifyDone,
         // Calls
         .call, .callStart, .callEnd, .calls, .due,
         // Output

@@ -8,7 +8,8 @@ enum FollowUpList {
         let now = session.now()
         let inputs = try session.store.followUpInputs(before: BusinessTime.endOfDay(now), owner: owner)
         let items = DueList.items(firstAttempts: inputs.firstAttempts, retries: inputs.retries, nextSteps: inputs.nextSteps,
-                                    highPriority: try session.highPrioritySignals, now: now)
+                                  requalify: try session.store.requalifyLeads(owner: owner),
+                                  highPriority: try session.highPrioritySignals, now: now)
         return DueList.due(items, owner: owner)
     }
 

@@ -26,8 +26,14 @@ final class Interview {
         self.lead = lead
         self.sets = sets
         let answers = try session.store.answersInForce(lead: lead.id)
-        self.state = InterviewState(questions: sets.flatMap(\.questions), answers: answers)
+        let questions = sets.flatMap(\.questions)
+        // What the lead record answers (`from-lead`) is not asked again: it is confirmed in one line.
+        fromLeadRecord = LeadRecordAnswers.derived(QualificationRecord(lead: lead, answers: answers), questions: questions)
+        self.state = InterviewState(questions: questions, answers: answers.merging(fromLeadRecord) { recorded, _ in recorded })
     }
+
+    /// Answers the lead record gives (`set.question` → value), confirmed instead of asked.
+    private let fromLeadRecord: [String: AnswerValue]
 
     /// Asks until every applicable question is answered or skipped, or the rep stops.
     /// In a script, a storage failure (database locked past the timeout, disk full) ends the
@@ -41,6 +47,11 @@ final class Interview {
             return
         }
         session.print(InterviewRenderer.opening(lead: lead, sets: sets, state: state))
+        for q in sets.flatMap(\.questions) {
+            guard let value = fromLeadRecord[q.fullId], let source = q.fromLead else { continue }
+            session.print(InterviewRenderer.fromLeadRecord(value, question: q, field: source.field,
+                                                           fieldValue: source.value(of: lead) ?? ""))
+        }
         var showQuestion = true
         while let q = state.current {
             if showQuestion { show(q) }
@@ -115,6 +126,7 @@ final class Interview {
     private func commit(_ text: String, to q: Question) throws(DiscoveryError) -> Bool {
         do throws(DiscoveryError) {
             let parsed = try AnswerParser.parse(text, for: q)
+            let flagsBefore = session.flagsBeforeAnswer(lead)
             let saved = try session.store.recordAnswer(lead: lead.id, question: q.fullId, value: parsed.value,
                                                        note: nil, people: parsed.people, actor: session.user, at: session.now())
             state.answered(q, with: saved.value)
@@ -126,6 +138,7 @@ final class Interview {
                 session.print(InterviewRenderer.saved(value, question: q, addedPeople: !parsed.people.isEmpty, scores: changed))
             }
             session.refreshQualification(lead.id)
+            if let flagsBefore { session.checkRequalification(lead.id, .answer(question: q.fullId, flagsBefore: flagsBefore)) }
             return true
         } catch {
             if error.kind == .storage && !session.isInteractive {
@@ -137,11 +150,12 @@ final class Interview {
         }
     }
 
-    /// After a `then-ask-consent` question (once per interview, not while revising with `/back`):
+    /// After a `then-ask-consent` question (at a terminal, once per interview, not while revising with `/back`):
     /// asks the lead's consent and each contact's where it is still unknown. `yes` or `no` is
     /// saved at once (audited, as `lead set` / `contact set` would); Enter leaves it unknown.
     private func askConsentIfDue(after q: Question) {
-        guard q.thenAskConsent, !consentAsked, !state.isRevisiting else { return }
+        // At a terminal only: a script's lines after `ask` answer the questions, as they always did.
+        guard q.thenAskConsent, session.isInteractive, !consentAsked, !state.isRevisiting else { return }
         consentAsked = true
         guard let current = try? session.store.lead(id: lead.id) else { return }
         let contacts = (try? session.store.contacts(lead: lead.id)) ?? []

@@ -49,6 +49,13 @@ enum InterviewRenderer {
         "fit \(v.scores.fit) · intent \(v.scores.intent) · readiness \(v.scores.readiness) → \(v.kind.rawValue)"
     }
 
+    /// One line for an answer the lead record gives: `  from the lead record: fit.specialty =
+    /// cardiovascular — Cardiology ... (specialty cardiovascular); 'answer fit.specialty ...' revises it`.
+    static func fromLeadRecord(_ value: AnswerValue, question q: Question, field: String, fieldValue: String) -> String {
+        "  from the lead record: \(q.fullId) = \(AnswerText.describe(value, for: q)) (\(field) \(fieldValue));"
+            + " 'answer \(q.fullId) VALUE' revises it"
+    }
+
     /// `/status`: `  L1: fit 30 · intent 15 · readiness 20 → not-yet; missing gates: next-step`.
     static func status(_ v: Verdict, lead: Lead) -> String {
         let missing = v.missingGates.isEmpty ? "every gate met" : "missing gates: \(v.missingGates.joined(separator: ", "))"

@@ -46,23 +46,43 @@ extension Session {
 
     /// Call after any change that can move a lead's scores (an answer, a signal, a contact, a
     /// lead field): a `new` lead that now meets its profile's MQL rule moves to `mql` by itself,
-    /// as one audited change (actor: this user, note: `automatic: ` and the rule met), and the
-    /// move is printed. Never fails the command that made the change: a storage error becomes
-    /// a warning, and a lead whose profile is not in the question sets is left alone.
+    /// as one audited change (actor: this user, note: `automatic: ` and the rule met), routed at
+    /// once when it has no owner and `routing.yaml` has rules; an `mql` lead that no longer
+    /// meets it (an unsubscribe, inactivity) goes back to `new` the same way, when the rule
+    /// put it there (`MQLStanding.isAutomaticMQL`: a person's `stage mql` stands). Each move is
+    /// printed; leads accepted by sales (`sal` and beyond) keep their stage. Never fails the command that made the
+    /// change: a storage error becomes a warning, and a lead whose profile is not in the
+    /// question sets is left alone. The moves are conditional on the stage seen, so two
+    /// commands racing on one lead move it once.
     @discardableResult
     public func refreshQualification(_ leadId: Int64) -> Lead? {
-        guard let lead = try? store.lead(id: leadId), lead.stage == .new,
-              let q = try? qualification(lead), q.verdict.mql else { return nil }
+        guard let lead = try? store.lead(id: leadId), lead.stage == .new || MQLStanding.isAutomaticMQL(lead),
+              let q = try? qualification(lead), q.verdict.mql == (lead.stage == .new) else { return nil }
+        if lead.stage == .mql {
+            return dropMQL(q)
+        }
         do {
-            // Only if still `new` when the move is made: a teammate's process may have moved it already.
-            guard let moved = try store.changeStage(lead: leadId, ifAt: .new, to: .mql, reason: nil,
-                                                    note: "automatic: \(q.verdict.mqlReason)", actor: user, at: now()) else {
-                return nil
-            }
+            let route = lead.owner == nil ? try routingDecision(for: lead, answers: q.record.answers) : nil
+            guard let moved = try store.qualifyAsMQL(lead: leadId, note: MQLStanding.automaticNotePrefix + q.verdict.mqlReason, route: route,
+                                                     actor: user, at: now()) else { return nil }
             print("\(lead.label) is now an MQL (new → mql): \(q.verdict.mqlReason)")
+            reportRouting(before: lead, after: moved)
             return moved
         } catch {
             warn("\(lead.label) meets the MQL rule but could not be moved to mql: \(error.message)")
+            return nil
+        }
+    }
+
+    /// An MQL that no longer meets the rule goes back to `new` (audited; `mql_at` is kept).
+    private func dropMQL(_ q: Qualification) -> Lead? {
+        do {
+            guard let moved = try store.dropMQL(lead: q.lead.id, note: MQLStanding.automaticNotePrefix + "no longer an MQL: \(q.verdict.mqlReason)",
+                                                actor: user, at: now()) else { return nil }
+            print("\(q.lead.label) is no longer an MQL (mql → new): \(q.verdict.mqlReason)")
+            return moved
+        } catch {
+            warn("\(q.lead.label) no longer meets the MQL rule but could not be moved back to new: \(error.message)")
             return nil
         }
     }

@@ -24,7 +24,8 @@ public enum CopySchema {
             ("id", .integer), ("org", .text), ("type", .text), ("specialty", .text), ("region", .text), ("beds", .integer),
             ("source", .text), ("profile", .text), ("consent", .text), ("owner", .text), ("stage", .text),
             ("stage_reason", .text), ("stage_note", .text), ("created_at", .date), ("updated_at", .date),
-            ("stage_changed_at", .date), ("mql_at", .date),
+            ("stage_changed_at", .date), ("mql_at", .date), ("route_rule", .text), ("requalify_trigger", .text),
+            ("requalify_at", .date),
         ]),
         Table(name: "contact", columns: [
             ("id", .integer), ("lead_id", .integer), ("name", .text), ("title", .text), ("role", .text), ("email", .text),
@@ -41,6 +42,10 @@ public enum CopySchema {
         ]),
         Table(name: "signal", columns: [
             ("id", .integer), ("lead_id", .integer), ("kind", .text), ("note", .text), ("actor", .text), ("at", .date),
+            ("contact", .text),
+        ]),
+        Table(name: "rejection", columns: [
+            ("id", .integer), ("lead_id", .integer), ("reason", .text), ("note", .text), ("actor", .text), ("at", .date),
         ]),
         Table(name: "next_step", columns: [
             ("id", .integer), ("lead_id", .integer), ("action", .text), ("note", .text), ("owner", .text), ("due", .date),

@@ -35,17 +35,23 @@ public struct ImportOptions: Sendable {
     public var at: Date
     /// The profile of a created lead whose row names none.
     public var defaultProfile: String
+    /// The owner of a created lead whose row names none: the importing user, or nobody when
+    /// routing has rules (the lead is routed when it becomes an MQL).
+    public var defaultOwner: String?
 
     /// Rows per transaction: 5,000 writes each index page about once per batch instead of once
     /// per 1,000 rows (100,000 rows: 4.7 s → 4.2 s); `undo` reverts one batch.
     public static let defaultBatchSize = 5_000
 
-    public init(dryRun: Bool, batchSize: Int = ImportOptions.defaultBatchSize, actor: String, at: Date, defaultProfile: String) {
+    /// `defaultOwner`: the actor when not given.
+    public init(dryRun: Bool, batchSize: Int = ImportOptions.defaultBatchSize, actor: String, at: Date, defaultProfile: String,
+                defaultOwner: String?? = .none) {
         self.dryRun = dryRun
         self.batchSize = max(1, batchSize)
         self.actor = actor
         self.at = at
         self.defaultProfile = defaultProfile
+        self.defaultOwner = defaultOwner ?? actor
     }
 }
 

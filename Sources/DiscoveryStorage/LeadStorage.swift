@@ -37,11 +37,6 @@ public protocol LeadStorage: AnyObject, Sendable {
     @discardableResult
     func changeStage(lead id: Int64, to stage: Stage, reason: ReasonCode?, note: String?,
                      actor: String, at: Date) throws(DiscoveryError) -> Lead
-    /// The same move, made only when the lead is still at `expected` when the change runs (a
-    /// teammate's process may have moved it meanwhile): `nil`, and nothing written, when it is
-    /// not. An automatic move (to `mql`) happens exactly once however many processes race.
-    func changeStage(lead id: Int64, ifAt expected: Stage, to stage: Stage, reason: ReasonCode?, note: String?,
-                     actor: String, at: Date) throws(DiscoveryError) -> Lead?
     /// Erases a lead and all its personal data everywhere, audit values included, and records
     /// who deleted it and when. Cannot be undone.
     func deleteLead(id: Int64, actor: String, at: Date) throws(DiscoveryError)

@@ -13,4 +13,5 @@ import DiscoveryCore
 /// Every method throws `DiscoveryError`: `.storage` (exit 4) for the backend's failures,
 /// `.failed` (exit 1) for a refused change (no such lead, a call already open).
 public typealias Storage = LeadStorage & ContactStorage & AnswerStorage & CallStorage & SignalStorage
-    & NextStepStorage & RecordStorage & ReportStorage & ImportStorage & AuditStorage
+    & NextStepStorage & RecordStorage & ReportStorage & ImportStorage & AuditStorage & RoutingStorage
+    & AcceptanceStorage & RequalifyStorage

@@ -119,7 +119,7 @@ struct ImportApplier {
 
     private mutating func createLead(_ p: ImportRecord.LeadPart, sql: ImportStatements, db: Database, audit: AuditWriter) throws -> Int64 {
         let created = p.createdAt?.databaseValue ?? storedAt
-        let fields = ImportMerge.created(p, defaultProfile: options.defaultProfile, actor: options.actor)
+        let fields = ImportMerge.created(p, defaultProfile: options.defaultProfile, defaultOwner: options.defaultOwner)
         try sql.insertLead.execute([
             p.org.databaseValue, fields.type.databaseValue, fields.specialty.databaseValue, fields.region.databaseValue,
             fields.beds.databaseValue, fields.source.databaseValue, fields.profile.databaseValue,

@@ -44,7 +44,8 @@ enum Rows {
              stageReason: try optional(ReasonCode.self, row, "stage_reason", table: "lead"),
              stageNote: row["stage_note"], createdAt: row.requiredDate("created_at"),
              updatedAt: row.date("updated_at"), stageChangedAt: row.date("stage_changed_at"),
-             mqlAt: row.date("mql_at"))
+             mqlAt: row.date("mql_at"), routeRule: row["route_rule"],
+             requalify: (row["requalify_trigger"] as String?).map { RequalifyMark(trigger: $0, at: row.date("requalify_at") ?? row.requiredDate("updated_at")) })
     }
 
     /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).
@@ -72,7 +73,12 @@ enum Rows {
 
     static func signal(_ row: Row) -> SignalEvent {
         SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
-                    actor: row["actor"], at: row["at"])
+                    actor: row["actor"], at: row["at"], contact: row["contact"])
+    }
+
+    static func rejection(_ row: Row) throws -> Rejection {
+        Rejection(id: row["id"], leadId: row["lead_id"], reason: try value(RejectionReason.self, row, "reason", table: "rejection"),
+                  note: row["note"], actor: row["actor"], at: row.requiredDate("at"))
     }
 
     static func nextStep(_ row: Row) throws -> NextStep {

@@ -15,15 +15,15 @@ extension SQLiteStore: RecordStorage {
         }
     }
 
-    /// The record of every lead created since `since` (all when `nil`), in id order, read in
-    /// one transaction: a report over many leads sees one state of the database and does not
-    /// pay for a transaction per lead. Only the record being handed out is held in memory.
+    /// Read in one transaction, a cursor per table (`forEachRecordOfTheBook`).
     public func forEachQualificationRecord(createdSince since: Date?,
                                            _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError) {
-        try read { db in
-            for lead in try leadRows(db, since: since, column: .createdAt) {
-                try body(try Self.record(of: lead, db: db))
-            }
+        do {
+            try forEachRecordOfTheBook(createdSince: since, body)
+        } catch let e as DiscoveryError {
+            throw e
+        } catch {
+            throw StoreErrors.map(error, path: path)
         }
     }
 

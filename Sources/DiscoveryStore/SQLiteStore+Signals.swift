@@ -11,8 +11,8 @@ extension SQLiteStore: SignalStorage {
             guard try Int64.fetchOne(db, sql: "SELECT id FROM lead WHERE id = ?", arguments: [event.leadId]) != nil else {
                 throw DiscoveryError.failed("no lead L\(event.leadId)")
             }
-            try db.execute(sql: "INSERT INTO signal (lead_id, kind, note, actor, at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [event.leadId, event.kind, event.note, actor, event.at])
+            try db.execute(sql: "INSERT INTO signal (lead_id, kind, note, actor, at, contact) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [event.leadId, event.kind, event.note, actor, event.at, event.contact])
             var created = event
             created.id = db.lastInsertedRowID
             created.actor = actor

@@ -13,6 +13,9 @@ enum Schema {
         m.registerMigration("v3-changesets") { db in
             try db.execute(sql: v3Changesets)
         }
+        m.registerMigration("v4-routing") { db in
+            try db.execute(sql: v4Routing)
+        }
         return m
     }
 

@@ -49,6 +49,10 @@ public final class LibEditReader: LineReader {
         setPrompt(prompt)
         // A Ctrl-C pressed while a command ran belongs to that command, not to this line.
         _ = InterruptSignal.take()
+        // Raw mode before the prompt is drawn: keys typed the moment it appears are read and
+        // echoed by libedit at once (el_gets would switch only after drawing it). From here on
+        // a Ctrl-C sets the flag that the key reader looks at before every wait.
+        _ = discovery_el_prep_term(el, 1)
         var count: Int32 = 0
         errno = 0
         guard let raw = el_gets(el, &count) else {

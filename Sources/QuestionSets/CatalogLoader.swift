@@ -15,6 +15,7 @@ public struct LintReport: Sendable {
         let questions = catalog.sets.reduce(0) { $0 + $1.questions.count }
         return "ok: \(Self.count(catalog.sets.count, "set")), \(Self.count(questions, "question")), "
             + "\(Self.count(catalog.profiles.count, "profile")), \(Self.count(catalog.signals.count, "signal"))"
+            + (catalog.routing.isActive ? ", \(Self.count(catalog.routing.rules.count, "routing rule"))" : "")
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
@@ -27,6 +28,9 @@ public struct LintReport: Sendable {
 
 /// Loads question sets (`*.yaml`), profiles (`profiles/*.yaml`) and `signals.yaml` from a folder.
 public enum CatalogLoader {
+    /// The routing file (optional): who gets a lead when it becomes an MQL (SPEC §11).
+    static let routingFiles = ["routing.yaml", "routing.yml"]
+
     /// Files larger than this are refused before parsing: question sets are small.
     static let maximumFileSize = 1_000_000
 
@@ -52,7 +56,7 @@ public enum CatalogLoader {
             return LintReport(catalog: .empty, diagnostics: [Diagnostic(file: folder, line: 0, message: message)])
         }
         var sets: [DecodedSet] = []
-        let setFiles = yamlFiles(in: folder).filter { !["signals.yaml", "signals.yml"].contains($0) }
+        let setFiles = yamlFiles(in: folder).filter { !(["signals.yaml", "signals.yml"] + routingFiles).contains($0) }
         for name in setFiles {
             let path = folder + "/" + name
             let log = DiagnosticLog(file: path)
@@ -91,10 +95,23 @@ public enum CatalogLoader {
         } else {
             diagnostics.append(Diagnostic(file: signalsPath, line: 0, message: "missing: the signals file lists the engagement signal kinds and their points"))
         }
-        var validator = CatalogValidator(sets: sets, profiles: profiles)
+        var routing = RoutingConfig.none
+        var routingReferences: [(ConditionReference, String)] = []
+        if let name = routingFiles.first(where: { FileManager.default.fileExists(atPath: folder + "/" + $0) }) {
+            let path = folder + "/" + name
+            let log = DiagnosticLog(file: path)
+            if let root = readRoot(path, log: log, expecting: "a 'routing:' list of rules") {
+                var decoder = RoutingDecoder(log: log, profiles: profiles.map(\.profile.id))
+                routing = decoder.decode(root) ?? .none
+                routingReferences = decoder.references.map { ($0, path) }
+            }
+            diagnostics += log.diagnostics
+        }
+        var validator = CatalogValidator(sets: sets, profiles: profiles, routingReferences: routingReferences)
         validator.check()
         diagnostics += validator.diagnostics
-        let catalog = Catalog(sets: validator.sets.map(\.set), profiles: validator.profiles.map(\.profile), signals: signals)
+        let catalog = Catalog(sets: validator.sets.map(\.set), profiles: validator.profiles.map(\.profile), signals: signals,
+                              routing: routing)
         return LintReport(catalog: catalog, diagnostics: diagnostics.sortedForReport())
     }
 

@@ -5,12 +5,15 @@ import DiscoveryCore
 struct CatalogValidator {
     var sets: [DecodedSet]
     var profiles: [DecodedProfile]
+    /// The question conditions of `routing.yaml`'s rules, with that file's path.
+    let routingReferences: [(ConditionReference, String)]
     private(set) var diagnostics: [Diagnostic] = []
     private var incomplete: Set<String> = []
 
-    init(sets: [DecodedSet], profiles: [DecodedProfile]) {
+    init(sets: [DecodedSet], profiles: [DecodedProfile], routingReferences: [(ConditionReference, String)] = []) {
         self.sets = sets
         self.profiles = profiles
+        self.routingReferences = routingReferences
     }
 
     /// Runs every check; keeps only the first of duplicate sets and profiles.
@@ -22,6 +25,7 @@ struct CatalogValidator {
         for set in sets {
             for ref in set.references { checkReference(ref, file: set.set.file, questions: questions) }
         }
+        for (ref, file) in routingReferences { checkReference(ref, file: file, questions: questions) }
         checkCycles(questions: questions)
         for profile in profiles { checkProfile(profile) }
     }

@@ -20,10 +20,12 @@ struct ConditionDecoder {
         self.owner = owner
     }
 
-    mutating func decode(_ node: Node) -> Condition? {
+    /// `extra`: other keys the outermost mapping may hold (a routing rule's lead fields), left
+    /// to the caller.
+    mutating func decode(_ node: Node, alsoAllowing extra: [String] = []) -> Condition? {
         let what = "'when' of '\(owner)'"
         guard let reader = MappingReader(node, what: what, log: log) else { return nil }
-        reader.rejectUnknownKeys(allowed: Self.keys)
+        reader.rejectUnknownKeys(allowed: Self.keys + extra)
         let forms = ["all", "any", "not", "question"].filter { reader[$0] != nil }
         guard forms.count == 1, let form = forms.first else {
             if forms.isEmpty {

@@ -25,7 +25,7 @@ struct DecodedSet {
 /// Decodes one question-set file (SPEC §6) into a `QuestionSet`, logging every problem.
 struct QuestionSetDecoder {
     static let setKeys = ["set", "title", "questions"]
-    static let questionKeys = ["id", "ask", "why", "type", "choices", "score", "gate", "flag", "stop", "when", "then-ask-consent"]
+    static let questionKeys = ["id", "ask", "why", "type", "choices", "score", "gate", "flag", "stop", "when", "then-ask-consent", "from-lead"]
     static let choiceKeys = ["id", "label", "score", "gate", "flag", "stop"]
 
     let log: DiagnosticLog
@@ -93,6 +93,9 @@ struct QuestionSetDecoder {
                                 score: marks.score, gate: marks.gate, flag: marks.flag, stop: marks.stop,
                                 when: condition, line: reader.line)
         question.thenAskConsent = reader.bool("then-ask-consent") ?? false
+        if let node = reader["from-lead"] {
+            question.fromLead = LeadFieldSourceReader.read(node, question: question, typeKnown: type != nil, log: log)
+        }
         return question
     }
 

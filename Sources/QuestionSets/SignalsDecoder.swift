@@ -3,7 +3,7 @@ import Yams
 
 /// Decodes `signals.yaml` (SPEC §7).
 struct SignalsDecoder {
-    static let keys = ["id", "label", "score", "priority"]
+    static let keys = ["id", "label", "score", "priority", "requalify"]
 
     let log: DiagnosticLog
 
@@ -31,13 +31,14 @@ struct SignalsDecoder {
                 }
                 priority = p
             }
+            let requalify = signal.bool("requalify") ?? false
             guard let id, let label else { continue }
             if let first = seen[id] {
                 log.error(line: signal.line, "duplicate signal id '\(id)' (first at line \(first))")
                 continue
             }
             seen[id] = signal.line
-            result.append(SignalDefinition(id: id, label: label, score: score, priority: priority))
+            result.append(SignalDefinition(id: id, label: label, score: score, priority: priority, requalify: requalify))
         }
         return result
     }

@@ -64,3 +64,17 @@ import Testing
         #expect(try t.store.lead(id: 1)?.consent == .unknown)
     }
 }
+
+extension InterviewConsentTests {
+    @Test func aScriptIsNotAskedForConsent() throws {
+        let t = try TestShell(catalog: Self.catalog)
+        t.run("lead new 'Heartland IDN'")
+        let reader = ScriptedLineReader([.line("Ana (champion)"), .line("yes"), .line("/stop")], interactive: false)
+        t.session.reader = reader
+        #expect(t.output("ask committee").code == 0)
+        #expect(!reader.prompts.contains { $0.hasPrefix("Consent:") })
+        // The next line answered the next question, as in every script before.
+        #expect(try t.store.answersInForce(lead: 1)["committee.process"] == .text("yes"))
+        #expect(try t.store.lead(id: 1)?.consent == .unknown)
+    }
+}

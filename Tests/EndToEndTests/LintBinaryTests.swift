@@ -21,7 +21,7 @@ import Testing
         let r = try Binary.run(["lint", Binary.packageRoot + "/question-sets"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("ok: 7 sets, "))
-        #expect(r.stdout.contains(" questions, 4 profiles, 18 signals"))
+        #expect(r.stdout.contains(" questions, 4 profiles, 20 signals"))
         #expect(r.stderr == "")
     }
 

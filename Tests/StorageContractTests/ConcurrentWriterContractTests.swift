@@ -15,8 +15,8 @@ import Testing
         let failures = Counter()
         DispatchQueue.concurrentPerform(iterations: writers.count) { i in
             do {
-                if try writers[i].changeStage(lead: lead.id, ifAt: .new, to: .mql, reason: nil, note: "automatic",
-                                              actor: "writer\(i)", at: at) != nil {
+                if try writers[i].qualifyAsMQL(lead: lead.id, note: "automatic", route: RoutingDecision(owner: "writer\(i)", rule: "r"),
+                                               actor: "writer\(i)", at: at) != nil {
                     moved.add()
                 }
             } catch {
@@ -26,8 +26,9 @@ import Testing
         #expect(failures.value == 0)
         #expect(moved.value == 1)
         #expect(try fixture.store.audit(lead: lead.id).filter { $0.field == "stage" }.count == 1)
+        #expect(try fixture.store.audit(lead: lead.id).filter { $0.field == "owner" }.count == 1)
         #expect(try fixture.store.lead(id: lead.id)?.stage == .mql)
-        #expect(try fixture.store.changeStage(lead: lead.id, ifAt: .new, to: .mql, reason: nil, note: nil, actor: "ana", at: at) == nil)
+        #expect(try fixture.store.qualifyAsMQL(lead: lead.id, note: "again", route: nil, actor: "ana", at: at) == nil)
     }
 
     @Test(arguments: Backend.all) func everyAnswerOfEightWritersIsKeptWithItsOwnChangeId(_ backend: Backend) throws {

@@ -50,6 +50,56 @@ import Testing
         #expect(stop == .storage("disk full"))
     }
 
+    /// The whole-book read hands out, for every lead, exactly the record the per-lead read
+    /// gives: a book with leads of every shape (no records at all, revisions and retractions,
+    /// notes only, done and open steps, a deleted lead between others).
+    @Test(arguments: Backend.all) func theBookReadGivesEachLeadTheRecordALeadReadGives(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        var ids: [Int64] = []
+        for i in 0..<12 {
+            let lead = try store.createLead(Lead(org: "Org \(i)", profile: "consumables", createdAt: t0 + Double(i)), actor: "ana")
+            ids.append(lead.id)
+            let at = t0 + Double(100 * i)
+            if i % 3 != 0 {
+                for c in 0..<(i % 4) {
+                    _ = try store.addContact(Contact(leadId: lead.id, name: "P\(i)-\(c)", role: c == 0 ? .champion : nil, createdAt: at), actor: "ana")
+                }
+            }
+            if i % 2 == 0 {
+                try store.recordAnswer(lead: lead.id, question: "need.problem", value: .text("v1 \(i)"), note: nil, people: [], actor: "ana", at: at)
+                try store.recordAnswer(lead: lead.id, question: "need.problem", value: .text("v2 \(i)"), note: "n", people: [], actor: "ana", at: at + 1)
+                try store.recordAnswer(lead: lead.id, question: "fit.region", value: .choice("us"), note: nil, people: [], actor: "ana", at: at + 2)
+            }
+            if i % 4 == 1 {
+                try store.recordAnswer(lead: lead.id, question: "fit.region", value: .choice("us"), note: nil, people: [], actor: "ana", at: at + 3)
+                try store.recordAnswer(lead: lead.id, question: "fit.region", value: nil, note: nil, people: [], actor: "ana", at: at + 4)
+                try store.addNote(lead: lead.id, question: "timeline.target-date", note: "ask in May", actor: "ana", at: at + 5)
+            }
+            if i % 3 == 1 {
+                _ = try store.addSignal(SignalEvent(leadId: lead.id, kind: "webinar-attended", actor: "mkto", at: at + 9), actor: "mkto")
+                _ = try store.addSignal(SignalEvent(leadId: lead.id, kind: "demo-request", actor: "mkto", at: at + 7), actor: "mkto")
+                _ = try store.logCall(Call(leadId: lead.id, outcome: .voicemail, at: at + 8, actor: "sam"), stageChange: nil, actor: "sam", at: at + 8)
+            }
+            if i % 5 == 2 {
+                _ = try store.setNextStep(lead: lead.id, action: .demo, note: nil, owner: "ana", due: at + 86_400, actor: "ana", at: at)
+                _ = try store.completeNextStep(lead: lead.id, actor: "ana", at: at + 1)
+                _ = try store.setNextStep(lead: lead.id, action: .technicalReview, note: "walkthrough", owner: nil, due: at + 2 * 86_400,
+                                          actor: "ana", at: at + 2)
+            }
+        }
+        try store.deleteLead(id: ids[5], actor: "ana", at: t0 + 5000)
+        var book: [QualificationRecord] = []
+        try store.forEachQualificationRecord(createdSince: nil) { book.append($0) }
+        #expect(book.map(\.lead.id) == ids.filter { $0 != ids[5] })
+        for record in book {
+            #expect(try store.qualificationRecord(lead: record.lead.id) == record, "L\(record.lead.id)")
+        }
+        var since: [Int64] = []
+        try store.forEachQualificationRecord(createdSince: t0 + 7) { since.append($0.lead.id) }
+        #expect(since == Array(ids[7...]))
+    }
+
     @Test(arguments: Backend.all) func thePipelineKnowsEveryStageALeadWasInButNotUndoneMoves(_ backend: Backend) throws {
         let fixture = try backend.make()
         let store = fixture.store

@@ -33,7 +33,7 @@ import Testing
         let db = try TeamDatabase(initialised: false)
         let copied = try TeamBinary.run(["db", "copy", "--from", file, "--to", db.adminURL], db: file)
         #expect(copied.status == 0, "\(copied.output)")
-        #expect(copied.stdout.hasPrefix("copied 1 lead, 1 contact, 1 call, 4 answer, 1 signal, 0 next_step, 13 changeset, 16 audit, 1 audit_erasure\npublished the bundled question sets as model version 1"))
+        #expect(copied.stdout.hasPrefix("copied 1 lead, 1 contact, 1 call, 4 answer, 1 signal, 0 rejection, 0 next_step, 13 changeset, 16 audit, 1 audit_erasure\npublished the bundled question sets as model version 1"))
         for view in Self.views {
             let sqlite = try TeamBinary.run(["--user", "ana"] + view, db: file)
             let team = try TeamBinary.run(view, db: db.adminURL)

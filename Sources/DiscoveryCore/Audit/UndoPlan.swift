@@ -18,12 +18,14 @@ public enum UndoPlan {
     /// The fields `undo` may set back, per entity; an allow-list, so an audit entry never
     /// turns into an arbitrary change. An entity that is absent cannot be undone.
     public static let undoableFields: [String: Set<String>] = [
-        "lead": Set(LeadField.allCases.map(\.column)).union(["stage", "stage_reason", "stage_note", "mql_at", "stage_changed_at"]),
+        "lead": Set(LeadField.allCases.map(\.column)).union(["stage", "stage_reason", "stage_note", "mql_at", "stage_changed_at",
+                                                               "route_rule", "requalify_trigger", "requalify_at"]),
         "contact": Set(ContactField.allCases.map(\.column)),
         "signal": [],
         "call": ["outcome", "note", "duration_min", "ended_at", "follow_up_due", "consent_override"],
         "next_step": ["done_at", "owner", "due", "note", "action"],
         "answer": [],
+        "rejection": [],
     ]
 
     /// The steps that revert a change, with a line each for the user, in the order to carry

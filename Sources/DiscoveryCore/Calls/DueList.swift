@@ -6,6 +6,7 @@ public struct DueItem: Sendable, Equatable, Codable {
         case firstAttempt = "first-attempt"
         case retry
         case nextStep = "next-step"
+        case requalify
     }
     public var leadId: Int64
     public var org: String
@@ -71,10 +72,18 @@ public enum DueList {
     public static let closedForSteps: Set<Stage> = [.disqualified, .closedLost]
 
     /// Every item, due or not, with its state at `now`. Leads whose consent is `no` get no
-    /// outreach: no first attempt and no retry.
+    /// outreach: no first attempt and no retry. A lead marked for re-qualification is due for
+    /// a look one business day after it was marked.
     public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(Lead, NextStep)],
-                             highPriority: Set<String>, now: Date) -> [DueItem] {
+                             requalify: [Lead] = [], highPriority: Set<String>, now: Date) -> [DueItem] {
         var items: [DueItem] = []
+        for lead in requalify {
+            guard let mark = lead.requalify else { continue }
+            let due = Requalification.due(mark)
+            items.append(DueItem(leadId: lead.id, org: lead.org, owner: lead.owner, kind: .requalify,
+                                 what: "re-qualify (\(lead.stage.rawValue); \(mark.trigger))", since: mark.at, due: due,
+                                 state: SLAState.of(deadline: due, doneAt: nil, now: now)))
+        }
         for c in firstAttempts where c.firstAttemptAt == nil && c.lead.consent != .no && firstAttemptStages.contains(c.lead.stage) {
             guard let sla = c.sla(highPriority: highPriority) else { continue }
             let what = "first call (\(sla.windowHours) h SLA\(sla.prioritySignal.map { ", \($0)" } ?? ""))"
@@ -118,6 +127,7 @@ public enum DueList {
         case .firstAttempt: return 0
         case .retry: return 1
         case .nextStep: return 2
+        case .requalify: return 3
         }
     }
 }

@@ -47,10 +47,11 @@ public enum ImportMerge {
     }
 
     /// The fields of a lead the row creates: what the row gives, else the defaults (the
-    /// import's profile, consent unknown, the importing user as owner).
-    public static func created(_ row: ImportRecord.LeadPart, defaultProfile: String, actor: String) -> LeadFields {
+    /// import's profile, consent unknown, `defaultOwner` as owner: the importing user, or
+    /// nobody when routing has rules).
+    public static func created(_ row: ImportRecord.LeadPart, defaultProfile: String, defaultOwner: String?) -> LeadFields {
         LeadFields(type: row.type, specialty: row.specialty, region: row.region, beds: row.beds, source: row.source,
-                   profile: row.profile ?? defaultProfile, owner: row.owner ?? actor, consent: row.consent ?? .unknown)
+                   profile: row.profile ?? defaultProfile, owner: row.owner ?? defaultOwner, consent: row.consent ?? .unknown)
     }
 
     /// What the row changes on a lead with `fields`, in field order; `fields` becomes the result.

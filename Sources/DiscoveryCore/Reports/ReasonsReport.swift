@@ -1,4 +1,5 @@
-/// `report reasons`: why leads were disqualified, with counts and shares.
+/// `report reasons`: why leads were disqualified, with counts and shares; and, apart, why sales
+/// rejected MQLs (marketing's feedback, SPEC §11).
 public struct ReasonsReport: Sendable, Equatable, Codable {
     public struct Row: Sendable, Equatable, Codable {
         /// A reason code, or `unspecified` for a lead disqualified without one.
@@ -8,18 +9,27 @@ public struct ReasonsReport: Sendable, Equatable, Codable {
     }
     public var total: Int
     public var reasons: [Row]
+    /// Sales rejections (each counted once, a lead rejected twice twice); `leads` counts rejections.
+    public var rejected: Int
+    public var rejections: [Row]
 
-    /// From the disqualified leads; the most frequent reason first, ties in the order of SPEC §5.
-    public static func compute(_ leads: [Lead]) -> ReasonsReport {
+    /// From the disqualified leads and the rejections; the most frequent reason first, ties in
+    /// the order of SPEC §5 (`wrong-role` after the disqualification codes).
+    public static func compute(_ leads: [Lead], rejections: [Rejection] = []) -> ReasonsReport {
         let disqualified = leads.filter { $0.stage == .disqualified }
-        let order = ReasonCode.allCases.map(\.rawValue) + ["unspecified"]
+        let reasons = rows(disqualified.map { $0.stageReason?.rawValue ?? "unspecified" },
+                           order: ReasonCode.allCases.map(\.rawValue) + ["unspecified"])
+        let rejected = rows(rejections.map(\.reason.rawValue), order: RejectionReason.allCases.map(\.rawValue))
+        return ReasonsReport(total: disqualified.count, reasons: reasons, rejected: rejections.count, rejections: rejected)
+    }
+
+    static func rows(_ reasons: [String], order: [String]) -> [Row] {
         var counts: [String: Int] = [:]
-        for lead in disqualified { counts[lead.stageReason?.rawValue ?? "unspecified", default: 0] += 1 }
-        let rows = counts.map { Row(reason: $0.key, leads: $0.value, share: Ratio.round(Double($0.value) / Double(disqualified.count))) }
+        for reason in reasons { counts[reason, default: 0] += 1 }
+        return counts.map { Row(reason: $0.key, leads: $0.value, share: Ratio.round(Double($0.value) / Double(reasons.count))) }
             .sorted { a, b in
                 a.leads != b.leads ? a.leads > b.leads
                     : (order.firstIndex(of: a.reason) ?? order.count) < (order.firstIndex(of: b.reason) ?? order.count)
             }
-        return ReasonsReport(total: disqualified.count, reasons: rows)
     }
 }

@@ -23,6 +23,13 @@ struct AnswerEffects {
         }
     }
 
+    /// Marks the effects of answers the lead record gave as coming from it.
+    mutating func mark(_ origins: [String: (field: String, value: String)]) {
+        for i in lines.indices { lines[i].source = lines[i].source.fromLeadRecord(origins) }
+        for i in flags.indices { flags[i].source = flags[i].source.fromLeadRecord(origins) }
+        for i in stops.indices { stops[i].source = stops[i].source.fromLeadRecord(origins) }
+    }
+
     private mutating func add(score: ScoreDelta, flag: String?, stop: ReasonCode?, source: TraceSource) {
         lines += ScoreLine.lines(score, from: source)
         if let flag { flags.append(FlagHit(name: flag, source: source)) }

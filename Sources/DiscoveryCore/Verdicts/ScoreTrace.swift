@@ -13,11 +13,15 @@ public enum TraceSource: Sendable, Equatable, Hashable {
     case inactivity(since: Date, days: Int, months: Int, logged: Int)
     /// The open next step (the built-in `next-step` gate).
     case nextStep(action: NextAction, owner: String, due: Date)
+    /// An answer the lead record gives (`from-lead`): the lead field and its value, and the
+    /// answer or choice it stands for.
+    indirect case leadRecord(field: String, value: String, source: TraceSource)
 
     /// The question this source is an answer to, if any.
     public var question: String? {
         switch self {
         case .answer(let q, _, _), .choice(let q, _, _, _): return q
+        case .leadRecord(_, _, let source): return source.question
         case .signal, .inactivity, .nextStep: return nil
         }
     }
@@ -36,6 +40,8 @@ public enum TraceSource: Sendable, Equatable, Hashable {
             return "no activity for \(days) days, since \(Dates.day(since)) (\(months) full month\(months == 1 ? "" : "s") past 90 days\(already))"
         case .nextStep(let action, let owner, let due):
             return "next step \(action.rawValue), owner \(owner), due \(Dates.day(due))"
+        case .leadRecord(let field, let value, let source):
+            return "\(source.description), from the lead record (\(field) \(value))"
         }
     }
 }
@@ -64,5 +70,15 @@ public struct ScoreLine: Sendable, Equatable {
         var sum = ScoreDelta.zero
         for line in lines { sum[line.kind] += line.points }
         return sum
+    }
+}
+
+extension TraceSource {
+    /// This source marked as coming from the lead record when its question is answered by a
+    /// lead field (`derived`: `set.question` → the `from-lead` field and value).
+    func fromLeadRecord(_ derived: [String: (field: String, value: String)]) -> TraceSource {
+        guard let q = question, let origin = derived[q] else { return self }
+        if case .leadRecord = self { return self }
+        return .leadRecord(field: origin.field, value: origin.value, source: self)
     }
 }

@@ -11,8 +11,16 @@ public enum VerdictEngine {
     public static func evaluate(_ record: QualificationRecord, catalog: Catalog, profile: Profile, now: Date,
                                 rankingQuestions: Bool = true) -> Verdict {
         let questions = catalog.questions(for: profile)
-        let applicable = questions.filter { $0.isApplicable(given: record.answers) }
-        let effects = AnswerEffects(applicable: applicable, answers: record.answers)
+        // Answers the lead record gives (`from-lead`) count like recorded ones, marked as such.
+        let derived = LeadRecordAnswers.derived(record, questions: questions)
+        let answers = record.answers.merging(derived) { recorded, _ in recorded }
+        var origins: [String: (field: String, value: String)] = [:]
+        for q in questions where derived[q.fullId] != nil {
+            if let source = q.fromLead, let value = source.value(of: record.lead) { origins[q.fullId] = (source.field, value) }
+        }
+        let applicable = questions.filter { $0.isApplicable(given: answers) }
+        var effects = AnswerEffects(applicable: applicable, answers: answers)
+        if !origins.isEmpty { effects.mark(origins) }
 
         var trace = effects.lines
         var directRequest: TraceSource?
@@ -26,8 +34,11 @@ public enum VerdictEngine {
         if let decay = Inactivity.line(record, catalog: catalog, now: now) { trace.append(decay) }
         let scores = ScoreLine.total(trace)
 
-        let gates = GateEvaluation.evaluate(profile.sql.gates, applicable: applicable, answers: record.answers,
+        var gates = GateEvaluation.evaluate(profile.sql.gates, applicable: applicable, answers: answers,
                                             nextStep: record.nextStep)
+        if !origins.isEmpty {
+            for i in gates.indices { gates[i].satisfiedBy = gates[i].satisfiedBy.map { $0.fromLeadRecord(origins) } }
+        }
         let (mql, mqlReason) = mqlRule(scores, profile: profile, directRequest: directRequest)
         let kind = decide(scores: scores, gates: gates, flags: effects.flags, stops: effects.stops, profile: profile)
         let missing = Set(gates.filter { !$0.met }.map(\.name))
@@ -35,7 +46,7 @@ public enum VerdictEngine {
             leadId: record.lead.id, profile: profile.id, kind: kind, mql: mql, mqlReason: mqlReason,
             scores: scores, bands: bands(scores, profile: profile), gates: gates,
             hardStops: effects.stops, flags: effects.flags, trace: trace,
-            askNext: rankingQuestions ? AskNext.rank(applicable: applicable, answers: record.answers, missingGates: missing) : [])
+            askNext: rankingQuestions ? AskNext.rank(applicable: applicable, answers: answers, missingGates: missing) : [])
     }
 
     /// SPEC §7, in this order: any hard stop → disqualify; every gate met and fit at or above

@@ -39,7 +39,8 @@ public enum HandoffJSON {
             preparedBy = n.preparedBy
             lead = LeadJSON(n.lead, fields: LeadJSONField.handoff, extra: LeadExtra(profileTitle: n.profile.title))
             activity = Activity(source: n.lead.source, createdAt: n.lead.createdAt,
-                                signals: n.signals.map { Signal(kind: $0.kind, label: $0.label, at: $0.at, note: $0.note) },
+                                signals: n.signals.map { Signal(kind: $0.kind, label: $0.label, at: $0.at, note: $0.note, contact: $0.contact) },
+                                engagedContacts: n.engagement.engaged.map { Engaged(name: $0.name, signals: $0.kinds) },
                                 calls: n.calls.map { Call(at: $0.at, outcome: $0.outcome?.rawValue, durationMinutes: $0.durationMinutes,
                                                           actor: $0.actor, note: $0.note) })
             alignment = n.alignment.answers.map(Answer.init)
@@ -79,6 +80,8 @@ public enum HandoffJSON {
         @NullEncoded var source: String?
         let createdAt: Date
         let signals: [Signal]
+        /// The lead's contacts that signals name, with the kinds (account-level engagement).
+        let engagedContacts: [Engaged]
         let calls: [Call]
     }
 
@@ -86,6 +89,12 @@ public enum HandoffJSON {
         let kind, label: String
         let at: Date
         @NullEncoded var note: String?
+        @NullEncoded var contact: String?
+    }
+
+    struct Engaged: Encodable {
+        let name: String
+        let signals: [String]
     }
 
     struct Call: Encodable {

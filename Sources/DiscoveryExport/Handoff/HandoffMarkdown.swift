@@ -35,8 +35,10 @@ public enum HandoffMarkdown {
         bullet("Created", Dates.day(lead.createdAt))
         line("- Signals: \(n.signals.isEmpty ? "none" : String(n.signals.count))")
         for s in n.signals {
-            line("  - \(Dates.day(s.at)) \(inline(s.label)) (\(s.kind))\(s.note.map { ": \(inline($0))" } ?? "")")
+            let from = s.contact.map { " from \(inline($0))" } ?? ""
+            line("  - \(Dates.day(s.at)) \(inline(s.label)) (\(s.kind))\(from)\(s.note.map { ": \(inline($0))" } ?? "")")
         }
+        if !n.engagement.engaged.isEmpty { line("- Engaged contacts: \(inline(n.engagement.summary))") }
         line("- Calls: \(callSummary(n.calls))")
         for c in n.calls {
             let outcome = c.outcome?.rawValue ?? "in progress"

@@ -31,6 +31,8 @@ public struct HandoffNote: Sendable, Equatable {
     /// Roles the buying committee should have that no contact has yet.
     public var missingRoles: [ContactRole]
     public var signals: [SignalLine]
+    /// Which contacts signals name (account-level engagement).
+    public var engagement: Engagement
     public var calls: [Call]
     /// Procedure area / device category alignment (the `fit` set).
     public var alignment: AnswerSection
@@ -54,6 +56,8 @@ public struct HandoffNote: Sendable, Equatable {
         public var label: String
         public var at: Date
         public var note: String?
+        /// The contact the signal came from, when named.
+        public var contact: String?
     }
 
     /// Which sets feed which section.
@@ -76,8 +80,9 @@ public struct HandoffNote: Sendable, Equatable {
         contacts = record.contacts
         missingRoles = CommitteeRoles.missing(record.contacts, profile: profile)
         signals = record.signals.sorted { ($0.at, $0.id) < ($1.at, $1.id) }.map {
-            SignalLine(kind: $0.kind, label: catalog.signal($0.kind)?.label ?? $0.kind, at: $0.at, note: $0.note)
+            SignalLine(kind: $0.kind, label: catalog.signal($0.kind)?.label ?? $0.kind, at: $0.at, note: $0.note, contact: $0.contact)
         }
+        engagement = Engagement(contacts: record.contacts, signals: record.signals)
         calls = record.calls.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
         let lines = Self.answerLines(record.answers, notes: notes, catalog: catalog, profile: profile)
         func section(_ i: Int) -> AnswerSection {

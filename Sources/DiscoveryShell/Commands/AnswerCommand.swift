@@ -52,6 +52,7 @@ extension Command {
             throw DiscoveryError.usage("'answer' needs a value for \(question.fullId). Usage: \(inv.spec.usage)")
         }
         let parsed = try AnswerParser.parse(words.joined(separator: " "), for: question)
+        let flagsBefore = session.flagsBeforeAnswer(lead)
         let saved = try session.store.recordAnswer(lead: lead.id, question: question.fullId, value: parsed.value,
                                                    note: note, people: parsed.people, actor: session.user, at: session.now())
         let shown = saved.value.map { AnswerText.describe($0, for: question) } ?? "(none)"
@@ -63,6 +64,7 @@ extension Command {
             session.print("follow-up now applies: \(q.fullId) — \(q.ask)")
         }
         session.refreshQualification(lead.id)
+        if let flagsBefore { session.checkRequalification(lead.id, .answer(question: question.fullId, flagsBefore: flagsBefore)) }
     }
 }
 

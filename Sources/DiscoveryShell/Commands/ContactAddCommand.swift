@@ -31,5 +31,6 @@ extension Command {
         _ = try session.store.addContact(contact, actor: session.user)
         session.print("\(lead.label): added \(name)\(contact.role.map { " (\($0.rawValue))" } ?? "")")
         session.refreshQualification(lead.id)
+        session.checkRequalification(lead.id, .newContact(name: name))
     }
 }

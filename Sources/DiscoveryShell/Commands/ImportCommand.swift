@@ -28,7 +28,8 @@ extension Command {
         let report = ImportReport(path: path, session: session)
         let progress = ImportProgress(session: session, fileSize: ImportProgress.size(of: path))
         let tally = try session.store.importRows(
-            ImportOptions(dryRun: dryRun, actor: session.user, at: session.now(), defaultProfile: session.defaultProfile),
+            ImportOptions(dryRun: dryRun, actor: session.user, at: session.now(), defaultProfile: session.defaultProfile,
+                          defaultOwner: .some(try session.defaultOwner)),
             next: { () throws(DiscoveryError) -> ImportItem? in
                 switch try reader.next() {
                 case nil: return nil

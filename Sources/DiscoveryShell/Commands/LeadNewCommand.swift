@@ -25,7 +25,7 @@ extension Command {
             source: try inv.option("--source").map { try Validation.text($0, name: "--source") },
             profile: profile,
             consent: try inv.option("--consent").map(Consent.parse) ?? .unknown,
-            owner: try inv.option("--owner").map { try Validation.text($0, name: "--owner") } ?? session.user,
+            owner: try inv.option("--owner").map { try Validation.text($0, name: "--owner") } ?? session.defaultOwner,
             createdAt: session.now())
         let created = try session.store.createLead(lead, actor: session.user)
         session.currentLead = created.id
@@ -35,6 +35,12 @@ extension Command {
 }
 
 extension Session {
+    /// The owner of a lead created without `--owner`: its creator, unless `routing.yaml` has
+    /// rules; then nobody (marketing's) until it becomes an MQL and is routed.
+    var defaultOwner: String? {
+        get throws(DiscoveryError) { try catalog.routing.isActive ? nil : user }
+    }
+
     /// The profile a new lead gets when none is named.
     var defaultProfile: String {
         get throws(DiscoveryError) {

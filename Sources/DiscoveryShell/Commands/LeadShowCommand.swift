@@ -23,7 +23,7 @@ extension Command {
             ("stage", lead.stage.rawValue + (lead.stageReason.map { " (\($0.rawValue))" } ?? "")),
             ("profile", lead.profile), ("type", lead.type), ("specialty", lead.specialty),
             ("region", lead.region), ("beds", lead.beds.map(String.init)), ("source", lead.source),
-            ("owner", lead.owner), ("consent", lead.consent.rawValue),
+            ("owner", lead.owner.map { o in lead.routeRule.map { "\(o) (routed: rule \($0))" } ?? o }), ("consent", lead.consent.rawValue),
             ("created", Dates.iso(lead.createdAt)),
         ]
         for (name, value) in fields {
@@ -31,6 +31,8 @@ extension Command {
         }
         session.print()
         ContactTable.print(contacts, of: lead, session: session)
+        let engagement = Engagement(contacts: contacts, signals: try session.store.signals(lead: lead.id))
+        if !engagement.engaged.isEmpty { session.print("Engaged: \(engagement.summary)") }
     }
 }
 

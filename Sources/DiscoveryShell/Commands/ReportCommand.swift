@@ -38,7 +38,7 @@ extension Command {
             let r = PipelineReport.compute(try store.pipelineInputs(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.pipeline(r))
         case .reasons:
-            let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since))
+            let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since), rejections: try store.rejections(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.reasons(r))
         case .sla:
             let r = SLAReport.compute(try store.firstAttemptCandidates(stages: nil, mqlSince: since, owner: nil), highPriority: try session.highPrioritySignals, now: now)

@@ -50,5 +50,6 @@ extension Command {
         var line = "\(lead.label) stage: \(lead.stage.rawValue) → \(moved.stage.rawValue)"
         if let reason { line += " (\(reason.rawValue))" }
         session.print(line)
+        session.routeAfterManualMQL(moved)
     }
 }

@@ -22,6 +22,12 @@ extension Command {
         session.print(VerdictText.field("profile", q.profile.id))
         session.print(VerdictText.field("verdict", VerdictText.verdictLine(q)))
         session.print(VerdictText.field("mql", (v.mql ? "yes: " : "no: ") + v.mqlReason))
+        if !v.mql && MQLStanding.acceptedStages.contains(lead.stage) {
+            session.print(VerdictText.field("mql note", "no longer meets the MQL rule; accepted by sales, so it stays at \(lead.stage.rawValue)"))
+        }
+        if let mark = lead.requalify {
+            session.print(VerdictText.field("requalify", "\(mark.trigger), since \(CallTime.text(mark.at)); due by \(CallTime.text(Requalification.due(mark))) ('requalify done' clears it)"))
+        }
         for kind in ScoreKind.allCases {
             session.print(VerdictText.field(kind.rawValue, VerdictText.score(v, kind)))
         }
@@ -29,6 +35,8 @@ extension Command {
             : v.hardStops.map { "\($0.reason.rawValue) (\($0.source.description))" }.joined(separator: "; ")))
         session.print(VerdictText.field("flags", v.flagNames.isEmpty ? "none" : v.flagNames.joined(separator: ", ")))
         session.print(VerdictText.field("next step", VerdictText.nextStep(q.record.nextStep)))
+        let engagement = Engagement(contacts: q.record.contacts, signals: q.record.signals)
+        if !engagement.engaged.isEmpty { session.print(VerdictText.field("engaged", engagement.summary)) }
         session.print("  gates")
         for gate in v.gates {
             session.print("    " + VerdictText.gateLine(gate, explain: false))

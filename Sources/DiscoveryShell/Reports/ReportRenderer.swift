@@ -20,10 +20,19 @@ struct ReportRenderer {
         return out
     }
 
+    /// Disqualifications, then (when there are any) sales rejections, counted apart.
     func reasons(_ r: ReasonsReport) -> String {
-        guard r.total > 0 else { return "No disqualified leads\(sinceText).\n" }
-        var out = chart.wrap("Disqualification reasons: \(r.total) lead\(r.total == 1 ? "" : "s")\(sinceText)")
-        out += chart.render(r.reasons.map { .init(label: $0.reason, value: Double($0.leads), text: "\(Self.percent($0.share))  \($0.leads)") },
+        var out: String
+        if r.total > 0 {
+            out = chart.wrap("Disqualification reasons: \(r.total) lead\(r.total == 1 ? "" : "s")\(sinceText)")
+            out += chart.render(r.reasons.map { .init(label: $0.reason, value: Double($0.leads), text: "\(Self.percent($0.share))  \($0.leads)") },
+                                indent: "  ")
+        } else {
+            out = "No disqualified leads\(sinceText).\n"
+        }
+        guard r.rejected > 0 else { return out }
+        out += "\n" + chart.wrap("Sales rejections of MQLs: \(r.rejected) rejection\(r.rejected == 1 ? "" : "s")\(sinceText) (sent back to nurture, not disqualified)")
+        out += chart.render(r.rejections.map { .init(label: $0.reason, value: Double($0.leads), text: "\(Self.percent($0.share))  \($0.leads)") },
                             indent: "  ")
         return out
     }

@@ -1,14 +1,24 @@
+import Foundation
 import DiscoveryCore
 import DiscoveryExport
 
 /// `status --json`: exactly the keys of SPEC §8, each always present: the lead, its stage and
-/// profile, the verdict keys `export --format json` shares (`VerdictJSON`), and `ask_next`.
+/// profile, the verdict keys `export --format json` shares (`VerdictJSON`), `ask_next`, and
+/// `requalify` (SPEC §11).
 struct StatusJSON: Encodable {
+    struct Requalify: Encodable {
+        let trigger: String
+        let at: Date
+        let due: Date
+    }
+
     let lead: String
     let stage: String
     let profile: String
     let verdict: VerdictJSON
     let askNext: [String]
+    /// Set when the lead is marked for re-qualification (SPEC §11); `null` otherwise.
+    @NullEncoded var requalify: Requalify?
 
     init(_ q: Qualification) {
         lead = q.lead.label
@@ -16,9 +26,10 @@ struct StatusJSON: Encodable {
         profile = q.profile.id
         verdict = VerdictJSON(q.verdict)
         askNext = q.verdict.askNext.map(\.question)
+        requalify = q.lead.requalify.map { Requalify(trigger: $0.trigger, at: $0.at, due: Requalification.due($0)) }
     }
 
-    enum CodingKeys: String, CodingKey { case lead, stage, profile, askNext = "ask_next" }
+    enum CodingKeys: String, CodingKey { case lead, stage, profile, askNext = "ask_next", requalify }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +37,7 @@ struct StatusJSON: Encodable {
         try c.encode(stage, forKey: .stage)
         try c.encode(profile, forKey: .profile)
         try c.encode(askNext, forKey: .askNext)
+        try c.encode(_requalify, forKey: .requalify)
         // The verdict's keys sit beside these, in the same object.
         try verdict.encode(to: encoder)
     }

@@ -74,7 +74,9 @@ extension VerdictText {
         // A `new` lead that now meets the rule moves to mql by itself, and that move says so.
         if old.mql != new.mql && !(new.mql && after.lead.stage == .new) {
             lines.append("  MQL rule of \(after.profile.id): \(old.mql ? "met" : "not met") → \(new.mql ? "met" : "not met") (\(new.mqlReason))")
-            if !new.mql && after.lead.stage == .mql {
+            // An automatic MQL goes back to `new` by itself, and that move says so; one a person
+            // moved to mql stays there.
+            if !new.mql && after.lead.stage == .mql && !MQLStanding.isAutomaticMQL(after.lead) {
                 lines.append("  \(after.lead.label) is at mql but no longer meets the MQL rule")
             }
         }

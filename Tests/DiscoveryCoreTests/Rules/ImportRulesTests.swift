@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func aNewLeadTakesTheDefaultsWhereTheRowIsSilent() {
-        let fields = ImportMerge.created(ImportRecord.LeadPart(org: "Mercy"), defaultProfile: "consumables", actor: "mkto")
+        let fields = ImportMerge.created(ImportRecord.LeadPart(org: "Mercy"), defaultProfile: "consumables", defaultOwner: "mkto")
         #expect(fields == ImportMerge.LeadFields(type: nil, specialty: nil, region: nil, beds: nil, source: nil,
                                                  profile: "consumables", owner: "mkto", consent: .unknown))
     }

@@ -25,9 +25,10 @@ import Testing
         #expect(r.out == """
             L1 profile: capital-equipment
               MQL rule of capital-equipment: met → not met (fit + intent 45 is below the MQL total 75 and no high-priority signal)
-              L1 is at mql but no longer meets the MQL rule
+            L1 is no longer an MQL (mql → new): fit + intent 45 is below the MQL total 75 and no high-priority signal
 
             """)
+        #expect(try t.store.lead(id: 1)?.stage == .new)
     }
 
     @Test func aProfileChangeThatMovesNothingSaysSo() throws {

@@ -13,8 +13,10 @@ import Testing
         let r = t.output("status --json")
         #expect(r.code == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        // SPEC §8's keys, and `requalify` (SPEC §11: the re-qualification trigger and when, or null).
         #expect(Set(json.keys) == ["lead", "stage", "profile", "verdict", "mql", "scores", "bands", "gates",
-                                   "missing_gates", "hard_stops", "flags", "ask_next"])
+                                   "missing_gates", "hard_stops", "flags", "ask_next", "requalify"])
+        #expect(json["requalify"] is NSNull)
         #expect(json["lead"] as? String == "L1")
         #expect(json["verdict"] as? String == "not-yet")
         #expect(json["scores"] as? [String: Int] == ["fit": 30, "intent": 15, "readiness": 20])

@@ -1,0 +1,85 @@
+import DiscoveryCore
+import DiscoveryStorage
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Every lead's qualification record in a handful of queries: one cursor over the leads and
+    /// one over each table of their records, all in lead order, merged as they are read. No
+    /// statement per lead, every row read once, only the answers in force decoded, and only
+    /// the record being handed out held in memory (the whole-book path of `report scores`,
+    /// `export --format json`, reviews and replays).
+    func forEachRecordOfTheBook(createdSince since: Date?, _ body: (QualificationRecord) throws -> Void) throws {
+        try queue.read { db in
+            let leads = try Row.fetchCursor(db, sql: "SELECT * FROM lead" + (since == nil ? "" : " WHERE created_at >= ?") + " ORDER BY id",
+                                            arguments: since.map { [$0] } ?? [])
+            var contacts = try LeadOrdered(db, "SELECT * FROM contact ORDER BY lead_id, id") { try Rows.contact($0) }
+            var signals = try LeadOrdered(db, "SELECT * FROM signal ORDER BY lead_id, at, id", Rows.signal)
+            var calls = try LeadOrdered(db, "SELECT * FROM call ORDER BY lead_id, at, id", Rows.call)
+            // Open steps in id order: the newest open one of a lead is its last.
+            var steps = try LeadOrdered(db, "SELECT * FROM next_step WHERE done_at IS NULL ORDER BY lead_id, id", Rows.nextStep)
+            // Every revision, newest last per question; only the value of the newest is decoded.
+            var revisions = try LeadOrdered(db, "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id") {
+                Revision(id: $0["id"], question: $0["question"], value: $0["value"], at: $0["at"])
+            }
+            while let row = try leads.next() {
+                let lead = try Rows.lead(row)
+                var answers: [String: AnswerValue] = [:]
+                var lastAnswerAt: String?
+                var inForce: Revision?
+                for r in try revisions.take(lead.id) {
+                    if let current = inForce, current.question != r.question, let value = current.value {
+                        answers[current.question] = try Rows.answerValue(value, row: current.id)
+                    }
+                    inForce = r
+                    // Stored dates sort as text.
+                    if let at = r.at, at > (lastAnswerAt ?? "") { lastAnswerAt = at }
+                }
+                if let current = inForce, let value = current.value {
+                    answers[current.question] = try Rows.answerValue(value, row: current.id)
+                }
+                try body(QualificationRecord(
+                    lead: lead, contacts: try contacts.take(lead.id), answers: answers, signals: try signals.take(lead.id),
+                    calls: try calls.take(lead.id), nextStep: try steps.take(lead.id).last,
+                    lastAnswerAt: lastAnswerAt.flatMap { StoredDate.decode($0.databaseValue) }))
+            }
+        }
+    }
+}
+
+/// One answer revision as the book's cursor reads it.
+private struct Revision {
+    let id: Int64
+    let question: String
+    let value: String?
+    let at: String?
+}
+
+/// A cursor over the rows of one table in lead order, decoded as read: `take(lead)` gives the
+/// rows of that lead, skipping those of leads before it (leads outside the book read, or
+/// deleted meanwhile in another state: never, within one read). GRDB reuses a cursor's row,
+/// so the one row read ahead is kept decoded.
+private struct LeadOrdered<Value> {
+    private let cursor: RowCursor
+    private let decode: (Row) throws -> Value
+    private var ahead: (lead: Int64, value: Value)?
+    private var done = false
+
+    init(_ db: Database, _ sql: String, _ decode: @escaping (Row) throws -> Value) throws {
+        cursor = try Row.fetchCursor(db, sql: sql)
+        self.decode = decode
+    }
+
+    mutating func take(_ lead: Int64) throws -> [Value] {
+        var values: [Value] = []
+        while true {
+            if ahead == nil {
+                guard !done, let row = try cursor.next() else { done = true; return values }
+                ahead = (row["lead_id"], try decode(row))
+            }
+            guard let next = ahead, next.lead <= lead else { return values }
+            if next.lead == lead { values.append(next.value) }
+            ahead = nil
+        }
+    }
+}
