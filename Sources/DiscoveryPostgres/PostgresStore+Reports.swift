@@ -123,36 +123,47 @@ extension PostgresStore: ReportStorage {
         }
     }
 
+    /// Leads and their contacts a page of leads at a time (keyset on the id, inside one
+    /// REPEATABLE READ transaction): memory stays flat however many leads there are.
     @discardableResult
     public func forEachLeadWithContacts(stage: Stage?, _ body: (Lead, [Contact]) throws -> Void) throws(DiscoveryError) -> Int {
         try read { s in
-            var sql = """
-                SELECT lead.*, c.id AS c_id, c.name AS c_name, c.title AS c_title, c.role AS c_role,
-                       c.email AS c_email, c.phone AS c_phone, c.consent AS c_consent, c.created_at AS c_created_at
-                FROM lead LEFT JOIN contact c ON c.lead_id = lead.id
-                """
-            var args: [SQLValue] = []
-            if let stage {
-                sql += " WHERE lead.stage = $1"
-                args = [.t(stage.rawValue)]
-            }
-            sql += " ORDER BY lead.id, c.id"
-            var current: Lead?
-            var contacts: [Contact] = []
             var count = 0
-            for row in try s.rows(sql, values: args) {
-                let leadId = try row.int64(required: "id")
-                if current?.id != leadId {
-                    if let lead = current { try body(lead, contacts); count += 1 }
-                    current = try RecordRows.lead(row)
-                    contacts.removeAll(keepingCapacity: true)
+            var after: Int64 = 0
+            while true {
+                var values: [SQLValue] = [.i(after), .i(Self.exportPage)]
+                var filter = ""
+                if let stage {
+                    values.append(.t(stage.rawValue))
+                    filter = " AND stage = $3"
                 }
-                if try row.int64("c_id") != nil {
-                    contacts.append(try RecordRows.contact(row, prefix: "c_", leadId: leadId))
+                let rows = try s.rows("""
+                    SELECT lead.*, c.id AS c_id, c.name AS c_name, c.title AS c_title, c.role AS c_role,
+                           c.email AS c_email, c.phone AS c_phone, c.consent AS c_consent, c.created_at AS c_created_at
+                    FROM (SELECT * FROM lead WHERE id > $1\(filter) ORDER BY id LIMIT $2) AS lead
+                    LEFT JOIN contact c ON c.lead_id = lead.id
+                    ORDER BY lead.id, c.id
+                    """, values: values)
+                if rows.isEmpty { break }
+                var current: Lead?
+                var contacts: [Contact] = []
+                for row in rows {
+                    let leadId = try row.int64(required: "id")
+                    if current?.id != leadId {
+                        if let lead = current { try body(lead, contacts); count += 1 }
+                        current = try RecordRows.lead(row)
+                        contacts.removeAll(keepingCapacity: true)
+                    }
+                    if try row.int64("c_id") != nil {
+                        contacts.append(try RecordRows.contact(row, prefix: "c_", leadId: leadId))
+                    }
                 }
+                if let lead = current { try body(lead, contacts); count += 1; after = lead.id }
             }
-            if let lead = current { try body(lead, contacts); count += 1 }
             return count
         }
     }
+
+    /// Leads per page of `forEachLeadWithContacts`.
+    static let exportPage: Int64 = 1_000
 }
