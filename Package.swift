@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport"], exclude: ["Golden"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: [
             "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor",
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "Fixtures"]),
         // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
         .testTarget(name: "FuzzTests", dependencies: [
             "DiscoveryCore", "DiscoveryShell", "QuestionSets", "DiscoveryExport",

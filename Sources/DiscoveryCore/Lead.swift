@@ -25,13 +25,15 @@ public struct Lead: Sendable, Equatable, Codable {
     public var routeRule: String?
     /// Set when a closed or nurtured lead shows new interest; cleared by a stage move or `requalify done`.
     public var requalify: RequalifyMark?
+    /// The organisation's website or domain (`example.org`): HubSpot keys companies by it.
+    public var website: String?
 
     public init(id: Int64 = 0, org: String, type: String? = nil, specialty: String? = nil,
                 region: String? = nil, beds: Int? = nil, source: String? = nil,
                 profile: String, consent: Consent = .unknown, owner: String? = nil,
                 stage: Stage = .new, stageReason: ReasonCode? = nil, stageNote: String? = nil,
                 createdAt: Date, updatedAt: Date? = nil, stageChangedAt: Date? = nil, mqlAt: Date? = nil,
-                routeRule: String? = nil, requalify: RequalifyMark? = nil) {
+                routeRule: String? = nil, requalify: RequalifyMark? = nil, website: String? = nil) {
         self.id = id
         self.org = org
         self.type = type
@@ -51,6 +53,7 @@ public struct Lead: Sendable, Equatable, Codable {
         self.mqlAt = mqlAt
         self.routeRule = routeRule
         self.requalify = requalify
+        self.website = website
     }
 
     /// The display id, `L7`.

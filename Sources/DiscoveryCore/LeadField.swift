@@ -3,7 +3,7 @@ import DiscoveryCore
 /// The lead fields `lead set` may change (an allow-list: a backend never builds a statement
 /// from user text). `column` is the field's name in the records and in the audit log.
 public enum LeadField: String, CaseIterable, Sendable, FixedListValue {
-    case org, type, specialty, region, beds, source, profile, consent, owner
+    case org, type, specialty, region, beds, source, profile, consent, owner, website
 
     public static let valueName = "lead field"
     public static let listName = "Fields"

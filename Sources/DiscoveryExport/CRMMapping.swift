@@ -26,8 +26,9 @@ public enum CRMMapping {
                  salesforceStatus: "Working - Contacted", salesforceRating: "Warm"),
         StageRow(stage: .sql, lifecycleStage: "salesqualifiedlead", hubSpotLeadStatus: "CONNECTED",
                  salesforceStatus: "Working - Contacted", salesforceRating: "Hot"),
+        // Not `Closed - Converted`: a lead never converted in Salesforce is not written as converted.
         StageRow(stage: .opportunity, lifecycleStage: "opportunity", hubSpotLeadStatus: "OPEN_DEAL",
-                 salesforceStatus: "Closed - Converted", salesforceRating: "Hot"),
+                 salesforceStatus: "Working - Contacted", salesforceRating: "Hot"),
         StageRow(stage: .nurture, lifecycleStage: "lead", hubSpotLeadStatus: "BAD_TIMING",
                  salesforceStatus: "Working - Contacted", salesforceRating: "Cold"),
         StageRow(stage: .disqualified, lifecycleStage: "other", hubSpotLeadStatus: "UNQUALIFIED",
@@ -44,9 +45,26 @@ public enum CRMMapping {
     /// The stage an imported HubSpot `lifecyclestage` stands for: the first row of the table
     /// with that value whose stage needs no reason code (`other` maps to nothing: a
     /// disqualification needs its reason). `subscriber` counts as `lead`.
+    /// Labels as HubSpot exports them ("Marketing Qualified Lead") read as the internal value.
     public static func stage(forLifecycleStage value: String) -> Stage? {
-        let v = value.lowercased() == "subscriber" ? "lead" : value.lowercased()
+        let key = String(value.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" })
+        let v = key == "subscriber" ? "lead" : key
         return stages.first { $0.lifecycleStage == v && !$0.stage.requiresReason }?.stage
+    }
+
+    /// HubSpot's default lifecycle stages in their order: an import only moves a contact
+    /// forward along it (HubSpot, "Use lifecycle stages"); `other` comes last.
+    public static let hubSpotLifecycleOrder = ["subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead",
+                                               "opportunity", "customer", "evangelist", "other"]
+
+    /// The `lifecyclestage` to write for `lead`, or `nil` when it would move the contact
+    /// backward: a lead that reached MQL (`mqlAt`) and is now `nurture` (`lead`) keeps its
+    /// HubSpot stage; `hs_lead_status` carries the change.
+    public static func hubSpotLifecycleToWrite(for lead: Lead) -> String? {
+        let value = row(for: lead.stage).lifecycleStage
+        guard lead.mqlAt != nil, let mql = hubSpotLifecycleOrder.firstIndex(of: "marketingqualifiedlead"),
+              let at = hubSpotLifecycleOrder.firstIndex(of: value) else { return value }
+        return at < mql ? nil : value
     }
 
     /// The consent that holds for a person: `no` from the lead or the contact wins; otherwise
@@ -57,8 +75,9 @@ public enum CRMMapping {
         return lead
     }
 
-    /// Salesforce `DoNotCall` and `HasOptedOutOfEmail`: both `true` exactly when consent is `no`.
-    public static func salesforceOptOut(_ consent: Consent) -> String {
-        consent == .no ? "true" : "false"
+    /// Salesforce `DoNotCall` / `HasOptedOutOfEmail`: `true` when consent is `no` (no contact
+    /// at all) or the person's own fact (do not call, opted out of email) holds.
+    public static func salesforceOptOut(_ consent: Consent, fact: Bool = false) -> String {
+        consent == .no || fact ? "true" : "false"
     }
 }

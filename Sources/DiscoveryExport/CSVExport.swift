@@ -24,6 +24,16 @@ public struct CSVExport: CSVRowExport {
         CSVColumn("contact_email") { $0.contact?.email ?? "" },
         CSVColumn("contact_phone", isPhone: true) { $0.contact?.phone ?? "" },
         CSVColumn("contact_consent") { $0.contact?.consent.rawValue ?? "" },
+        CSVColumn("website") { $0.lead.website ?? "" },
+        CSVColumn("contact_salutation") { $0.contact?.nameParts?.salutation ?? "" },
+        CSVColumn("contact_first_name") { $0.contact?.nameParts?.first ?? "" },
+        CSVColumn("contact_last_name") { $0.contact?.nameParts?.last ?? "" },
+        CSVColumn("contact_suffix") { $0.contact?.nameParts?.suffix ?? "" },
+        CSVColumn("contact_source") { $0.contact?.source ?? "" },
+        CSVColumn("contact_do_not_call") { $0.contact.map { $0.doNotCall ? "true" : "false" } ?? "" },
+        CSVColumn("contact_email_opt_out") { $0.contact.map { $0.emailOptOut ? "true" : "false" } ?? "" },
+        CSVColumn("contact_hubspot_id") { $0.contact?.hubSpotId ?? "" },
+        CSVColumn("contact_salesforce_id") { $0.contact?.salesforceId ?? "" },
     ]
 
     public static let columns = table.map(\.name)

@@ -30,6 +30,9 @@ public final class CSVReader {
     public private(set) var bytesRead = 0
     private var line = 1
     private var lastWasCR = false
+    /// The field separator: `,` (RFC 4180), or `;` as Excel writes CSV where the decimal
+    /// separator is a comma (most of Europe). `init(path:)` tells them apart from the header.
+    public var delimiter: UInt8 = 0x2C
 
     public init(source: @escaping Source) {
         self.source = source
@@ -56,6 +59,7 @@ public final class CSVReader {
         // not, rather than which column of the "header" holds a NUL.
         var first: [UInt8]? = try read()
         if let problem = first.flatMap(Self.notText) { throw .failed("\(path): not a text (CSV) file: \(problem)") }
+        let delimiter = Self.delimiter(of: first ?? [])
         self.init { () throws(DiscoveryError) -> [UInt8] in
             if let block = first {
                 first = nil
@@ -63,15 +67,41 @@ public final class CSVReader {
             }
             return try read()
         }
+        self.delimiter = delimiter
+    }
+
+    /// `;` when the first line (outside quotes) holds more semicolons than commas, else `,`.
+    static func delimiter(of block: [UInt8]) -> UInt8 {
+        var commas = 0
+        var semicolons = 0
+        var quoted = false
+        for b in block {
+            if b == 0x22 { quoted.toggle() }
+            if quoted { continue }
+            if b == 0x0A || b == 0x0D { break }
+            if b == 0x2C { commas += 1 }
+            if b == 0x3B { semicolons += 1 }
+        }
+        return semicolons > commas ? 0x3B : 0x2C
     }
 
     /// Why the first block of a file shows it is not UTF-8 text, or `nil`.
     static func notText(_ block: [UInt8]) -> String? {
-        if block.starts(with: [0xFF, 0xFE]) || block.starts(with: [0xFE, 0xFF]) {
-            return "it is UTF-16 text; save it as UTF-8 CSV and import that"
+        if block.starts(with: [0xFF, 0xFE]) || block.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(block) {
+            return "it is UTF-16 text (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" and import that"
         }
         if block.contains(0) { return "it holds binary data (NUL bytes); export the leads as CSV and import that" }
         return nil
+    }
+
+    /// UTF-16 without a byte-order mark: ASCII text with a NUL beside every character.
+    static func looksLikeUTF16(_ block: [UInt8]) -> Bool {
+        let head = block.prefix(64)
+        guard head.count >= 8 else { return false }
+        let even = stride(from: head.startIndex, to: head.endIndex, by: 2).filter { head[$0] == 0 }.count
+        let odd = stride(from: head.startIndex + 1, to: head.endIndex, by: 2).filter { head[$0] == 0 }.count
+        let half = head.count / 2
+        return (odd >= half * 3 / 4 && even == 0) || (even >= half * 3 / 4 && odd == 0)
     }
 
     /// A reader over text held in memory (tests).
@@ -173,7 +203,7 @@ public final class CSVReader {
             switch state {
             case .fieldStart, .unquoted:
                 switch byte {
-                case 0x2C:  // ,
+                case delimiter:  // , (or ;)
                     endField()
                     state = .fieldStart
                 case 0x0D, 0x0A:  // CR, LF
@@ -186,7 +216,8 @@ public final class CSVReader {
                 default:
                     field.append(byte)
                     state = .unquoted
-                    size += copyRun(into: &field, room: Self.maxRecordBytes - size) { $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }
+                    let delimiter = self.delimiter
+                    size += copyRun(into: &field, room: Self.maxRecordBytes - size) { $0 == delimiter || $0 == 0x0D || $0 == 0x0A }
                 }
             case .quoted:
                 if byte == 0x22 {
@@ -204,7 +235,7 @@ public final class CSVReader {
                 case 0x22:
                     field.append(byte)
                     state = .quoted
-                case 0x2C:
+                case delimiter:
                     endField()
                     state = .fieldStart
                 case 0x0D, 0x0A:

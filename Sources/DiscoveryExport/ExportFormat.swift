@@ -12,11 +12,11 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case salesforce
 
     /// A fresh writer for this format.
-    public func makeWriter() -> LeadExportWriter {
+    public func makeWriter(withCustom: Bool = false) -> LeadExportWriter {
         switch self {
         case .csv: return CSVExport()
         case .json: return JSONExport()
-        case .hubspot: return HubSpotExport()
+        case .hubspot: return HubSpotExport(withCustom: withCustom)
         case .salesforce: return SalesforceExport()
         }
     }
@@ -30,6 +30,13 @@ public protocol LeadExportWriter {
     mutating func write(_ lead: Lead, contacts: [Contact]) -> String
     /// What comes after the last lead.
     func end() -> String
+    /// What the user must hear about the rows written so far (a name kept whole, a value cut
+    /// to a CRM's field length, a lead left out), each naming its lead.
+    var warnings: [String] { get }
+}
+
+extension LeadExportWriter {
+    public var warnings: [String] { [] }
 }
 
 /// A CSV export: one row per contact (lead fields repeated) or one row for a lead without contacts.
@@ -38,6 +45,8 @@ protocol CSVRowExport: LeadExportWriter {
     associatedtype Row
     var csv: CSVWriter<Row> { get }
     func row(_ lead: Lead, contact: Contact?) -> Row
+    /// Rows to write for a lead with `contacts` (default: one per contact, or one without).
+    mutating func rows(_ lead: Lead, contacts: [Contact]) -> [Row]
 }
 
 extension CSVRowExport {
@@ -47,9 +56,12 @@ extension CSVRowExport {
     public mutating func write(_ lead: Lead, contacts: [Contact]) -> String {
         var out = ""
         out.reserveCapacity(256 * max(1, contacts.count))
-        if contacts.isEmpty { csv.append(row(lead, contact: nil), to: &out) }
-        for contact in contacts { csv.append(row(lead, contact: contact), to: &out) }
+        for row in rows(lead, contacts: contacts) { csv.append(row, to: &out) }
         return out
+    }
+
+    mutating func rows(_ lead: Lead, contacts: [Contact]) -> [Row] {
+        contacts.isEmpty ? [row(lead, contact: nil)] : contacts.map { row(lead, contact: $0) }
     }
 }
 

@@ -7,12 +7,16 @@ public enum ImportField: String, CaseIterable, Sendable {
     case stage, stageReason, stageNote, createdAt, mqlAt, lifecycleStage
     case contactName, salutation, firstName, lastName, title, role, email, phone, contactConsent
     case doNotCall, emailOptOut
+    case website, hubSpotId, salesforceId, mobile, doNotEmail, associatedCompany, suffix, contactSource
 
     /// Column names, compared after `ImportColumns.normalise` (case, spaces, `_` and `-` ignored).
     var aliases: [String] {
         switch self {
         case .leadKey: return ["lead_id", "discovery_lead_id"]
-        case .org: return ["org", "company", "organisation", "organization", "company name", "account name"]
+        case .org: return ["org", "company", "organisation", "organization", "company name", "account name", "company / account"]
+        case .associatedCompany: return ["associated company"]
+        case .suffix: return ["suffix", "contact_suffix"]
+        case .contactSource: return ["contact_source"]
         case .type: return ["type", "discovery_org_type", "org_type"]
         case .specialty: return ["specialty", "discovery_specialty"]
         case .region: return ["region", "discovery_region"]
@@ -20,24 +24,30 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .source: return ["source", "discovery_source", "leadsource", "lead source"]
         case .profile: return ["profile", "discovery_profile"]
         case .consent: return ["consent"]
-        case .owner: return ["owner", "discovery_owner"]
+        case .owner: return ["owner", "discovery_owner", "contact owner", "lead owner"]
         case .stage: return ["stage", "discovery_stage"]
         case .stageReason: return ["stage_reason", "discovery_stage_reason"]
         case .stageNote: return ["stage_note"]
-        case .createdAt: return ["created_at"]
+        case .createdAt: return ["created_at", "create date", "created date", "created at"]
         case .mqlAt: return ["mql_at"]
         case .lifecycleStage: return ["lifecyclestage", "lifecycle stage"]
         case .contactName: return ["contact_name", "full name"]
-        case .salutation: return ["salutation"]
-        case .firstName: return ["firstname", "first name"]
-        case .lastName: return ["lastname", "last name"]
+        case .salutation: return ["salutation", "contact_salutation"]
+        case .firstName: return ["firstname", "first name", "contact_first_name"]
+        case .lastName: return ["lastname", "last name", "contact_last_name"]
         case .title: return ["contact_title", "jobtitle", "job title", "title"]
         case .role: return ["contact_role", "discovery_role", "role"]
         case .email: return ["contact_email", "email", "email address"]
         case .phone: return ["contact_phone", "phone", "phone number"]
         case .contactConsent: return ["contact_consent", "discovery_consent"]
-        case .doNotCall: return ["donotcall", "do not call"]
-        case .emailOptOut: return ["hasoptedoutofemail", "email opt out"]
+        case .doNotCall: return ["donotcall", "do not call", "contact_do_not_call"]
+        case .emailOptOut: return ["hasoptedoutofemail", "email opt out", "unsubscribed from all email", "hs_email_optout",
+                                   "unsubscribed", "opted out", "contact_email_opt_out"]
+        case .doNotEmail: return ["do not email"]
+        case .mobile: return ["mobile", "mobile phone", "mobilephone", "mobile phone number"]
+        case .website: return ["website", "website url", "domain", "company domain name"]
+        case .hubSpotId: return ["hs_object_id", "record id", "contact id", "contact_hubspot_id"]
+        case .salesforceId: return ["salesforce id", "contact_salesforce_id"]
         }
     }
 }
@@ -49,6 +59,8 @@ public struct ImportColumns: Sendable {
     /// Columns we do not use (reported once, not an error).
     public let ignored: [String]
     public let count: Int
+    /// The header as read.
+    public let header: [String]
     /// `index` as an array by `ImportField.ordinal` (-1: absent): read for every cell of every
     /// row, without hashing.
     private let slots: [Int]
@@ -71,7 +83,16 @@ public struct ImportColumns: Sendable {
     public init(header: [String], file: String) throws(DiscoveryError) {
         var index: [ImportField: Int] = [:]
         var ignored: [String] = []
+        // `Id` is the Lead's record id in a Salesforce file (API names: `LastName` beside it);
+        // in a Marketo export it is Marketo's own id, which no CRM here can use.
+        // "Lead ID", as a Salesforce report labels it, is not our own `lead_id` (the same once
+        // spaces and `_` are ignored): it is told apart by its spelling.
+        let salesforceIdColumn = header.firstIndex(of: "Lead ID") ?? (header.contains("LastName") ? header.firstIndex(of: "Id") : nil)
         for (i, name) in header.enumerated() {
+            if i == salesforceIdColumn {
+                index[.salesforceId] = i
+                continue
+            }
             guard let field = Self.lookup[Self.normalise(name)] else {
                 if !name.trimmingSpaces.isEmpty { ignored.append(name) }
                 continue
@@ -81,17 +102,22 @@ public struct ImportColumns: Sendable {
             }
             index[field] = i
         }
-        guard index[.org] != nil else {
+        // HubSpot exports "Company Name" and "Associated Company": a row reads the first, else the second.
+        guard index[.org] != nil || index[.associatedCompany] != nil else {
             let found = header.isEmpty ? "no columns" : "found: " + header.prefix(12).joined(separator: ", ")
-            throw .failed("\(file):1: missing required column 'company' (the organisation; also read as 'org' or 'Company'); \(found)")
+            throw .failed("\(file):1: missing required column for the organisation: name one of \(Self.organisationColumns); \(found)")
         }
         self.index = index
         self.ignored = ignored
         self.count = header.count
+        self.header = header
         var slots = Array(repeating: -1, count: ImportField.allCases.count)
         for (field, column) in index { slots[field.ordinal] = column }
         self.slots = slots
     }
+
+    /// The names an organisation column goes by, for the message when there is none.
+    static let organisationColumns = "'company', 'org', 'Company', 'Company Name', 'Account Name', 'Company / Account', 'Associated Company'"
 
     /// The trimmed, un-neutralised cell of `field` in `fields`, or `nil` when absent or blank.
     public func value(_ field: ImportField, in fields: [String]) -> String? {
@@ -135,6 +161,14 @@ extension ImportField {
         case .contactConsent: return 24
         case .doNotCall: return 25
         case .emailOptOut: return 26
+        case .website: return 27
+        case .hubSpotId: return 28
+        case .salesforceId: return 29
+        case .mobile: return 30
+        case .doNotEmail: return 31
+        case .associatedCompany: return 32
+        case .suffix: return 33
+        case .contactSource: return 34
         }
     }
 
@@ -154,6 +188,9 @@ extension ImportField {
         case .contactConsent: return "contact consent"
         case .doNotCall: return "do-not-call flag"
         case .emailOptOut: return "email opt-out flag"
+        case .hubSpotId: return "HubSpot record id"
+        case .salesforceId: return "Salesforce id"
+        case .doNotEmail: return "do-not-email flag"
         default: return rawValue
         }
     }

@@ -54,16 +54,25 @@ private struct RowReader {
         return d
     }
 
-    /// `true`/`1`/`yes` → true; `false`/`0`/`no` → false.
-    func flag(_ f: ImportField) throws(DiscoveryError) -> Bool {
-        guard let v = try text(f)?.lowercased() else { return false }
-        if ["true", "1", "yes", "y"].contains(v) { return true }
-        if ["false", "0", "no", "n"].contains(v) { return false }
-        throw .failed("invalid \(f.label) '\(v)': expected true or false")
+    /// A boolean as HubSpot, Salesforce, Marketo and Pardot write it: `true`/`1`/`yes`/`on`
+    /// → true; `false`/`0`/`no`/`off` → false; `nil` when the column is absent or blank.
+    func flag(_ f: ImportField) throws(DiscoveryError) -> Bool? {
+        guard let v = try text(f)?.lowercased() else { return nil }
+        if ["true", "1", "yes", "y", "on"].contains(v) { return true }
+        if ["false", "0", "no", "n", "off"].contains(v) { return false }
+        throw .failed("invalid \(f.label) '\(v)': expected true or false (also 1/0, yes/no, on/off)")
+    }
+
+    /// The header name of `f`'s column, for a note.
+    func column(_ f: ImportField) -> String {
+        columns.index[f].map { columns.header[$0] } ?? f.label
     }
 
     func record(profiles: [String]) throws(DiscoveryError) -> ImportRecord {
-        guard let org = try text(.org) else { throw .failed("the organisation (column 'company' / 'org') is empty") }
+        var notes: [String] = []
+        var org = try text(.org)
+        if org == nil { org = try text(.associatedCompany) }
+        guard let org else { throw .failed("the organisation (column 'company' / 'org') is empty") }
         var lead = ImportRecord.LeadPart(org: org)
         lead.type = try text(.type)
         lead.specialty = try text(.specialty)
@@ -84,28 +93,48 @@ private struct RowReader {
         lead.stage = try choice(.stage, Stage.self)
         if lead.stage == nil, let lc = try text(.lifecycleStage) {
             lead.stage = CRMMapping.stage(forLifecycleStage: lc)
+            if lead.stage == nil {
+                notes.append("lifecycle stage '\(lc)' (column '\(column(.lifecycleStage))') has no discovery stage; a new lead starts at 'new', an existing one keeps its stage")
+            }
         }
         lead.stageReason = try choice(.stageReason, ReasonCode.self)
         lead.stageNote = try text(.stageNote, multiline: true)
         if let stage = lead.stage, stage.requiresReason, lead.stageReason == nil {
             throw .failed("stage '\(stage.rawValue)' needs a stage_reason (a reason code)")
         }
-        lead.createdAt = try date(.createdAt)
+        if columns.header[columns.index[.createdAt] ?? 0] == "created_at" {
+            lead.createdAt = try date(.createdAt)
+        } else if let v = try text(.createdAt) {
+            // A CRM's "Create Date" (`2026-03-02 09:00`, `2026-03-02`): the day at least.
+            lead.createdAt = Dates.parseISO(v) ?? Dates.parseDay(String(v.prefix(10)))
+            if lead.createdAt == nil {
+                notes.append("creation time '\(v)' (column '\(column(.createdAt))') is not a date this import reads (expected 2026-03-02 or ISO-8601); a new lead gets the import time")
+            }
+        }
         lead.mqlAt = try date(.mqlAt)
+        lead.website = try text(.website)
+        // Two facts of a person, apart from consent; Pardot writes its opt-out twice.
         let doNotCall = try flag(.doNotCall)
-        let optedOut = try flag(.emailOptOut) || doNotCall
-        let contact = try contactPart()
+        let optOuts = [try flag(.emailOptOut), try flag(.doNotEmail)].compactMap { $0 }
+        let emailOptOut = optOuts.isEmpty ? nil : optOuts.contains(true)
+        var contact = try contactPart()
         if contact == nil, lead.consent == nil {
             // A row without a person: HubSpot's `discovery_consent` is then the lead's.
             lead.consent = try choice(.contactConsent, Consent.self)
         }
-        if optedOut && contact == nil { lead.consent = .no }
-        return ImportRecord(line: line, leadKey: try text(.leadKey), lead: lead,
-                            contact: contact.map { c in
-                                var c = c
-                                if optedOut { c.consent = .no }
-                                return c
-                            })
+        if contact == nil, doNotCall == true || emailOptOut == true {
+            // A row without a person (our Salesforce export of a lead without contacts): the
+            // organisation as a whole said no.
+            lead.consent = .no
+        }
+        // Our own export has the person's source in its own column; other files give one source per row.
+        let contactSource = columns.has(.contactSource) ? try text(.contactSource) : lead.source
+        contact?.source = contactSource
+        contact?.doNotCall = doNotCall
+        contact?.emailOptOut = emailOptOut
+        var record = ImportRecord(line: line, leadKey: try text(.leadKey), lead: lead, contact: contact)
+        record.notes = notes
+        return record
     }
 
     func contactPart() throws(DiscoveryError) -> ImportRecord.ContactPart? {
@@ -119,11 +148,31 @@ private struct RowReader {
             // Our Salesforce export's placeholder for a lead without contacts: not a person.
             last = nil
         }
-        let joined = PersonName.join(salutation: try text(.salutation), first: first, last: last)
-        let name = try text(.contactName) ?? (joined.isEmpty ? email : joined)
+        let salutation = try text(.salutation)
+        let name: String?
+        let parts: PersonName?
+        let suffix = try text(.suffix)
+        if let whole = try text(.contactName) {
+            name = whole
+            // Our own export gives the parts beside the whole name: they are kept as they are.
+            if first != nil || last != nil {
+                parts = PersonName(salutation: salutation ?? "", first: first ?? "", last: last ?? "", suffix: suffix ?? "")
+            } else {
+                parts = PersonName.parts(of: whole)
+            }
+        } else if first != nil || last != nil {
+            let p = PersonName(columns: salutation, first: first, last: last)
+            name = p.display
+            parts = p
+        } else {
+            // Known only by email: no first or last name (never the email as a last name).
+            name = email
+            parts = PersonName()
+        }
         let title = try text(.title)
         let role = try choice(.role, ContactRole.self)
-        let phone = try text(.phone)
+        var phone = try text(.phone)
+        if phone == nil { phone = try text(.mobile) }
         let consent = try choice(.contactConsent, Consent.self)
         guard let name else {
             if title != nil || role != nil || phone != nil {
@@ -131,7 +180,8 @@ private struct RowReader {
             }
             return nil
         }
-        return ImportRecord.ContactPart(name: name, title: title, role: role, email: email, phone: phone, consent: consent)
+        return ImportRecord.ContactPart(name: name, nameParts: parts, title: title, role: role, email: email, phone: phone,
+                                        consent: consent, hubSpotId: try text(.hubSpotId), salesforceId: try text(.salesforceId))
     }
 }
 

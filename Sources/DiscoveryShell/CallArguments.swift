@@ -66,13 +66,15 @@ enum CallArguments {
         return CallStageChange(stage: move.stage, reason: move.reason, note: note)
     }
 
-    /// A lead or contact whose consent is `no` may not be called unless the rep says why.
+    /// A lead or contact whose consent is `no`, or a contact marked do not call, may not be
+    /// called unless the rep says why.
     /// Returns the override to record, `nil` when none is needed.
     static func consentOverride(lead: Lead, contact: Contact?, override: String?, session: Session) throws(DiscoveryError) -> String? {
         let refused = lead.consent == .no ? "\(lead.label)'s consent is 'no'"
-            : contact?.consent == .no ? "the contact's consent on \(lead.label) is 'no'" : nil
+            : contact?.consent == .no ? "the contact's consent on \(lead.label) is 'no'"
+            : contact?.doNotCall == true ? "\(contact?.name ?? "the contact") on \(lead.label) is marked do not call" : nil
         guard let refused else {
-            if override != nil { session.warn("--override ignored: nothing to override (consent is not 'no')") }
+            if override != nil { session.warn("--override ignored: nothing to override (consent is not 'no', no do-not-call)") }
             return nil
         }
         guard let override else {

@@ -12,6 +12,9 @@ public struct ImportTally: Sendable, Equatable {
     public var unchanged = 0
     /// Bad rows, reported and left out.
     public var skipped = 0
+    /// Rows about another person than the contact their email matched (`ImportMatching.conflict`):
+    /// reported with their line and left for the user, not merged.
+    public var conflicts = 0
     /// Good rows handed to the store.
     public var recordsApplied = 0
 

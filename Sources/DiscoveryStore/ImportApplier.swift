@@ -56,7 +56,9 @@ struct ImportApplier {
         leadFields.removeAll(keepingCapacity: true)
     }
 
-    mutating func apply(_ r: ImportRecord, db: Database, audit: AuditWriter) throws {
+    /// Applies one row; returns the conflict when the row's email names another person (nothing
+    /// of the row is then applied).
+    mutating func apply(_ r: ImportRecord, db: Database, audit: AuditWriter) throws -> ImportRowError? {
         let sql = try statements ?? ImportStatements(db)
         statements = sql
         tally.recordsApplied += 1
@@ -86,6 +88,17 @@ struct ImportApplier {
             }
             if leadId != nil { break lookup }
         }
+        // The contact the row is about, looked for before anything changes: a row whose email
+        // names another person changes nothing.
+        var existing: Contact?
+        if let id = leadId, let c = r.contact {
+            existing = try contactByEmail ?? findContact(c, lead: id, emailIsNew: emailIsNew, sql: sql)
+            if let found = existing, let email = c.email, found.email?.lowercased() == email.lowercased(),
+               let message = ImportMatching.conflict(existing: found, row: c, leadLabel: "L\(found.leadId)") {
+                tally.conflicts += 1
+                return ImportRowError(line: r.line, message: message)
+            }
+        }
         var leadChanged = false
         var leadCreated = false
         if let id = leadId {
@@ -94,7 +107,7 @@ struct ImportApplier {
             leadId = try createLead(r.lead, sql: sql, db: db, audit: audit)
             leadCreated = true
         }
-        guard let lead = leadId else { return }
+        guard let lead = leadId else { return nil }
         if let key = r.leadKey { leadsByKey[key] = lead }
         // A lead found or created by its organisation name is found again by it for the rest of the batch.
         if r.leadKey == nil && contactByEmail == nil { leadByOrg[r.lead.org] = lead }
@@ -102,7 +115,6 @@ struct ImportApplier {
         var contactChanged = false
         if let c = r.contact {
             // A lead created just now has no contacts yet.
-            let existing = leadCreated ? nil : try contactByEmail ?? findContact(c, lead: lead, emailIsNew: emailIsNew, sql: sql)
             if let existing {
                 contactChanged = try updateContact(existing, with: c, db: db, audit: audit)
             } else {
@@ -115,6 +127,7 @@ struct ImportApplier {
         if leadChanged { tally.leadsUpdated += 1 }
         if contactChanged { tally.contactsUpdated += 1 }
         if !(leadCreated || contactCreated || leadChanged || contactChanged) { tally.unchanged += 1 }
+        return nil
     }
 
     private mutating func createLead(_ p: ImportRecord.LeadPart, sql: ImportStatements, db: Database, audit: AuditWriter) throws -> Int64 {
@@ -125,7 +138,7 @@ struct ImportApplier {
             fields.beds.databaseValue, fields.source.databaseValue, fields.profile.databaseValue,
             fields.consent.rawValue.databaseValue, fields.owner.databaseValue, (p.stage ?? .new).rawValue.databaseValue,
             p.stageReason?.rawValue.databaseValue ?? .null, p.stageNote.databaseValue, created, storedAt, created,
-            p.mqlAt?.databaseValue ?? .null,
+            p.mqlAt?.databaseValue ?? .null, fields.website.databaseValue,
         ])
         let id = db.lastInsertedRowID
         try log(.init(lead: id, action: .create, entity: "lead", entityId: id, new: p.org), audit)
@@ -141,7 +154,7 @@ struct ImportApplier {
         guard var fields = try leadFields[id] ?? sql.leadFields.first([id.databaseValue], { c in
             ImportMerge.LeadFields(type: c.text(0), specialty: c.text(1), region: c.text(2), beds: c.int64(3).map(Int.init),
                                    source: c.text(4), profile: c.text(5), owner: c.text(6),
-                                   consent: try c.value(Consent.self, 7, table: "lead", row: id))
+                                   consent: try c.value(Consent.self, 7, table: "lead", row: id), website: c.text(8))
         }) else { return false }
         let changes = ImportMerge.changes(to: &fields, from: p)
         leadFields[id] = fields
@@ -177,6 +190,10 @@ struct ImportApplier {
         try sql.insertContact.execute([
             lead.databaseValue, c.name.databaseValue, c.title.databaseValue, c.role?.rawValue.databaseValue ?? .null,
             c.email.databaseValue, c.phone.databaseValue, (c.consent ?? .unknown).rawValue.databaseValue, storedAt,
+            c.nameParts?.salutation.databaseValue ?? .null, c.nameParts?.first.databaseValue ?? .null,
+            c.nameParts?.last.databaseValue ?? .null, c.nameParts?.suffix.databaseValue ?? .null,
+            c.hubSpotId.databaseValue, c.salesforceId.databaseValue, (c.doNotCall == true).databaseValue,
+            (c.emailOptOut == true).databaseValue, c.source.databaseValue,
         ])
         try log(.init(lead: lead, action: .create, entity: "contact", entityId: db.lastInsertedRowID, new: c.name), audit)
     }

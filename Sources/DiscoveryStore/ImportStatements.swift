@@ -19,7 +19,10 @@ final class ImportStatements {
     private let db: Database
 
     /// The columns `contact(_:_:)` reads, in its order.
-    static let contactColumns = "SELECT id, lead_id, name, title, role, email, phone, consent, created_at FROM contact"
+    static let contactColumns = """
+        SELECT id, lead_id, name, title, role, email, phone, consent, created_at, hubspot_id, salesforce_id,
+               do_not_call, email_opt_out, source, salutation, first_name, last_name, suffix FROM contact
+        """
 
     init(_ db: Database) throws {
         self.db = db
@@ -32,16 +35,18 @@ final class ImportStatements {
             """)
         leadByOrg = try RawStatement(db, sql: "SELECT id FROM lead WHERE org = ? COLLATE NOCASE ORDER BY id")
         leadFields = try RawStatement(db, sql: """
-            SELECT type, specialty, region, beds, source, profile, owner, consent FROM lead WHERE id = ?
+            SELECT type, specialty, region, beds, source, profile, owner, consent, website FROM lead WHERE id = ?
             """)
         insertLead = try RawStatement(db, sql: """
             INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
-                              stage_note, created_at, updated_at, stage_changed_at, mql_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              stage_note, created_at, updated_at, stage_changed_at, mql_at, website)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertContact = try RawStatement(db, sql: """
-            INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
+                                 salutation, first_name, last_name, suffix, hubspot_id, salesforce_id,
+                                 do_not_call, email_opt_out, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -67,10 +72,12 @@ final class ImportStatements {
     func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> Contact? {
         try statement.first(values) { c in
             let id = c.int64(0) ?? 0
-            return Contact(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", title: c.text(3),
+            let parts = c.text(16).map { PersonName(salutation: c.text(14) ?? "", first: c.text(15) ?? "", last: $0, suffix: c.text(17) ?? "") }
+            return Contact(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", nameParts: parts, title: c.text(3),
                            role: try c.optional(ContactRole.self, 4, table: "contact", row: id),
                            email: c.text(5), phone: c.text(6), consent: try c.value(Consent.self, 7, table: "contact", row: id),
-                           createdAt: try c.date(8, table: "contact", row: id))
+                           doNotCall: c.int64(11) == 1, emailOptOut: c.int64(12) == 1, source: c.text(13),
+                           hubSpotId: c.text(9), salesforceId: c.text(10), createdAt: try c.date(8, table: "contact", row: id))
         }
     }
 }

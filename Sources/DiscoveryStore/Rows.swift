@@ -45,17 +45,28 @@ enum Rows {
              stageNote: row["stage_note"], createdAt: row.requiredDate("created_at"),
              updatedAt: row.date("updated_at"), stageChangedAt: row.date("stage_changed_at"),
              mqlAt: row.date("mql_at"), routeRule: row["route_rule"],
-             requalify: (row["requalify_trigger"] as String?).map { RequalifyMark(trigger: $0, at: row.date("requalify_at") ?? row.requiredDate("updated_at")) })
+             requalify: (row["requalify_trigger"] as String?).map { RequalifyMark(trigger: $0, at: row.date("requalify_at") ?? row.requiredDate("updated_at")) },
+             website: row["website"])
     }
 
     /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).
     static func contact(_ row: Row, prefix: String = "", leadId: Int64? = nil) throws -> Contact {
         let id = prefix + "id"
-        return Contact(id: row[id], leadId: leadId ?? row["lead_id"], name: row[prefix + "name"], title: row[prefix + "title"],
+        return Contact(id: row[id], leadId: leadId ?? row["lead_id"], name: row[prefix + "name"],
+                       nameParts: nameParts(row, prefix: prefix), title: row[prefix + "title"],
                        role: try optional(ContactRole.self, row, prefix + "role", table: "contact", id: id),
                        email: row[prefix + "email"], phone: row[prefix + "phone"],
                        consent: try value(Consent.self, row, prefix + "consent", table: "contact", id: id),
-                       createdAt: row.requiredDate(prefix + "created_at"))
+                       doNotCall: row[prefix + "do_not_call"] ?? false, emailOptOut: row[prefix + "email_opt_out"] ?? false,
+                       source: row[prefix + "source"], hubSpotId: row[prefix + "hubspot_id"],
+                       salesforceId: row[prefix + "salesforce_id"], createdAt: row.requiredDate(prefix + "created_at"))
+    }
+
+    /// A contact's name parts; `nil` when `last_name` is NULL (the name was not split).
+    static func nameParts(_ row: Row, prefix: String = "") -> PersonName? {
+        guard let last: String = row[prefix + "last_name"] else { return nil }
+        return PersonName(salutation: row[prefix + "salutation"] ?? "", first: row[prefix + "first_name"] ?? "",
+                          last: last, suffix: row[prefix + "suffix"] ?? "")
     }
 
     static func answer(_ row: Row) throws -> Answer {

@@ -27,22 +27,23 @@ extension SQLiteStore {
             try queue.write { db in
                 let lead = try db.cachedStatement(sql: """
                     INSERT INTO lead (id, org, type, specialty, region, beds, source, profile, consent, owner, stage,
-                                      stage_reason, stage_note, created_at, updated_at, stage_changed_at, mql_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      stage_reason, stage_note, created_at, updated_at, stage_changed_at, mql_at, website)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for l in batch.leads {
                     try lead.execute(arguments: [l.id == 0 ? nil : l.id, l.org, l.type, l.specialty, l.region, l.beds,
                                                  l.source, l.profile, l.consent.rawValue, l.owner, l.stage.rawValue,
                                                  l.stageReason?.rawValue, l.stageNote, l.createdAt, l.updatedAt,
-                                                 l.stageChangedAt, l.mqlAt])
+                                                 l.stageChangedAt, l.mqlAt, l.website])
                 }
                 let contact = try db.cachedStatement(sql: """
-                    INSERT INTO contact (id, lead_id, name, title, role, email, phone, consent, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO contact (id, lead_id, name, title, role, email, phone, consent, created_at, \(Self.contactExtraColumns))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for c in batch.contacts {
-                    try contact.execute(arguments: [c.id == 0 ? nil : c.id, c.leadId, c.name, c.title, c.role?.rawValue,
-                                                    c.email, c.phone, c.consent.rawValue, c.createdAt])
+                    try contact.execute(arguments: StatementArguments([c.id == 0 ? nil : c.id, c.leadId, c.name, c.title,
+                                                    c.role?.rawValue, c.email, c.phone, c.consent.rawValue, c.createdAt]
+                                                   + Self.contactExtraValues(c)))
                 }
                 let call = try db.cachedStatement(sql: """
                     INSERT INTO call (id, lead_id, outcome, note, duration_min, at, ended_at, actor, follow_up_due)

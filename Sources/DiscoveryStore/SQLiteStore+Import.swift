@@ -21,7 +21,7 @@ extension SQLiteStore: ImportStorage {
                     onBad(e)
                 case .record(let r):
                     if n == 0 { batchStartLine = r.line }
-                    try applier.apply(r, db: db, audit: audit)
+                    if let conflict = try applier.apply(r, db: db, audit: audit) { onBad(conflict) }
                     n += 1
                 }
                 if (applier.tally.rows % 500) == 0 { progress(applier.tally) }

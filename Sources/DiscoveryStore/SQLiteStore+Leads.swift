@@ -9,11 +9,11 @@ extension SQLiteStore: LeadStorage {
         try change(actor: actor, at: lead.createdAt) { db, audit in
             try db.execute(sql: """
                 INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage,
-                                  created_at, updated_at, stage_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  created_at, updated_at, stage_changed_at, website)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [lead.org, lead.type, lead.specialty, lead.region, lead.beds, lead.source,
                                  lead.profile, lead.consent.rawValue, lead.owner, lead.stage.rawValue,
-                                 lead.createdAt, lead.createdAt, lead.createdAt])
+                                 lead.createdAt, lead.createdAt, lead.createdAt, lead.website])
             var created = lead
             created.id = db.lastInsertedRowID
             try audit.record(lead: created.id, action: .create, entity: "lead", entityId: created.id, new: lead.org)

@@ -16,6 +16,10 @@ enum Schema {
         m.registerMigration("v4-routing") { db in
             try db.execute(sql: v4Routing)
         }
+        m.registerMigration("v5-crm-interchange") { db in
+            try db.execute(sql: v4CRM)
+            try splitStoredNames(db)
+        }
         return m
     }
 

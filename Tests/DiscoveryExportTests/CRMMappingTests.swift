@@ -34,10 +34,4 @@ import Testing
         #expect(CRMMapping.effectiveConsent(lead: lead, contact: contact) == expected)
     }
 
-    @Test func namesSplitForCRMs() {
-        #expect(PersonName(splitting: "Dr. Ana Ruiz") == PersonName(salutation: "Dr.", first: "Ana", last: "Ruiz"))
-        #expect(PersonName(splitting: "Mary Ann de Vries").last == "Vries")
-        #expect(PersonName(splitting: "Cher") == PersonName(salutation: "", first: "", last: "Cher"))
-        #expect(PersonName.join(salutation: "Dr.", first: "Ana", last: "Ruiz") == "Dr. Ana Ruiz")
-    }
 }

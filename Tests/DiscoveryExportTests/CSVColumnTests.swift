@@ -13,9 +13,11 @@ import Testing
     static let contact = Contact(id: 5, leadId: 42, name: "Dr. Vera Name", title: "v-title", role: .champion,
                                  email: "v@example.org", phone: "+1 555 010 0100", consent: .no, createdAt: at)
 
-    static func cells(_ format: ExportFormat, contact: Contact?) throws -> [String: String] {
-        var w = format.makeWriter()
-        let rows = try ReferenceCSV.parse(w.begin() + w.write(lead, contacts: contact.map { [$0] } ?? []))
+    static func cells(_ format: ExportFormat, contact: Contact?, withCustom: Bool = false) throws -> [String: String] {
+        var w = format.makeWriter(withCustom: withCustom)
+        let text = w.begin() + w.write(lead, contacts: contact.map { [$0] } ?? [])
+        CRMImportValidator.check(text, format: format)
+        let rows = try ReferenceCSV.parse(text)
         #expect(rows.count == 2 && rows[0].count == rows[1].count)
         return Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
     }
@@ -28,7 +30,9 @@ import Testing
             "stage": "disqualified", "stage_reason": "no-budget", "stage_note": "v-note", "created_at": "2026-03-02T09:00:00Z",
             "mql_at": "2026-03-02T09:01:00Z", "contact_name": "Dr. Vera Name", "contact_title": "v-title",
             "contact_role": "champion", "contact_email": "v@example.org", "contact_phone": "+1 555 010 0100",
-            "contact_consent": "no",
+            "contact_consent": "no", "website": "", "contact_salutation": "", "contact_first_name": "",
+            "contact_last_name": "", "contact_suffix": "", "contact_source": "", "contact_do_not_call": "false",
+            "contact_email_opt_out": "false", "contact_hubspot_id": "", "contact_salesforce_id": "",
         ])
         #expect(Array(c.keys).sorted() == CSVExport.columns.sorted())
         let none = try Self.cells(.csv, contact: nil)
@@ -36,15 +40,25 @@ import Testing
     }
 
     @Test func hubSpotColumnsCarryEachFieldUnderItsOwnName() throws {
-        let c = try Self.cells(.hubspot, contact: Self.contact)
+        let c = try Self.cells(.hubspot, contact: Self.contact, withCustom: true)
         #expect(c == [
-            "salutation": "Dr.", "firstname": "Vera", "lastname": "Name", "email": "v@example.org", "phone": "+1 555 010 0100",
+            "hs_object_id": "", "website": "", "salutation": "Dr.", "firstname": "Vera", "lastname": "Name", "email": "v@example.org", "phone": "+1 555 010 0100",
             "jobtitle": "v-title", "company": "v-org", "lifecyclestage": "other", "hs_lead_status": "UNQUALIFIED",
             "discovery_lead_id": Self.lead.label, "discovery_stage": "disqualified", "discovery_stage_reason": "no-budget",
             "discovery_profile": "v-profile", "discovery_role": "champion", "discovery_consent": "no", "discovery_owner": "v-owner",
             "discovery_org_type": "v-type", "discovery_specialty": "v-specialty", "discovery_region": "v-region",
             "discovery_beds": "321", "discovery_source": "v-source",
         ])
+    }
+
+    @Test func hubSpotCustomColumnsOnlyWhenAskedForAndNoRowForALeadWithoutContacts() throws {
+        let plain = try Self.cells(.hubspot, contact: Self.contact)
+        #expect(plain.keys.filter { $0.hasPrefix("discovery_") }.isEmpty)
+        #expect(Set(plain.keys) == Set(HubSpotExport.columns))
+        var w = HubSpotExport()
+        #expect(w.write(Self.lead, contacts: []).isEmpty)
+        #expect(w.leftOut.map(\.id) == [42])
+        #expect(w.warnings.first?.contains("L42 v-org") == true)
     }
 
     @Test func salesforceColumnsCarryEachFieldUnderItsOwnName() throws {
@@ -61,7 +75,7 @@ import Testing
 
     @Test func onlyThePhoneColumnIsAPhoneColumn() {
         #expect(CSVExport.table.filter(\.isPhone).map(\.name) == ["contact_phone"])
-        #expect(HubSpotExport.table.filter(\.isPhone).map(\.name) == ["phone"])
+        #expect(HubSpotExport.standard.filter(\.isPhone).map(\.name) == ["phone"])
         #expect(SalesforceExport.table.filter(\.isPhone).map(\.name) == ["Phone"])
     }
 }

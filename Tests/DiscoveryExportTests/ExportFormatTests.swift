@@ -21,9 +21,14 @@ import Testing
         return (lead, contacts)
     }
 
-    static func render(_ format: ExportFormat, leads: [(Lead, [Contact])]) -> String {
+    /// The export of `leads`, held to the target's documented import rules (`CRMImportValidator`).
+    static func render(_ format: ExportFormat, leads: [(Lead, [Contact])],
+                       sourceLocation: SourceLocation = #_sourceLocation) -> String {
         var w = format.makeWriter()
-        return w.begin() + leads.map { w.write($0.0, contacts: $0.1) }.joined() + w.end()
+        let text = w.begin() + leads.map { w.write($0.0, contacts: $0.1) }.joined() + w.end()
+        let reached = Set(leads.filter { $0.0.mqlAt != nil }.flatMap { $0.1.compactMap(\.email) })
+        CRMImportValidator.check(text, format: format, reachedMQL: reached, sourceLocation: sourceLocation)
+        return text
     }
 
     @Test(arguments: [ExportFormat.csv, .hubspot, .salesforce])
@@ -60,8 +65,57 @@ import Testing
         #expect(row["company"] == "Mercy Regional")
         #expect(row["lifecyclestage"] == "salesqualifiedlead")
         #expect(row["hs_lead_status"] == "CONNECTED")
-        #expect(row["discovery_lead_id"] == "L7")
-        #expect(row["discovery_consent"] == "yes")
+        #expect(row["discovery_lead_id"] == nil && row["discovery_consent"] == nil)
+    }
+
+    @Test(arguments: [
+        (Stage.nurture, true, ""), (.nurture, false, "lead"), (.sql, true, "salesqualifiedlead"), (.new, false, "lead"),
+        (.disqualified, true, "other"), (.mql, true, "marketingqualifiedlead"),
+    ])
+    func hubSpotLifecycleStageNeverMovesBackward(stage: Stage, reachedMQL: Bool, expected: String) throws {
+        let lead = Lead(id: 7, org: "Mercy", profile: "capital-equipment", stage: stage,
+                        stageReason: stage.requiresReason ? .noBudget : nil, createdAt: Self.at,
+                        mqlAt: reachedMQL ? Self.at : nil)
+        let c = Contact(id: 1, leadId: 7, name: "Ana Ruiz", createdAt: Self.at)
+        let rows = try ReferenceCSV.parse(Self.render(.hubspot, leads: [(lead, [c])]))
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["lifecyclestage"] == expected)
+        #expect(row["hs_lead_status"] == CRMMapping.row(for: stage).hubSpotLeadStatus)
+    }
+
+    @Test func hubSpotOptOutsGoToTheOptOutList() {
+        let lead = Lead(id: 7, org: "Mercy", profile: "capital-equipment", consent: .unknown, createdAt: Self.at)
+        var w = HubSpotExport()
+        _ = w.write(lead, contacts: [
+            Contact(id: 1, leadId: 7, name: "Ana Ruiz", email: "ana@mercy.example", consent: .no, createdAt: Self.at),
+            Contact(id: 2, leadId: 7, name: "Ben Ode", email: "ben@mercy.example", emailOptOut: true, createdAt: Self.at),
+            Contact(id: 3, leadId: 7, name: "Cid Roy", email: "cid@mercy.example", createdAt: Self.at),
+        ])
+        #expect(w.optOutEmails == ["ana@mercy.example", "ben@mercy.example"])
+        #expect(w.optOutList() == "email\r\nana@mercy.example\r\nben@mercy.example\r\n")
+    }
+
+    @Test(arguments: [ExportFormat.hubspot, .salesforce])
+    func namesAreWrittenFromTheirPartsAndAnEmailIsNeverALastName(format: ExportFormat) throws {
+        let lead = Lead(id: 7, org: "Mercy", profile: "capital-equipment", createdAt: Self.at)
+        let contacts = [
+            Contact(id: 1, leadId: 7, name: "José García, Jr.", nameParts: PersonName(first: "José", last: "García", suffix: "Jr."),
+                    createdAt: Self.at),
+            Contact(id: 2, leadId: 7, name: "nia@mercy.example", nameParts: PersonName(), email: "nia@mercy.example", createdAt: Self.at),
+            Contact(id: 3, leadId: 7, name: "Mary Ann Smith", createdAt: Self.at),
+        ]
+        var w = format.makeWriter()
+        let text = w.begin() + w.write(lead, contacts: contacts)
+        CRMImportValidator.check(text, format: format)
+        let rows = try ReferenceCSV.parse(text)
+        let (first, last) = format == .hubspot ? ("firstname", "lastname") : ("FirstName", "LastName")
+        let names = rows.dropFirst().map { row in
+            let cells = Dictionary(uniqueKeysWithValues: zip(rows[0], row))
+            return [cells[first] ?? "?", cells[last] ?? "?"]
+        }
+        #expect(names == [["José", "García Jr."], ["", format == .hubspot ? "" : "Unknown"], ["", "Mary Ann Smith"]])
+        #expect(w.warnings.count == 1)
+        #expect(w.warnings.first?.contains("'Mary Ann Smith'") == true)
     }
 
     @Test func salesforceRowsNeedALastNameAndCarryOptOuts() throws {
@@ -91,5 +145,46 @@ import Testing
         #expect(array[1]["mql_at"] is NSNull)
         #expect((array[1]["crm"] as? [String: String])?["hubspot_lifecyclestage"] == "lead")
         #expect(Self.render(.json, leads: []) == "[\n]\n")
+    }
+}
+
+/// Salesforce values within its picklists and lengths; what must change is reported with the
+/// lead (issue 11 item 5).
+@Suite struct SalesforceFitTests {
+    static let at = ExportFormatTests.at
+
+    @Test(arguments: [("Dr", "Dr."), ("dr.", "Dr."), ("Prof", "Prof."), ("Mrs", "Mrs.")])
+    func salutationsBecomeTheirPicklistValue(given: String, expected: String) {
+        #expect(SalesforceFields.salutation(given) == expected)
+    }
+
+    @Test func longValuesAreCutAndReportedAndOddPicklistValuesWarned() throws {
+        let lead = Lead(id: 9, org: String(repeating: "O", count: 300), source: "conference", profile: "capital-equipment",
+                        stage: .opportunity, createdAt: Self.at)
+        let contact = Contact(id: 1, leadId: 9, name: "Mx. Sam " + String(repeating: "L", count: 90),
+                              nameParts: PersonName(salutation: "Mx.", first: "Sam", last: String(repeating: "L", count: 90)),
+                              title: String(repeating: "T", count: 130), createdAt: Self.at)
+        var w = SalesforceExport()
+        let text = w.begin() + w.write(lead, contacts: [contact])
+        CRMImportValidator.check(text, format: .salesforce)
+        let rows = try ReferenceCSV.parse(text)
+        let cell = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(cell["Company"]?.count == 255 && cell["LastName"]?.count == 80 && cell["Title"]?.count == 128)
+        #expect(cell["Salutation"] == "")
+        // A lead never converted in Salesforce is not written as converted.
+        #expect(cell["Status"] == "Working - Contacted")
+        let warnings = w.warnings.joined(separator: "\n")
+        #expect(warnings.contains("L9 ") && warnings.contains("Company cut to 255 characters"))
+        #expect(warnings.contains("LastName cut to 80 characters") && warnings.contains("Title cut to 128 characters"))
+        #expect(warnings.contains("Salutation 'Mx.' is not in Salesforce's picklist"))
+        #expect(warnings.contains("LeadSource 'conference' is not in Salesforce's default picklist"))
+    }
+
+    @Test func theValidatorCatchesWhatTheRulesForbid() throws {
+        let bad = "Salutation,LastName,Company,Status,Rating,DoNotCall,HasOptedOutOfEmail\r\nDr,,Mercy,Closed - Converted,Hot,yes,false\r\n"
+        let problems = try CRMImportValidator.problems(bad, format: .salesforce)
+        #expect(problems.count == 4)
+        let hub = "firstname,lastname,email,lifecyclestage\r\n,,,Marketing Qualified Lead\r\nAna,,ana@x.example,lead\r\n"
+        #expect(try CRMImportValidator.problems(hub, format: .hubspot, reachedMQL: ["ana@x.example"]).count == 3)
     }
 }

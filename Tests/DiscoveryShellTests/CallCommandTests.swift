@@ -58,6 +58,23 @@ import Testing
         #expect(try t.store.lead(id: 2)?.stage == .nurture)
     }
 
+    /// Do-not-call is the contact's own fact, apart from consent (issue 11 item 9).
+    @Test func aCallToADoNotCallContactIsRefusedNamingTheContact() throws {
+        let t = try CallShell()
+        t.run("lead new Acme")
+        _ = try t.store.addContact(Contact(leadId: 1, name: "Łukasz Nowak", doNotCall: true, createdAt: CallShell.utc("2026-03-02T09:00:00Z")),
+                                   actor: "rep")
+        t.run("contact add 'Ana Ruiz'")
+        let before = try t.auditCount()
+        let refused = t.output("call voicemail --contact 'Łukasz Nowak'")
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("Łukasz Nowak on L1 is marked do not call: no call may be made"))
+        #expect(t.output("call start --contact 'Łukasz Nowak'").code == 1)
+        #expect(try t.store.calls(lead: 1).isEmpty && t.auditCount() == before)
+        // Another person of the same lead may be called.
+        #expect(t.output("call voicemail --contact 'Ana Ruiz'").code == 0)
+    }
+
     @Test func consentNoIsRefusedUnlessOverriddenAndTheOverrideIsAudited() throws {
         let t = try CallShell()
         t.run("lead new Acme --consent no")

@@ -59,7 +59,7 @@ import Testing
         ("use Zed", []),
         ("use L1 ", []),
         ("lead delete L1 --y", ["--yes"]),
-        ("lead set L2 ", ["org", "type", "specialty", "region", "beds", "source", "profile", "consent", "owner"]),
+        ("lead set L2 ", ["org", "type", "specialty", "region", "beds", "source", "profile", "consent", "owner", "website"]),
         ("lead set re", ["region"]),
         ("lead set M", ["Mercy Regional", "Mercy West Clinic"]),
         ("lead set region ", []),

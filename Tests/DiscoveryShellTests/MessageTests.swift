@@ -72,7 +72,7 @@ import Testing
         #expect(r.err == "error: \(path): not a text (CSV) file: it holds binary data (NUL bytes); export the leads as CSV and import that\n")
         let utf16 = t.folder + "/utf16.csv"
         try Data([0xFF, 0xFE] + Array("org\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })).write(to: URL(fileURLWithPath: utf16))
-        #expect(t.output("import \(utf16)").err.contains("not a text (CSV) file: it is UTF-16 text; save it as UTF-8 CSV"))
+        #expect(t.output("import \(utf16)").err.contains("not a text (CSV) file: it is UTF-16 text (Excel's \"Unicode text\"); save it as \"CSV UTF-8\""))
     }
 
     @Test func lintOfAFileNamesItsFolder() throws {

@@ -121,3 +121,84 @@ import Testing
         #expect(try store.leads().map(\.org) == ["Org 1", "Org 2"])
     }
 }
+
+/// A CRM's record ids are learnt once and kept; a lead's website is read (issue 11 item 2).
+@Suite struct ImportCRMIdContractTests {
+    @Test(arguments: Backend.all) func recordIdsAndWebsiteAreKept(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        var lead = ImportRecord.LeadPart(org: "Mercy")
+        lead.website = "mercy.example"
+        let ana = ImportRecord.ContactPart(name: "Ana Ruiz", email: "ana@mercy.example", hubSpotId: "5101")
+        var ben = ImportRecord.ContactPart(name: "Ben Ode", email: "ben@mercy.example")
+        let items: [ImportItem] = [.record(ImportRecord(line: 2, lead: lead, contact: ana)),
+                                   .record(ImportRecord(line: 3, lead: lead, contact: ben))]
+        var rest = items[...]
+        let options = ImportOptions(dryRun: false, actor: "mkto", at: ContractTime.t0, defaultProfile: "consumables")
+        _ = try store.importRows(options, next: { () throws(DiscoveryError) -> ImportItem? in rest.popFirst() },
+                                 onBad: { _ in }, progress: { _ in })
+        ben.salesforceId = "00Q5e00000ABCDEAA1"
+        let again: [ImportItem] = [.record(ImportRecord(line: 2, lead: ImportRecord.LeadPart(org: "Mercy"), contact: ben))]
+        rest = again[...]
+        _ = try store.importRows(options, next: { () throws(DiscoveryError) -> ImportItem? in rest.popFirst() },
+                                 onBad: { _ in }, progress: { _ in })
+        let stored = try #require(try store.leads().first)
+        #expect(stored.website == "mercy.example")
+        let contacts = try store.contacts(lead: stored.id)
+        #expect(contacts.map(\.hubSpotId) == ["5101", nil])
+        #expect(contacts.map(\.salesforceId) == [nil, "00Q5e00000ABCDEAA1"])
+    }
+}
+
+/// An import never turns one person into another (issue 11 item 11).
+@Suite struct ImportConflictContractTests {
+    func run(_ store: any Storage, _ items: [ImportItem], dryRun: Bool = false) throws -> (ImportTally, [ImportRowError]) {
+        var rest = items[...]
+        var bad: [ImportRowError] = []
+        let tally = try store.importRows(
+            ImportOptions(dryRun: dryRun, actor: "mkto", at: ContractTime.t0, defaultProfile: "consumables"),
+            next: { () throws(DiscoveryError) -> ImportItem? in rest.popFirst() }, onBad: { bad.append($0) }, progress: { _ in })
+        return (tally, bad)
+    }
+
+    static func row(_ line: Int, org: String, name: String, email: String) -> ImportItem {
+        var lead = ImportRecord.LeadPart(org: org)
+        lead.region = "US-\(line)"
+        return .record(ImportRecord(line: line, lead: lead, contact: .init(name: name, email: email)))
+    }
+
+    @Test(arguments: Backend.all) func anEmailOfAnotherPersonIsAConflictCountedInADryRunAndNotMerged(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        _ = try run(store, [Self.row(2, org: "Mercy", name: "Nia Brown", email: "nia@mercy.example")])
+        let file = [Self.row(2, org: "Mercy", name: "Omar Haddad", email: "NIA@mercy.example"),
+                    Self.row(3, org: "Mercy", name: "nia brown", email: "Nia@Mercy.example")]
+        let (dry, dryBad) = try run(store, file, dryRun: true)
+        #expect(dry.conflicts == 1 && dryBad.map(\.line) == [2])
+        let before = try store.audit().count
+        let (tally, bad) = try run(store, file)
+        #expect(tally.conflicts == 1 && tally == dry)
+        #expect(bad.first?.message.contains("'Nia Brown'") == true && bad.first?.message.contains("'Omar Haddad'") == true)
+        let lead = try #require(try store.leads().first)
+        let contacts = try store.contacts(lead: lead.id)
+        #expect(contacts.map(\.name) == ["Nia Brown"])
+        // The stored casing of the email stays; the conflicting row changed nothing of the lead.
+        #expect(contacts.map(\.email) == ["nia@mercy.example"])
+        #expect(lead.region == "US-3")
+        #expect(try store.audit().count == before + 1)
+    }
+
+    @Test(arguments: Backend.all) func aNameOnlyKnownByEmailIsNoConflict(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        _ = try run(store, [Self.row(2, org: "Mercy", name: "nia@mercy.example", email: "nia@mercy.example")])
+        var named = ImportRecord.LeadPart(org: "Mercy")
+        named.region = "US-2"
+        let parts = PersonName(first: "Nia", last: "Brown")
+        let row = ImportRecord(line: 2, lead: named, contact: .init(name: "Nia Brown", nameParts: parts, email: "nia@mercy.example"))
+        let (tally, _) = try run(store, [.record(row)])
+        #expect(tally.conflicts == 0 && tally.contactsUpdated == 1)
+        let lead = try #require(try store.leads().first)
+        #expect(try store.contacts(lead: lead.id).map(\.nameParts) == [parts])
+    }
+}

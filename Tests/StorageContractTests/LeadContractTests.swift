@@ -116,3 +116,43 @@ import Testing
         #expect(try store.contacts(lead: l.id).map(\.consent) == [.yes, .unknown])
     }
 }
+
+/// A contact's name is kept in parts: given parts are stored as they are; a whole name is split
+/// once when added or renamed, and one that cannot be split is listed.
+@Suite struct ContactNameContractTests {
+    let t0 = ContractTime.t0
+
+    @Test(arguments: Backend.all) func namePartsAreKeptAndAWholeNameIsSplitOnce(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        let lead = try store.createLead(Lead(org: "Mercy", profile: "consumables", createdAt: t0), actor: "ana")
+        let given = PersonName(first: "Mary Ann", last: "Smith")
+        _ = try store.addContact(Contact(leadId: lead.id, name: "Mary Ann Smith", nameParts: given, createdAt: t0), actor: "ana")
+        _ = try store.addContact(Contact(leadId: lead.id, name: "José García, Jr.", createdAt: t0), actor: "ana")
+        let whole = try store.addContact(Contact(leadId: lead.id, name: "Ana María López Ruiz", createdAt: t0), actor: "ana")
+        #expect(try store.contacts(lead: lead.id).map(\.nameParts)
+            == [given, PersonName(first: "José", last: "García", suffix: "Jr."), nil])
+        #expect(try store.contactsWithUnsplitNames().map(\.id) == [whole.id])
+        try store.updateContact(id: whole.id, field: .name, value: "Ana López", actor: "ana", at: t0 + 1)
+        #expect(try store.contacts(lead: lead.id).last?.nameParts == PersonName(first: "Ana", last: "López"))
+        #expect(try store.contactsWithUnsplitNames().isEmpty)
+    }
+
+    @Test(arguments: Backend.all) func anImportKeepsTheFilesPartsAndAnEmailIsNeverALastName(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        var lead = ImportRecord.LeadPart(org: "Mercy")
+        lead.region = "US-OH"
+        let parts = PersonName(first: "José", last: "García", suffix: "Jr.")
+        let items: [ImportItem] = [
+            .record(ImportRecord(line: 2, lead: lead, contact: .init(name: parts.display, nameParts: parts))),
+            .record(ImportRecord(line: 3, lead: lead, contact: .init(name: "nia@mercy.org", nameParts: PersonName(), email: "nia@mercy.org"))),
+        ]
+        var rest = items[...]
+        _ = try store.importRows(ImportOptions(dryRun: false, actor: "mkto", at: t0, defaultProfile: "consumables"),
+                                 next: { () throws(DiscoveryError) -> ImportItem? in rest.popFirst() },
+                                 onBad: { _ in }, progress: { _ in })
+        let id = try #require(try store.leads().first?.id)
+        #expect(try store.contacts(lead: id).map(\.nameParts) == [parts, PersonName()])
+    }
+}

@@ -20,7 +20,8 @@ public enum UndoPlan {
     public static let undoableFields: [String: Set<String>] = [
         "lead": Set(LeadField.allCases.map(\.column)).union(["stage", "stage_reason", "stage_note", "mql_at", "stage_changed_at",
                                                                "route_rule", "requalify_trigger", "requalify_at"]),
-        "contact": Set(ContactField.allCases.map(\.column)),
+        "contact": Set(ContactField.allCases.map(\.column)).union(["source", "do_not_call", "email_opt_out", "hubspot_id",
+                                                                   "salesforce_id", "salutation", "first_name", "last_name", "suffix"]),
         "signal": [],
         "call": ["outcome", "note", "duration_min", "ended_at", "follow_up_due", "consent_override"],
         "next_step": ["done_at", "owner", "due", "note", "action"],

@@ -35,4 +35,25 @@ public enum ImportMatching {
     public static func contactKeys(for contact: ImportRecord.ContactPart) -> [ContactKey] {
         (contact.email.map { [ContactKey.email($0)] } ?? []) + [.name(contact.name)]
     }
+
+    /// Why a row's contact, found by its email, is another person: the names differ (first and
+    /// last name when both sides have them, else the whole name, ignoring case and spacing). A
+    /// name that is only the email is no name. `nil`: the same person, merge.
+    public static func conflict(existing: Contact, row: ImportRecord.ContactPart, leadLabel: String) -> String? {
+        func words(_ s: String) -> String { s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
+        func isEmailOnly(_ name: String, _ email: String?) -> Bool {
+            email.map { words($0) == words(name) } ?? false || EmailAddress.isPlausible(name)
+        }
+        guard let email = row.email, !isEmailOnly(existing.name, existing.email), !isEmailOnly(row.name, row.email) else { return nil }
+        let a = existing.nameParts ?? PersonName.parts(of: existing.name)
+        let b = row.nameParts ?? PersonName.parts(of: row.name)
+        let same: Bool
+        if let a, let b, !a.last.isEmpty, !b.last.isEmpty {
+            same = words(a.first) == words(b.first) && words(a.last) == words(b.last)
+        } else {
+            same = words(existing.name) == words(row.name)
+        }
+        if same { return nil }
+        return "conflict: the email '\(email)' is that of '\(existing.name)' (\(leadLabel)), but this row names '\(row.name)'; not merged. Correct the email in the file, or change the contact by hand"
+    }
 }

@@ -12,9 +12,11 @@ public enum ImportMerge {
         public var profile: String?
         public var owner: String?
         public var consent: Consent
+        public var website: String?
 
         public init(type: String?, specialty: String?, region: String?, beds: Int?, source: String?, profile: String?,
-                    owner: String?, consent: Consent) {
+                    owner: String?, consent: Consent, website: String? = nil) {
+            self.website = website
             self.type = type
             self.specialty = specialty
             self.region = region
@@ -51,7 +53,8 @@ public enum ImportMerge {
     /// nobody when routing has rules).
     public static func created(_ row: ImportRecord.LeadPart, defaultProfile: String, defaultOwner: String?) -> LeadFields {
         LeadFields(type: row.type, specialty: row.specialty, region: row.region, beds: row.beds, source: row.source,
-                   profile: row.profile ?? defaultProfile, owner: row.owner ?? defaultOwner, consent: row.consent ?? .unknown)
+                   profile: row.profile ?? defaultProfile, owner: row.owner ?? defaultOwner, consent: row.consent ?? .unknown,
+                   website: row.website)
     }
 
     /// What the row changes on a lead with `fields`, in field order; `fields` becomes the result.
@@ -70,9 +73,11 @@ public enum ImportMerge {
             changes.append(Change("beds", fields.beds.map(String.init), String(beds)))
             fields.beds = beds
         }
-        set("source", &fields.source, row.source)
+        // The lead's source is where it first came from: a later row's is its person's own.
+        if fields.source == nil { set("source", &fields.source, row.source) }
         set("profile", &fields.profile, row.profile)
         set("owner", &fields.owner, row.owner)
+        set("website", &fields.website, row.website)
         if let c = row.consent, consentMayChange(from: fields.consent, to: c) {
             changes.append(Change("consent", fields.consent.rawValue, c.rawValue))
             fields.consent = c
@@ -86,14 +91,34 @@ public enum ImportMerge {
         func set(_ field: String, _ before: String?, _ after: String?) {
             if let after, after != before { changes.append(Change(field, before, after)) }
         }
-        set("name", contact.name, row.name)
+        // The same name in other casing or spacing is the same name: the stored one stays.
+        func words(_ s: String) -> String { s.lowercased().split(separator: " ").joined(separator: " ") }
+        if words(row.name) != words(contact.name) {
+            set("name", contact.name, row.name)
+            // The parts go with the name (a contact known by email getting a name).
+            if let parts = row.nameParts {
+                let old = contact.nameParts
+                set("salutation", old?.salutation, parts.salutation)
+                set("first_name", old?.first, parts.first)
+                set("last_name", old?.last, parts.last)
+                set("suffix", old?.suffix, parts.suffix)
+            }
+        }
         set("title", contact.title, row.title)
         set("role", contact.role?.rawValue, row.role?.rawValue)
-        set("email", contact.email, row.email)
+        // The stored casing of an email stays: `ANA@x.org` is the same address as `ana@x.org`.
+        if let email = row.email, email.lowercased() != contact.email?.lowercased() { set("email", contact.email, email) }
         set("phone", contact.phone, row.phone)
         if let consent = row.consent, consentMayChange(from: contact.consent, to: consent) {
             changes.append(Change("consent", contact.consent.rawValue, consent.rawValue))
         }
+        // An opt-out is only ever set by an import, never cleared (stored as 1 / 0).
+        if row.doNotCall == true && !contact.doNotCall { changes.append(Change("do_not_call", "0", "1")) }
+        if row.emailOptOut == true && !contact.emailOptOut { changes.append(Change("email_opt_out", "0", "1")) }
+        if contact.source == nil, let source = row.source { changes.append(Change("source", nil, source)) }
+        // A CRM's record id is learnt once; a different one later is another record of that CRM.
+        if contact.hubSpotId == nil, let id = row.hubSpotId { changes.append(Change("hubspot_id", nil, id)) }
+        if contact.salesforceId == nil, let id = row.salesforceId { changes.append(Change("salesforce_id", nil, id)) }
         return changes
     }
 }

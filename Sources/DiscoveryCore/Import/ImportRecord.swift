@@ -19,19 +19,34 @@ public struct ImportRecord: Sendable, Equatable {
         public var stageNote: String?
         public var createdAt: Date?
         public var mqlAt: Date?
+        public var website: String?
     }
 
     public struct ContactPart: Sendable, Equatable {
         public var name: String
+        /// The name in parts, as the file's columns give it (`nil`: a whole name that could not be split).
+        public var nameParts: PersonName?
         public var title: String?
         public var role: ContactRole?
         public var email: String?
         public var phone: String?
         public var consent: Consent?
+        /// The person's record id in the CRM the file came from, kept so an export updates it.
+        public var hubSpotId: String?
+        public var salesforceId: String?
+        /// Opt-outs the file states (`nil`: it says nothing); an import only ever sets them.
+        public var doNotCall: Bool?
+        public var emailOptOut: Bool?
+        /// The person's own lead source.
+        public var source: String?
 
-        public init(name: String, title: String? = nil, role: ContactRole? = nil, email: String? = nil,
-                    phone: String? = nil, consent: Consent? = nil) {
+        public init(name: String, nameParts: PersonName? = nil, title: String? = nil, role: ContactRole? = nil,
+                    email: String? = nil, phone: String? = nil, consent: Consent? = nil, hubSpotId: String? = nil,
+                    salesforceId: String? = nil) {
+            self.hubSpotId = hubSpotId
+            self.salesforceId = salesforceId
             self.name = name
+            self.nameParts = nameParts
             self.title = title
             self.role = role
             self.email = email
@@ -46,6 +61,9 @@ public struct ImportRecord: Sendable, Equatable {
     public var leadKey: String?
     public var lead: LeadPart
     public var contact: ContactPart?
+    /// What the row holds that could not be mapped, each naming its column: reported with the
+    /// row's line, the rest of the row is imported.
+    public var notes: [String] = []
 
     public init(line: Int, leadKey: String? = nil, lead: LeadPart, contact: ContactPart? = nil) {
         self.line = line

@@ -27,16 +27,26 @@ extension Command {
         let profiles = try session.catalog.profiles.map(\.id)
         let report = ImportReport(path: path, session: session)
         let progress = ImportProgress(session: session, fileSize: ImportProgress.size(of: path))
+        var footer = false
         let tally = try session.store.importRows(
             ImportOptions(dryRun: dryRun, actor: session.user, at: session.now(), defaultProfile: session.defaultProfile,
                           defaultOwner: .some(try session.defaultOwner)),
             next: { () throws(DiscoveryError) -> ImportItem? in
                 switch try reader.next() {
                 case nil: return nil
+                case _ where footer: return nil
                 case .bad(let line, let message)?: return .bad(ImportRowError(line: line, message: message))
                 case .record(let line, let fields)?:
+                    if ReportFooter.begins(fields, columns: columns.count) {
+                        // A Salesforce report's footer: the data ended on the line before.
+                        footer = true
+                        session.warn("\(path):\(line): a report footer ('\(fields[0])') begins here; the lines from here on are not rows")
+                        return nil
+                    }
                     switch ImportRecord.parse(line: line, fields: fields, columns: columns, profiles: profiles) {
-                    case .success(let r): return .record(r)
+                    case .success(let r):
+                        for note in r.notes { session.warn("\(path):\(line): \(note)") }
+                        return .record(r)
                     case .failure(let e): return .bad(e)
                     }
                 }
@@ -46,6 +56,9 @@ extension Command {
         progress.finish()
         report.finish()
         session.print(report.summary(tally, dryRun: dryRun))
+        if tally.conflicts > 0 {
+            throw DiscoveryError.failed("\(tally.conflicts) row\(tally.conflicts == 1 ? "" : "s") named another person than the contact \(tally.conflicts == 1 ? "its" : "their") email belongs to (listed above) and \(dryRun ? "would be" : "were") left out\(tally.skipped > 0 ? "; \(tally.skipped) more skipped" : "")")
+        }
         if tally.skipped > 0 {
             throw DiscoveryError.failed("\(tally.skipped) row\(tally.skipped == 1 ? " was" : "s were") skipped (listed above); \(dryRun ? "the other rows would be imported" : "the other rows were imported")")
         }
@@ -82,6 +95,7 @@ final class ImportReport {
         let parts = [n(t.leadsCreated, "lead") + " created", n(t.contactsCreated, "contact") + " created",
                      n(t.leadsUpdated, "lead") + " updated", n(t.contactsUpdated, "contact") + " updated",
                      "\(t.unchanged) unchanged", "\(t.skipped) skipped"].joined(separator: ", ")
+            + (t.conflicts > 0 ? ", \(n(t.conflicts, "conflict")) left for you" : "")
         let head = dryRun ? "Dry run, nothing written: \(path) would give" : "Imported \(path):"
         return "\(head) \(parts) (\(n(t.rows, "row")))."
     }
