@@ -37,7 +37,9 @@ struct PostgresImport {
         return try RecordRows.contact(r)
     }
 
-    mutating func apply(_ r: ImportRecord, s: SQLSession, audit: AuditLog) throws {
+    /// Applies one row; returns the conflict when the row's email names another person (nothing
+    /// of the row is then applied).
+    mutating func apply(_ r: ImportRecord, s: SQLSession, audit: AuditLog) throws -> ImportRowError? {
         tally.recordsApplied += 1
         var contactByEmail: Contact?
         var emailIsNew = false
@@ -61,6 +63,16 @@ struct PostgresImport {
             }
             if leadId != nil { break lookup }
         }
+        // The contact the row is about, looked for before anything changes.
+        var existing: Contact?
+        if let id = leadId, let c = r.contact {
+            existing = try contactByEmail ?? findContact(c, lead: id, emailIsNew: emailIsNew, s: s)
+            if let found = existing, let email = c.email, found.email?.lowercased() == email.lowercased(),
+               let message = ImportMatching.conflict(existing: found, row: c, leadLabel: "L\(found.leadId)") {
+                tally.conflicts += 1
+                return ImportRowError(line: r.line, message: message)
+            }
+        }
         var leadChanged = false
         var leadCreated = false
         if let id = leadId {
@@ -69,21 +81,24 @@ struct PostgresImport {
             leadId = try createLead(r.lead, s: s, audit: audit)
             leadCreated = true
         }
-        guard let lead = leadId else { return }
+        guard let lead = leadId else { return nil }
         if let key = r.leadKey { leadsByKey[key] = lead }
         if r.leadKey == nil && contactByEmail == nil { leadByOrg[r.lead.org] = lead }
         var contactCreated = false
         var contactChanged = false
         if let c = r.contact {
-            let existing = leadCreated ? nil : try contactByEmail ?? findContact(c, lead: lead, emailIsNew: emailIsNew, s: s)
             if let existing {
                 contactChanged = try updateContact(existing, with: c, s: s, audit: audit)
             } else {
                 let id = try s.insert("""
-                    INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                    INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
+                                         salutation, first_name, last_name, suffix, hubspot_id, salesforce_id,
+                                         do_not_call, email_opt_out, source)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
                     """, .i(lead), .t(c.name), .t(c.title), .t(c.role?.rawValue), .t(c.email), .t(c.phone),
-                    .t((c.consent ?? .unknown).rawValue), .d(options.at))
+                    .t((c.consent ?? .unknown).rawValue), .d(options.at), .t(c.nameParts?.salutation), .t(c.nameParts?.first),
+                    .t(c.nameParts?.last), .t(c.nameParts?.suffix), .t(c.hubSpotId), .t(c.salesforceId),
+                    .i(c.doNotCall == true ? Int64(1) : 0), .i(c.emailOptOut == true ? Int64(1) : 0), .t(c.source))
                 try audit.record(lead: lead, action: .create, entity: "contact", entityId: id, new: c.name)
                 contactCreated = true
             }
@@ -93,6 +108,7 @@ struct PostgresImport {
         if leadChanged { tally.leadsUpdated += 1 }
         if contactChanged { tally.contactsUpdated += 1 }
         if !(leadCreated || contactCreated || leadChanged || contactChanged) { tally.unchanged += 1 }
+        return nil
     }
 
     private mutating func createLead(_ p: ImportRecord.LeadPart, s: SQLSession, audit: AuditLog) throws -> Int64 {
@@ -100,11 +116,11 @@ struct PostgresImport {
         let f = ImportMerge.created(p, defaultProfile: options.defaultProfile, defaultOwner: options.defaultOwner)
         let id = try s.insert("""
             INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
-                              stage_note, created_at, updated_at, stage_changed_at, mql_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15)
+                              stage_note, created_at, updated_at, stage_changed_at, mql_at, website)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $13, $15, $16)
             """, .t(p.org), .t(f.type), .t(f.specialty), .t(f.region), .i(f.beds), .t(f.source), .t(f.profile),
             .t(f.consent.rawValue), .t(f.owner), .t((p.stage ?? .new).rawValue), .t(p.stageReason?.rawValue),
-            .t(p.stageNote), .d(created), .d(options.at), .d(p.mqlAt))
+            .t(p.stageNote), .d(created), .d(options.at), .d(p.mqlAt), .t(f.website))
         try audit.record(lead: id, action: .create, entity: "lead", entityId: id, new: p.org)
         leadFields[id] = f
         createdLeads.insert(id)
@@ -116,11 +132,12 @@ struct PostgresImport {
         if let known = leadFields[id] {
             fields = known
         } else {
-            guard let c = try s.one("SELECT type, specialty, region, beds, source, profile, owner, consent, id FROM lead WHERE id = $1",
+            guard let c = try s.one("SELECT type, specialty, region, beds, source, profile, owner, consent, website, id FROM lead WHERE id = $1",
                                     .i(id)) else { return false }
             fields = ImportMerge.LeadFields(type: try c.text("type"), specialty: try c.text("specialty"), region: try c.text("region"),
                                             beds: try c.int("beds"), source: try c.text("source"), profile: try c.text("profile"),
-                                            owner: try c.text("owner"), consent: try c.value(Consent.self, "consent", table: "lead"))
+                                            owner: try c.text("owner"), consent: try c.value(Consent.self, "consent", table: "lead"),
+                                            website: try c.text("website"))
         }
         let changes = ImportMerge.changes(to: &fields, from: p)
         leadFields[id] = fields
@@ -182,7 +199,7 @@ extension PostgresStore: ImportStorage {
                     onBad(e)
                 case .record(let r):
                     if n == 0 { batchStartLine = r.line }
-                    try applier.apply(r, s: s, audit: audit)
+                    if let conflict = try applier.apply(r, s: s, audit: audit) { onBad(conflict) }
                     n += 1
                 }
                 if (applier.tally.rows % 500) == 0 { progress(applier.tally) }

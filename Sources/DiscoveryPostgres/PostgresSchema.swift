@@ -6,10 +6,10 @@ import Foundation
 /// and by grants, and the two group roles. One migration per version; never edit a shipped one.
 enum PostgresSchema {
     /// The version this binary writes and needs.
-    static let version = 3
+    static let version = 4
 
     /// The migrations, by the version each one brings the schema to.
-    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing]
+    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM]
 
     /// The statements of a migration, one by one (the extended protocol takes one at a time):
     /// split at each `;` that ends a line outside a `$$` function body.
@@ -233,6 +233,25 @@ enum PostgresSchema {
         at timestamptz NOT NULL
     );
     CREATE INDEX rejection_at ON rejection (at);
+    """
+
+    /// What CRM interchange needs, as the SQLite schema's v4-crm: a contact's name in parts
+    /// (`last_name` NULL: not split), do-not-call and email opt-out (0/1, as SQLite stores them,
+    /// so `db copy` moves them as they are), its lead source and CRM record ids; a lead's website.
+    /// The stored names are split by `PostgresStore.migrate` right after.
+    static let v4CRM = """
+    ALTER TABLE contact ADD COLUMN salutation text;
+    ALTER TABLE contact ADD COLUMN first_name text;
+    ALTER TABLE contact ADD COLUMN last_name text;
+    ALTER TABLE contact ADD COLUMN suffix text;
+    ALTER TABLE contact ADD COLUMN do_not_call bigint NOT NULL DEFAULT 0;
+    ALTER TABLE contact ADD COLUMN email_opt_out bigint NOT NULL DEFAULT 0;
+    ALTER TABLE contact ADD COLUMN source text;
+    ALTER TABLE contact ADD COLUMN hubspot_id text;
+    ALTER TABLE contact ADD COLUMN salesforce_id text;
+    ALTER TABLE lead ADD COLUMN website text;
+    CREATE INDEX contact_hubspot_id ON contact (hubspot_id);
+    CREATE INDEX contact_salesforce_id ON contact (salesforce_id);
     """
 
     /// The group roles and their rights on the tables (idempotent: `db init` and `db migrate` run it).

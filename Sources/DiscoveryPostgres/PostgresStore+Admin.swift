@@ -59,6 +59,7 @@ extension PostgresStore {
             for v in (from + 1)..<(PostgresSchema.version + 1) {
                 guard let sql = PostgresSchema.migrations[v] else { continue }
                 for statement in PostgresSchema.statements(sql) { try s.exec(statement) }
+                if v == 4 { try Self.splitStoredNames(s) }
             }
             for grant in PostgresSchema.grants() { try s.exec(grant) }
             try s.exec("""
@@ -112,4 +113,16 @@ extension PostgresStore {
 extension PostgresStore {
     /// The schema version this binary writes and needs.
     public static var schemaVersion: Int { PostgresSchema.version }
+}
+
+extension PostgresStore {
+    /// Splits every stored contact name once (`PersonName.parts`); a name it cannot split keeps
+    /// NULL parts, and `contactsWithUnsplitNames` lists it.
+    static func splitStoredNames(_ s: SQLSession) throws {
+        for row in try s.rows("SELECT id, name FROM contact") {
+            guard let parts = PersonName.parts(of: try row.text(required: "name")) else { continue }
+            try s.exec("UPDATE contact SET salutation = $1, first_name = $2, last_name = $3, suffix = $4 WHERE id = $5",
+                       .t(parts.salutation), .t(parts.first), .t(parts.last), .t(parts.suffix), .i(try row.int64(required: "id")))
+        }
+    }
 }

@@ -8,10 +8,11 @@ extension PostgresStore: LeadStorage {
             var created = lead
             created.id = try s.insert("""
                 INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage,
-                                  created_at, updated_at, stage_changed_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11)
+                                  created_at, updated_at, stage_changed_at, website)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12)
                 """, .t(lead.org), .t(lead.type), .t(lead.specialty), .t(lead.region), .i(lead.beds), .t(lead.source),
-                .t(lead.profile), .t(lead.consent.rawValue), .t(lead.owner), .t(lead.stage.rawValue), .d(lead.createdAt))
+                .t(lead.profile), .t(lead.consent.rawValue), .t(lead.owner), .t(lead.stage.rawValue), .d(lead.createdAt),
+                .t(lead.website))
             try audit.record(lead: created.id, action: .create, entity: "lead", entityId: created.id, new: lead.org)
             return try Self.lead(s, created.id) ?? created
         }
@@ -83,6 +84,7 @@ extension PostgresStore: LeadStorage {
         case .profile: lead.profile
         case .consent: lead.consent.rawValue
         case .owner: lead.owner
+        case .website: lead.website
         }
     }
 

@@ -139,7 +139,10 @@ extension PostgresStore: ReportStorage {
                 }
                 let rows = try s.rows("""
                     SELECT lead.*, c.id AS c_id, c.name AS c_name, c.title AS c_title, c.role AS c_role,
-                           c.email AS c_email, c.phone AS c_phone, c.consent AS c_consent, c.created_at AS c_created_at
+                           c.email AS c_email, c.phone AS c_phone, c.consent AS c_consent, c.created_at AS c_created_at,
+                           c.salutation AS c_salutation, c.first_name AS c_first_name, c.last_name AS c_last_name,
+                           c.suffix AS c_suffix, c.do_not_call AS c_do_not_call, c.email_opt_out AS c_email_opt_out,
+                           c.source AS c_source, c.hubspot_id AS c_hubspot_id, c.salesforce_id AS c_salesforce_id
                     FROM (SELECT * FROM lead WHERE id > $1\(filter) ORDER BY id LIMIT $2) AS lead
                     LEFT JOIN contact c ON c.lead_id = lead.id
                     ORDER BY lead.id, c.id

@@ -147,6 +147,10 @@ struct SQLSession {
 
     /// An INSERT ... RETURNING id: the id the database gave the new row.
     func insert(_ sql: String, _ values: SQLValue...) throws -> Int64 {
+        try insert(sql, values: values)
+    }
+
+    func insert(_ sql: String, values: [SQLValue]) throws -> Int64 {
         guard let row = try rows(sql + " RETURNING id", values: values).first else {
             throw DiscoveryError.storage("the database returned no id for a new row")
         }

@@ -22,18 +22,25 @@ enum RecordRows {
              stageNote: try r.text("stage_note"), createdAt: try r.date(required: "created_at"),
              updatedAt: try r.date("updated_at"), stageChangedAt: try r.date("stage_changed_at"),
              mqlAt: try r.date("mql_at"), routeRule: try r.text("route_rule"),
-             requalify: try r.text("requalify_trigger").map { RequalifyMark(trigger: $0, at: try r.date("requalify_at") ?? r.date(required: "updated_at")) })
+             requalify: try r.text("requalify_trigger").map { RequalifyMark(trigger: $0, at: try r.date("requalify_at") ?? r.date(required: "updated_at")) },
+             website: try r.text("website"))
     }
 
     /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).
     static func contact(_ r: SQLRow, prefix: String = "", leadId: Int64? = nil) throws -> Contact {
         let id = prefix + "id"
+        let parts = try r.text(prefix + "last_name").map { last in
+            PersonName(salutation: try r.text(prefix + "salutation") ?? "", first: try r.text(prefix + "first_name") ?? "",
+                       last: last, suffix: try r.text(prefix + "suffix") ?? "")
+        }
         return Contact(id: try r.int64(required: id), leadId: try leadId ?? r.int64(required: "lead_id"),
-                       name: try r.text(required: prefix + "name"), title: try r.text(prefix + "title"),
+                       name: try r.text(required: prefix + "name"), nameParts: parts, title: try r.text(prefix + "title"),
                        role: try r.optional(ContactRole.self, prefix + "role", table: "contact", id: id),
                        email: try r.text(prefix + "email"), phone: try r.text(prefix + "phone"),
                        consent: try r.value(Consent.self, prefix + "consent", table: "contact", id: id),
-                       createdAt: try r.date(required: prefix + "created_at"))
+                       doNotCall: try r.int64(prefix + "do_not_call") == 1, emailOptOut: try r.int64(prefix + "email_opt_out") == 1,
+                       source: try r.text(prefix + "source"), hubSpotId: try r.text(prefix + "hubspot_id"),
+                       salesforceId: try r.text(prefix + "salesforce_id"), createdAt: try r.date(required: prefix + "created_at"))
     }
 
     static func answer(_ r: SQLRow) throws -> Answer {

@@ -25,11 +25,13 @@ public enum CopySchema {
             ("source", .text), ("profile", .text), ("consent", .text), ("owner", .text), ("stage", .text),
             ("stage_reason", .text), ("stage_note", .text), ("created_at", .date), ("updated_at", .date),
             ("stage_changed_at", .date), ("mql_at", .date), ("route_rule", .text), ("requalify_trigger", .text),
-            ("requalify_at", .date),
+            ("requalify_at", .date), ("website", .text),
         ]),
         Table(name: "contact", columns: [
             ("id", .integer), ("lead_id", .integer), ("name", .text), ("title", .text), ("role", .text), ("email", .text),
-            ("phone", .text), ("consent", .text), ("created_at", .date),
+            ("phone", .text), ("consent", .text), ("created_at", .date), ("salutation", .text), ("first_name", .text),
+            ("last_name", .text), ("suffix", .text), ("do_not_call", .integer), ("email_opt_out", .integer), ("source", .text),
+            ("hubspot_id", .text), ("salesforce_id", .text),
         ]),
         Table(name: "call", columns: [
             ("id", .integer), ("lead_id", .integer), ("outcome", .text), ("note", .text), ("duration_min", .integer),
