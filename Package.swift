@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Thin entry point.
@@ -21,7 +22,7 @@ let package = Package(
         // Global options, env and XDG defaults, mode selection, errors → exit codes; the one
         // place a storage backend is chosen (from --db).
         .target(name: "DiscoveryCLI", dependencies: [
-            "DiscoveryCore", "QuestionSets", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor",
+            "DiscoveryCore", "QuestionSets", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres", "DiscoveryShell", "LineEditor",
         ]),
         // Tokenizer, commands, help, completion candidates, prompt, interview.
         .target(name: "DiscoveryShell", dependencies: [
@@ -42,6 +43,11 @@ let package = Package(
         .target(name: "DiscoveryStore", dependencies: [
             "DiscoveryCore", "DiscoveryStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The PostgreSQL implementation of the storage interface (team mode, postgres-nio): one
+        // blocking connection per process, the schema, roles, transactions per change.
+        .target(name: "DiscoveryPostgres", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // Markdown, JSON, CSV, HubSpot, Salesforce writers; import.
         .target(name: "DiscoveryExport", dependencies: ["DiscoveryCore"]),
         // Test support: openpty + posix_spawn for pseudo-terminal tests.
@@ -54,7 +60,15 @@ let package = Package(
             "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The storage contract: every store behaviour, written once, run against every backend.
-        .testTarget(name: "StorageContractTests", dependencies: ["DiscoveryCore", "DiscoveryStorage", "DiscoveryStore"]),
+        .testTarget(name: "StorageContractTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryPostgres", "PostgresTestSupport",
+        ]),
+        // The throwaway PostgreSQL cluster the tests use (scripts/pg-test-cluster, DISCOVERY_TEST_PG_URL).
+        .target(name: "PostgresTestSupport", dependencies: ["DiscoveryPostgres"], path: "Tests/PostgresTestSupport"),
+        // Team mode on a real server: URLs, the binary's db commands, server-enforced rights, many writers, faults.
+        .testTarget(name: "TeamModeTests", dependencies: [
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryPostgres", "PostgresTestSupport", "discovery",
+        ]),
         .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport"], exclude: ["Golden"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: [
             "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor",
@@ -64,7 +78,7 @@ let package = Package(
             "DiscoveryCore", "DiscoveryShell", "QuestionSets", "DiscoveryExport",
         ], exclude: ["Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "discovery", "CPseudoTerminal", "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore",
+            "discovery", "CPseudoTerminal", "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "PostgresTestSupport",
         ], exclude: ["Transcripts"]),
     ]
 )

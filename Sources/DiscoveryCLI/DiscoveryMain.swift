@@ -26,15 +26,26 @@ public enum DiscoveryMain {
     }
 
     static func run(_ options: GlobalOptions, env: Environment) throws(DiscoveryError) -> Int32 {
-        let setsFolder = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate()
-        if options.command.first == "lint" {
-            return try lintOnly(options.command, defaultFolder: setsFolder)
+        let location = options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase
+        if options.command.first == "db" {
+            return try DatabaseCommand.run(Array(options.command.dropFirst()), location: location,
+                                           modelFolder: options.questionSets ?? env["DISCOVERY_QUESTION_SETS"], env: env,
+                                           out: StandardStreams.out)
         }
-        guard let setsDir = setsFolder else {
+        if options.command.first == "sets" {
+            return try SetsCommand.run(Array(options.command.dropFirst()), location: location, env: env, out: StandardStreams.out)
+        }
+        let localFolder = options.questionSets ?? env["DISCOVERY_QUESTION_SETS"] ?? BundledQuestionSets.locate()
+        if options.command.first == "lint" {
+            return try lintOnly(options.command, defaultFolder: localFolder)
+        }
+        let opened = try StorageBackend.open(location, env: env)
+        // On a team database every command evaluates with the published model, whatever the local folder holds.
+        guard let setsDir = opened.modelFolder ?? localFolder else {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")
         }
         let loadCatalog = try CatalogLoader.checked(directory: setsDir, cache: env.catalogCache)
-        let store = try StorageBackend.open(options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase)
+        let user = try StorageBackend.actor(opened, requested: options.user ?? env["DISCOVERY_USER"], fallback: env.user)
 
         let stdinIsTerminal = isatty(0) == 1
         let stdoutIsTerminal = isatty(1) == 1
@@ -43,7 +54,7 @@ public enum DiscoveryMain {
         let editor = stdinIsTerminal ? Terminal.reader(historyFile: env.historyFile) : nil
         let reader: LineReader = editor ?? FileLineReader(fileDescriptor: 0)
         let clock: () -> Date = env.fixedNow.map { fixed in { fixed } } ?? Date.init
-        let session = Session(store: store, loadingCatalog: loadCatalog, user: options.user ?? env.user, reader: reader,
+        let session = Session(store: opened.store, loadingCatalog: loadCatalog, user: user, reader: reader,
                               out: StandardStreams.out, err: StandardStreams.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir

@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 import GRDB
 
@@ -27,13 +28,12 @@ enum Rows {
         do {
             return try AnswerCoding.decode(text)
         } catch {
-            throw DiscoveryError.storage("the database holds an answer value this version cannot read (table \(table), row \(row.map(String.init) ?? "?")); nothing was changed. Upgrade discovery, or restore the database from a backup")
+            throw StoredValueErrors.unreadableAnswer(table: table, row: row)
         }
     }
 
     static func unknown(table: String, row: Int64?, column: String, value: String) -> DiscoveryError {
-        // The value is a code from a fixed list, not personal data; it is quoted so the user can find it.
-        .storage("the database holds an unknown \(column) '\(value)' (table \(table), row \(row.map(String.init) ?? "?")); nothing was changed. Upgrade discovery, or correct that row")
+        StoredValueErrors.unknown(table: table, row: row, column: column, value: value)
     }
 
     static func lead(_ row: Row) throws -> Lead {

@@ -1,6 +1,8 @@
+import DiscoveryPostgres
 import DiscoveryStorage
 import DiscoveryStore
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// A storage backend the contract runs against: how to make a fresh, empty database of it.
@@ -12,7 +14,13 @@ struct Backend: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let all: [Backend] = [.sqlite]
+    /// PostgreSQL joins when the test cluster is there (`scripts/test` starts one and sets
+    /// `DISCOVERY_TEST_PG_URL`). In CI it must: without it the PostgreSQL cases fail, not skip.
+    static let all: [Backend] = {
+        if TestCluster.url != nil || TestCluster.required { return [.sqlite, .postgres] }
+        TestCluster.warnSkipped()
+        return [.sqlite]
+    }()
 
     static let sqlite = Backend(name: "SQLite") {
         let folder = NSTemporaryDirectory() + "discovery-contract-" + UUID().uuidString
@@ -21,6 +29,16 @@ struct Backend: Sendable, CustomTestStringConvertible {
         return Fixture(store: try SQLiteStore.open(path: path),
                        connect: { try SQLiteStore.open(path: path) },
                        cleanup: { try? FileManager.default.removeItem(atPath: folder) })
+    }
+
+    /// A fresh database on the test cluster per test, with the schema `db init` creates.
+    static let postgres = Backend(name: "PostgreSQL") {
+        let database = try TestCluster.createDatabase()
+        let location = try TestCluster.location(database: database)
+        try PostgresStore.connect(location).initialize(at: ContractTime.t0)
+        return Fixture(store: try PostgresStore.open(location),
+                       connect: { try PostgresStore.open(location) },
+                       cleanup: { TestCluster.dropDatabase(database) })
     }
 }
 

@@ -1,0 +1,34 @@
+import DiscoveryCore
+import Foundation
+
+/// Appends the audit entries of one change (as `AuditWriter` does for SQLite). The change id is
+/// a `changeset` row's, from its sequence, taken when the first entry is recorded: two writers
+/// never share one, and a change that records nothing takes none.
+final class AuditLog {
+    let session: SQLSession
+    let actor: String
+    let at: Date
+    private var id: Int64?
+
+    init(session: SQLSession, actor: String, at: Date) {
+        self.session = session
+        self.actor = actor
+        self.at = at
+    }
+
+    func changeId() throws -> Int64 {
+        if let id { return id }
+        let taken = try session.insert("INSERT INTO changeset (actor, at) VALUES ($1, $2)", .t(actor), .d(at))
+        id = taken
+        return taken
+    }
+
+    func record(lead: Int64?, action: AuditAction, entity: String, entityId: Int64?,
+                field: String? = nil, old: String? = nil, new: String? = nil) throws {
+        let changeId = try changeId()
+        try session.exec("""
+            INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """, .i(changeId), .d(at), .t(actor), .i(lead), .t(action.rawValue), .t(entity), .i(entityId), .t(field), .t(old), .t(new))
+    }
+}

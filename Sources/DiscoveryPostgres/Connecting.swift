@@ -1,0 +1,42 @@
+import DiscoveryCore
+import Foundation
+import PostgresNIO
+
+extension PostgresLocation {
+    /// How long connecting may take before the server counts as unreachable.
+    static let connectTimeout: Int64 = 5
+
+    /// postgres-nio's configuration for this location: `sslmode` as psql means it.
+    func configuration() throws(DiscoveryError) -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch sslMode {
+            case .disable:
+                tls = .disable
+            case .allow, .prefer:
+                var c = TLSConfiguration.makeClientConfiguration()
+                c.certificateVerification = .none
+                tls = .prefer(try NIOSSLContext(configuration: c))
+            case .require:
+                var c = TLSConfiguration.makeClientConfiguration()
+                // libpq: `require` with a root certificate given verifies the chain, as verify-ca.
+                c.certificateVerification = sslRootCert == nil ? .none : .noHostnameVerification
+                if let root = sslRootCert { c.trustRoots = .file(root) }
+                tls = .require(try NIOSSLContext(configuration: c))
+            case .verifyCA, .verifyFull:
+                var c = TLSConfiguration.makeClientConfiguration()
+                c.certificateVerification = sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
+                if let root = sslRootCert { c.trustRoots = .file(root) }
+                tls = .require(try NIOSSLContext(configuration: c))
+            }
+        } catch {
+            throw .storage("\(host):\(port): cannot set up TLS (sslmode=\(sslMode.rawValue)\(sslRootCert.map { ", sslrootcert=\($0)" } ?? "")): \(error)")
+        }
+        var config = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
+                                                      database: database, tls: tls)
+        config.options.connectTimeout = .seconds(Self.connectTimeout)
+        if sslMode == .verifyFull { config.options.tlsServerName = host }
+        config.options.additionalStartupParameters = [("TimeZone", "UTC"), ("application_name", "discovery")]
+        return config
+    }
+}

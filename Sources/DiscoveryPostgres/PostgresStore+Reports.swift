@@ -1,0 +1,172 @@
+import DiscoveryCore
+import DiscoveryStorage
+import Foundation
+
+extension PostgresStore: ReportStorage {
+    public func pipelineInputs(since: Date?) throws(DiscoveryError) -> [PipelineReport.Input] {
+        try read { s in
+            var history: [Int64: [Stage]] = [:]
+            for row in try s.rows("""
+                SELECT lead_id, old_value, new_value FROM audit
+                WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
+                  AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change' AND entity_id IS NOT NULL)
+                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                ORDER BY id
+                """) {
+                let id = try row.int64(required: "lead_id")
+                for value in [try row.text("old_value"), try row.text("new_value")] {
+                    if let stage = value.flatMap(Stage.init(rawValue:)) { history[id, default: []].append(stage) }
+                }
+            }
+            return try Self.leadRows(s, since: since, column: .createdAt).map { lead in
+                PipelineReport.Input(stage: lead.stage, history: history[lead.id] ?? [], reachedMQL: lead.mqlAt != nil)
+            }
+        }
+    }
+
+    public func disqualifiedLeads(since: Date?) throws(DiscoveryError) -> [Lead] {
+        try read { s in try Self.leadRows(s, since: since, column: .stageChangedAt).filter { $0.stage == .disqualified } }
+    }
+
+    public func callCounts(since: Date?) throws(DiscoveryError) -> [CallsReport.OutcomeCount] {
+        try read { s in
+            let rows = try since.map { try s.rows("""
+                SELECT actor, outcome, count(*) AS n FROM call WHERE outcome IS NOT NULL AND at >= $1
+                GROUP BY actor, outcome ORDER BY actor COLLATE "C", outcome COLLATE "C"
+                """, .d($0)) } ?? s.rows("""
+                SELECT actor, outcome, count(*) AS n FROM call WHERE outcome IS NOT NULL
+                GROUP BY actor, outcome ORDER BY actor COLLATE "C", outcome COLLATE "C"
+                """)
+            return try rows.compactMap { row in
+                try CallOutcome(rawValue: row.text(required: "outcome")).map {
+                    CallsReport.OutcomeCount(sdr: try row.text(required: "actor"), outcome: $0, calls: try row.int("n") ?? 0)
+                }
+            }
+        }
+    }
+
+    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?,
+                                       owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+        try read { s in try Self.firstAttemptCandidates(s, stages: stages, mqlSince: mqlSince, owner: owner) }
+    }
+
+    static func firstAttemptCandidates(_ s: SQLSession, stages: Set<Stage>?, mqlSince: Date?,
+                                       owner: String?) throws -> [FirstAttemptCandidate] {
+        var args: [SQLValue] = []
+        func bind(_ v: SQLValue) -> String { args.append(v); return "$\(args.count)" }
+        var sql = """
+            SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
+                   (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
+                    ORDER BY c.at DESC, c.id DESC LIMIT 1) AS call_before_mql
+            FROM lead WHERE mql_at IS NOT NULL
+            """
+        if let stages {
+            sql += " AND stage IN (\(stages.map(\.rawValue).sorted().map { bind(.t($0)) }.joined(separator: ",")))"
+        }
+        if let mqlSince { sql += " AND mql_at >= \(bind(.d(mqlSince)))" }
+        if let owner { sql += " AND owner = \(bind(.t(owner)))" }
+        sql += " ORDER BY id"
+        let leads = try s.rows(sql, values: args).map { row in
+            (lead: try RecordRows.lead(row), firstAttempt: try row.date("first_attempt"), callBefore: try row.int64("call_before_mql"))
+        }
+        // The call that began before the MQL moment, read whole: the core decides whether it
+        // was still in progress then (and so was the first attempt).
+        var callsBefore: [Int64: Call] = [:]
+        for l in leads {
+            guard let id = l.callBefore, let call = try call(s, id) else { continue }
+            callsBefore[l.lead.id] = call
+        }
+        var signals: [Int64: [SignalEvent]] = [:]
+        for row in try s.rows("""
+            SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
+            WHERE l.mql_at IS NOT NULL AND ($1::text IS NULL OR l.owner = $1) ORDER BY s.at, s.id
+            """, .t(owner)) {
+            let signal = try RecordRows.signal(row)
+            signals[signal.leadId, default: []].append(signal)
+        }
+        return leads.map { l in
+            FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, callBeforeMQL: callsBefore[l.lead.id],
+                                  signals: signals[l.lead.id] ?? [])
+        }
+    }
+
+    public func followUpInputs(before: Date, owner: String?) throws(DiscoveryError) -> FollowUpInputs {
+        try read { s in
+            let firstAttempts = try Self.firstAttemptCandidates(s, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner)
+            let callRows = try s.rows("""
+                SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step
+                FROM lead
+                JOIN call c ON c.id = (SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)
+                WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < $1 AND ($2::text IS NULL OR c.actor = $2)
+                ORDER BY c.follow_up_due, c.id
+                """, .d(before), .t(owner))
+            let stepRows = try s.rows("""
+                SELECT n.* FROM next_step n JOIN lead ON lead.id = n.lead_id
+                WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < $1
+                  AND ($2::text IS NULL OR COALESCE(n.owner, lead.owner) = $2)
+                ORDER BY n.due, n.id
+                """, .d(before), .t(owner))
+            var leads: [Int64: Lead] = [:]
+            for row in callRows + stepRows {
+                let id = try row.int64(required: "lead_id")
+                if leads[id] == nil, let lead = try Self.lead(s, id) { leads[id] = lead }
+            }
+            let retries = try callRows.compactMap { row -> RetryCandidate? in
+                guard let lead = leads[try row.int64(required: "lead_id")] else { return nil }
+                return RetryCandidate(lead: lead, call: try RecordRows.call(row), hasOpenNextStep: try row.bool("has_step") ?? false)
+            }
+            let steps = try stepRows.compactMap { row -> (Lead, NextStep)? in
+                guard let lead = leads[try row.int64(required: "lead_id")] else { return nil }
+                return (lead, try RecordRows.nextStep(row))
+            }
+            return FollowUpInputs(firstAttempts: firstAttempts, retries: retries, nextSteps: steps)
+        }
+    }
+
+    /// Leads and their contacts a page of leads at a time (keyset on the id, inside one
+    /// REPEATABLE READ transaction): memory stays flat however many leads there are.
+    @discardableResult
+    public func forEachLeadWithContacts(stage: Stage?, _ body: (Lead, [Contact]) throws -> Void) throws(DiscoveryError) -> Int {
+        try read { s in
+            var count = 0
+            var after: Int64 = 0
+            while true {
+                var values: [SQLValue] = [.i(after), .i(Self.exportPage)]
+                var filter = ""
+                if let stage {
+                    values.append(.t(stage.rawValue))
+                    filter = " AND stage = $3"
+                }
+                let rows = try s.rows("""
+                    SELECT lead.*, c.id AS c_id, c.name AS c_name, c.title AS c_title, c.role AS c_role,
+                           c.email AS c_email, c.phone AS c_phone, c.consent AS c_consent, c.created_at AS c_created_at,
+                           c.salutation AS c_salutation, c.first_name AS c_first_name, c.last_name AS c_last_name,
+                           c.suffix AS c_suffix, c.do_not_call AS c_do_not_call, c.email_opt_out AS c_email_opt_out,
+                           c.source AS c_source, c.hubspot_id AS c_hubspot_id, c.salesforce_id AS c_salesforce_id
+                    FROM (SELECT * FROM lead WHERE id > $1\(filter) ORDER BY id LIMIT $2) AS lead
+                    LEFT JOIN contact c ON c.lead_id = lead.id
+                    ORDER BY lead.id, c.id
+                    """, values: values)
+                if rows.isEmpty { break }
+                var current: Lead?
+                var contacts: [Contact] = []
+                for row in rows {
+                    let leadId = try row.int64(required: "id")
+                    if current?.id != leadId {
+                        if let lead = current { try body(lead, contacts); count += 1 }
+                        current = try RecordRows.lead(row)
+                        contacts.removeAll(keepingCapacity: true)
+                    }
+                    if try row.int64("c_id") != nil {
+                        contacts.append(try RecordRows.contact(row, prefix: "c_", leadId: leadId))
+                    }
+                }
+                if let lead = current { try body(lead, contacts); count += 1; after = lead.id }
+            }
+            return count
+        }
+    }
+
+    /// Leads per page of `forEachLeadWithContacts`.
+    static let exportPage: Int64 = 1_000
+}
