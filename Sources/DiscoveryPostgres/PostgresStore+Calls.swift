@@ -27,21 +27,13 @@ extension PostgresStore: CallStorage {
             }
             _ = try Self.lockLead(s, leadId)
             guard let old = try Self.call(s, id) else { throw DiscoveryError.failed("no call #\(id)") }
-            guard old.outcome == nil && old.endedAt == nil else {
-                throw DiscoveryError.failed("call #\(id) on L\(old.leadId) has already ended")
-            }
+            try CallEnding.check(old)
             try s.exec("""
                 UPDATE call SET outcome = $1, note = coalesce($2, note), duration_min = $3, ended_at = $4, follow_up_due = $5
                 WHERE id = $6
                 """, .t(outcome.rawValue), .t(note), .i(durationMinutes), .d(at), .d(followUpDue), .i(id))
-            let changes: [(String, String?, String?)] = [
-                ("outcome", nil, outcome.rawValue),
-                ("ended_at", nil, Dates.iso(at)),
-                ("duration_min", nil, durationMinutes.map(String.init)),
-                ("follow_up_due", nil, followUpDue.map(Dates.iso)),
-                ("note", old.note, note ?? old.note),
-            ]
-            for (field, before, after) in changes where before != after {
+            for (field, before, after) in CallEnding.changes(of: old, outcome: outcome, note: note, durationMinutes: durationMinutes,
+                                                             followUpDue: followUpDue, at: at) {
                 try audit.record(lead: old.leadId, action: .update, entity: "call", entityId: id, field: field, old: before, new: after)
             }
             if let stageChange {

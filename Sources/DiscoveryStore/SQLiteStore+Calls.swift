@@ -27,21 +27,13 @@ extension SQLiteStore: CallStorage {
                 throw DiscoveryError.failed("no call #\(id)")
             }
             let old = try Rows.call(row)
-            guard old.outcome == nil && old.endedAt == nil else {
-                throw DiscoveryError.failed("call #\(id) on L\(old.leadId) has already ended")
-            }
+            try CallEnding.check(old)
             try db.execute(sql: """
                 UPDATE call SET outcome = ?, note = coalesce(?, note), duration_min = ?, ended_at = ?, follow_up_due = ?
                 WHERE id = ?
                 """, arguments: [outcome.rawValue, note, durationMinutes, at, followUpDue, id])
-            let changes: [(String, String?, String?)] = [
-                ("outcome", nil, outcome.rawValue),
-                ("ended_at", nil, Dates.iso(at)),
-                ("duration_min", nil, durationMinutes.map(String.init)),
-                ("follow_up_due", nil, followUpDue.map(Dates.iso)),
-                ("note", old.note, note ?? old.note),
-            ]
-            for (field, before, after) in changes where before != after {
+            for (field, before, after) in CallEnding.changes(of: old, outcome: outcome, note: note, durationMinutes: durationMinutes,
+                                                             followUpDue: followUpDue, at: at) {
                 try audit.record(lead: old.leadId, action: .update, entity: "call", entityId: id, field: field, old: before, new: after)
             }
             if let stageChange {
