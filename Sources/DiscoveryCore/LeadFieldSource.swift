@@ -68,8 +68,9 @@ public enum LeadRecordAnswers {
     /// field gives (`set.question` → value). Recorded answers always win.
     public static func derived(_ record: QualificationRecord, questions: [Question]) -> [String: AnswerValue] {
         var out: [String: AnswerValue] = [:]
-        for q in questions where record.answers[q.fullId] == nil {
-            if let source = q.fromLead, let value = source.answer(for: q, lead: record.lead) { out[q.fullId] = value }
+        for q in questions {
+            guard let source = q.fromLead, record.answers[q.fullId] == nil else { continue }
+            if let value = source.answer(for: q, lead: record.lead) { out[q.fullId] = value }
         }
         return out
     }

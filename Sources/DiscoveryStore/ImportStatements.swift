@@ -19,10 +19,7 @@ final class ImportStatements {
     private let db: Database
 
     /// The columns `contact(_:_:)` reads, in its order.
-    static let contactColumns = """
-        SELECT id, lead_id, name, title, role, email, phone, consent, created_at, hubspot_id, salesforce_id,
-               do_not_call, email_opt_out, source, salutation, first_name, last_name, suffix FROM contact
-        """
+    static let contactColumns = "SELECT \(RawRows.contactColumns) FROM contact"
 
     init(_ db: Database) throws {
         self.db = db
@@ -70,14 +67,6 @@ final class ImportStatements {
 
     /// The first contact (lowest id) that `statement` (one of the three above) finds.
     func contact(_ statement: RawStatement, _ values: [DatabaseValue]) throws -> Contact? {
-        try statement.first(values) { c in
-            let id = c.int64(0) ?? 0
-            let parts = c.text(16).map { PersonName(salutation: c.text(14) ?? "", first: c.text(15) ?? "", last: $0, suffix: c.text(17) ?? "") }
-            return Contact(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", nameParts: parts, title: c.text(3),
-                           role: try c.optional(ContactRole.self, 4, table: "contact", row: id),
-                           email: c.text(5), phone: c.text(6), consent: try c.value(Consent.self, 7, table: "contact", row: id),
-                           doNotCall: c.int64(11) == 1, emailOptOut: c.int64(12) == 1, source: c.text(13),
-                           hubSpotId: c.text(9), salesforceId: c.text(10), createdAt: try c.date(8, table: "contact", row: id))
-        }
+        try statement.first(values, RawRows.contact)
     }
 }

@@ -41,6 +41,24 @@ final class RawStatement {
         return nil
     }
 
+    /// Steps through the rows of the statement bound to `values`, one `read` each, in order:
+    /// the whole-book cursors' way of reading a table without a GRDB row per step.
+    func forEach(_ values: [DatabaseValue] = [], _ read: (Columns) throws -> Void) throws {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        while try step() { try read(Columns(handle: handle)) }
+    }
+
+    /// Binds `values` and leaves the statement before its first row, for `next()`.
+    func start(_ values: [DatabaseValue] = []) throws { try bind(values) }
+
+    /// The next row after `start`, or nil (and the statement reset) when there is none.
+    func next() throws -> Columns? {
+        if try step() { return Columns(handle: handle) }
+        sqlite3_reset(handle)
+        return nil
+    }
+
     /// The current row of a statement.
     struct Columns {
         let handle: SQLiteStatement
@@ -51,7 +69,18 @@ final class RawStatement {
 
         func text(_ i: Int32) -> String? {
             guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
-            return String(cString: p)
+            // The bytes with their length, as SQLite counts them: no scan for the terminator.
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
+                                            count: Int(sqlite3_column_bytes(handle, i)))
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// A column that may be NULL as an `Int`.
+        func int(_ i: Int32) -> Int? { int64(i).map { Int($0) } }
+
+        /// A stored date in a column that may be NULL, loudly (see `date`).
+        func optionalDate(_ i: Int32, table: String, row: Int64?) throws -> Date? {
+            sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : try date(i, table: table, row: row)
         }
 
         /// A value of a fixed list, loudly (see `Rows`): column `i` of row `row` of `table`.

@@ -11,19 +11,21 @@ extension SQLiteStore {
     /// `export --format json`, reviews and replays).
     func forEachRecordOfTheBook(createdSince since: Date?, _ body: (QualificationRecord) throws -> Void) throws {
         try queue.read { db in
-            let leads = try Row.fetchCursor(db, sql: "SELECT * FROM lead" + (since == nil ? "" : " WHERE created_at >= ?") + " ORDER BY id",
-                                            arguments: since.map { [$0] } ?? [])
-            var contacts = try LeadOrdered(db, "SELECT * FROM contact ORDER BY lead_id, id") { try Rows.contact($0) }
-            var signals = try LeadOrdered(db, "SELECT * FROM signal ORDER BY lead_id, at, id", Rows.signal)
-            var calls = try LeadOrdered(db, "SELECT * FROM call ORDER BY lead_id, at, id", Rows.call)
+            let leads = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead"
+                                             + (since == nil ? "" : " WHERE created_at >= ?") + " ORDER BY id")
+            try leads.start(since.map { [$0.databaseValue] } ?? [])
+            var contacts = try LeadOrdered(db, "SELECT \(RawRows.contactColumns) FROM contact ORDER BY lead_id, id", RawRows.contact)
+            var signals = try LeadOrdered(db, "SELECT \(RawRows.signalColumns) FROM signal ORDER BY lead_id, at, id", RawRows.signal)
+            var calls = try LeadOrdered(db, "SELECT \(RawRows.callColumns) FROM call ORDER BY lead_id, at, id", RawRows.call)
             // Open steps in id order: the newest open one of a lead is its last.
-            var steps = try LeadOrdered(db, "SELECT * FROM next_step WHERE done_at IS NULL ORDER BY lead_id, id", Rows.nextStep)
+            var steps = try LeadOrdered(db, "SELECT \(RawRows.nextStepColumns) FROM next_step WHERE done_at IS NULL ORDER BY lead_id, id",
+                                        RawRows.nextStep)
             // Every revision, newest last per question; only the value of the newest is decoded.
             var revisions = try LeadOrdered(db, "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id") {
-                Revision(id: $0["id"], question: $0["question"], value: $0["value"], at: $0["at"])
+                Revision(id: $0.int64(0) ?? 0, question: $0.text(2) ?? "", value: $0.text(3), at: $0.text(4))
             }
             while let row = try leads.next() {
-                let lead = try Rows.lead(row)
+                let lead = try RawRows.lead(row)
                 var answers: [String: AnswerValue] = [:]
                 var lastAnswerAt: String?
                 var inForce: Revision?
@@ -55,18 +57,19 @@ private struct Revision {
     let at: String?
 }
 
-/// A cursor over the rows of one table in lead order, decoded as read: `take(lead)` gives the
-/// rows of that lead, skipping those of leads before it (leads outside the book read, or
-/// deleted meanwhile in another state: never, within one read). GRDB reuses a cursor's row,
-/// so the one row read ahead is kept decoded.
+/// A cursor over the rows of one table in lead order (its second column is `lead_id`), decoded
+/// as read: `take(lead)` gives the rows of that lead, skipping those of leads before it (leads
+/// outside the book read, or deleted meanwhile in another state: never, within one read). The
+/// statement's row changes at each step, so the one row read ahead is kept decoded.
 private struct LeadOrdered<Value> {
-    private let cursor: RowCursor
-    private let decode: (Row) throws -> Value
+    private let statement: RawStatement
+    private let decode: (RawStatement.Columns) throws -> Value
     private var ahead: (lead: Int64, value: Value)?
     private var done = false
 
-    init(_ db: Database, _ sql: String, _ decode: @escaping (Row) throws -> Value) throws {
-        cursor = try Row.fetchCursor(db, sql: sql)
+    init(_ db: Database, _ sql: String, _ decode: @escaping (RawStatement.Columns) throws -> Value) throws {
+        statement = try RawStatement(db, sql: sql)
+        try statement.start()
         self.decode = decode
     }
 
@@ -74,8 +77,8 @@ private struct LeadOrdered<Value> {
         var values: [Value] = []
         while true {
             if ahead == nil {
-                guard !done, let row = try cursor.next() else { done = true; return values }
-                ahead = (row["lead_id"], try decode(row))
+                guard !done, let row = try statement.next() else { done = true; return values }
+                ahead = (row.int64(1) ?? 0, try decode(row))
             }
             guard let next = ahead, next.lead <= lead else { return values }
             if next.lead == lead { values.append(next.value) }

@@ -13,9 +13,9 @@ public enum VerdictEngine {
         let questions = catalog.questions(for: profile)
         // Answers the lead record gives (`from-lead`) count like recorded ones, marked as such.
         let derived = LeadRecordAnswers.derived(record, questions: questions)
-        let answers = record.answers.merging(derived) { recorded, _ in recorded }
+        let answers = derived.isEmpty ? record.answers : record.answers.merging(derived) { recorded, _ in recorded }
         var origins: [String: (field: String, value: String)] = [:]
-        for q in questions where derived[q.fullId] != nil {
+        for q in questions where !derived.isEmpty && derived[q.fullId] != nil {
             if let source = q.fromLead, let value = source.value(of: record.lead) { origins[q.fullId] = (source.field, value) }
         }
         let applicable = questions.filter { $0.isApplicable(given: answers) }
