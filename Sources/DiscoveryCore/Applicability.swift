@@ -7,7 +7,7 @@ extension Condition {
             return (answers[q] != nil) == expected
         case .answerIn(let q, let values):
             guard let answer = answers[q] else { return false }
-            return !Set(answer.matchTokens).isDisjoint(with: values)
+            return answer.matchesAny(of: values)
         case .all(let cs):
             return cs.allSatisfy { $0.holds(in: answers) }
         case .any(let cs):
@@ -26,6 +26,17 @@ extension Question {
 }
 
 extension AnswerValue {
+    /// True when one of the words an `in: [...]` list is matched against (`matchTokens`) is in
+    /// `values`; without building the list for a one-word answer.
+    public func matchesAny(of values: [String]) -> Bool {
+        switch self {
+        case .choice(let id): return values.contains(id)
+        case .yesNo(let b): return values.contains(b ? "yes" : "no")
+        case .text(let s), .date(let s): return values.contains(s)
+        case .multi, .number, .contacts: return matchTokens.contains(where: values.contains)
+        }
+    }
+
     /// The words an `in: [...]` list is matched against: choice ids, `yes`/`no`, or the text.
     public var matchTokens: [String] {
         switch self {

@@ -8,7 +8,8 @@ public protocol RecordStorage: AnyObject, Sendable {
     func qualificationRecord(lead id: Int64) throws(DiscoveryError) -> QualificationRecord?
     /// The record of every lead created since `since` (all when `nil`), in id order, read as
     /// one state. Only the record being handed out needs to be held in memory. An error thrown
-    /// by `body` ends the read and is rethrown as it is when it is a `DiscoveryError`.
+    /// by `body` ends the read and is rethrown as it is when it is a `DiscoveryError`. `body`
+    /// runs on the caller's thread and must not call the store (the read may still be open).
     func forEachQualificationRecord(createdSince since: Date?,
                                     _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError)
 }

@@ -19,7 +19,7 @@ extension SQLiteStore: RecordStorage {
     public func forEachQualificationRecord(createdSince since: Date?,
                                            _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError) {
         do {
-            try forEachRecordOfTheBook(createdSince: since, body)
+            try RecordPipeline.run(produce: { emit in try forEachRecordOfTheBook(createdSince: since, emit) }, consume: body)
         } catch let e as DiscoveryError {
             throw e
         } catch {

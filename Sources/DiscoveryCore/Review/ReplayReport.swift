@@ -68,32 +68,48 @@ public struct ReplayReport: Sendable, Equatable, Codable {
     }
 
     public static func compute(_ inputs: [Input]) -> ReplayReport {
-        var pairs: [String: Transition] = [:]
-        var months: [String: Month] = [:]
-        var changes: [Change] = []
-        for input in inputs {
+        var tally = Tally()
+        for input in inputs { tally.add(input) }
+        return tally.report
+    }
+
+    /// The report built one lead at a time, as the book is read: only the counts and the
+    /// changed leads are kept, never the verdicts.
+    public struct Tally: Sendable {
+        private var leads = 0, mqlsNow = 0, mqlsCandidate = 0
+        private var pairs: [String: Transition] = [:]
+        private var months: [String: Month] = [:]
+        private var changes: [Change] = []
+
+        public init() {}
+
+        public mutating func add(_ input: Input) {
+            leads += 1
             let from = label(input.now), to = label(input.candidate)
             pairs["\(from)>\(to)", default: Transition(from: from, to: to, leads: 0)].leads += 1
             let mqlNow = input.now?.mql ?? false, mqlThen = input.candidate?.mql ?? false
+            if mqlNow { mqlsNow += 1 }
+            if mqlThen { mqlsCandidate += 1 }
             if mqlNow || mqlThen {
                 var m = months[input.month] ?? Month(month: input.month, now: 0, candidate: 0)
                 if mqlNow { m.now += 1 }
                 if mqlThen { m.candidate += 1 }
                 months[input.month] = m
             }
-            guard from != to else { continue }
+            guard from != to else { return }
             changes.append(Change(lead: input.lead.label, org: input.lead.org, from: from, to: to, mqlNow: mqlNow, mqlCandidate: mqlThen,
                                   firstDifference: ReplayDifference.first(now: input.now, candidate: input.candidate,
-                                                                                nowProfile: input.nowProfile, candidateProfile: input.candidateProfile) ?? "no rule differs"))
+                                                                          nowProfile: input.nowProfile, candidateProfile: input.candidateProfile) ?? "no rule differs"))
         }
-        let order = VerdictKind.allCases.flatMap { [$0.rawValue + ", mql", $0.rawValue] } + ["unscored"]
-        let rank = { (s: String) in order.firstIndex(of: s) ?? order.count }
-        return ReplayReport(
-            leads: inputs.count,
-            mqlsNow: inputs.filter { $0.now?.mql ?? false }.count,
-            mqlsCandidate: inputs.filter { $0.candidate?.mql ?? false }.count,
-            transitions: pairs.values.sorted { ($1.leads, rank($0.from), rank($0.to)) < ($0.leads, rank($1.from), rank($1.to)) },
-            months: months.values.sorted { $0.month < $1.month },
-            changes: changes)
+
+        public var report: ReplayReport {
+            let order = VerdictKind.allCases.flatMap { [$0.rawValue + ", mql", $0.rawValue] } + ["unscored"]
+            let rank = { (s: String) in order.firstIndex(of: s) ?? order.count }
+            return ReplayReport(
+                leads: leads, mqlsNow: mqlsNow, mqlsCandidate: mqlsCandidate,
+                transitions: pairs.values.sorted { ($1.leads, rank($0.from), rank($0.to)) < ($0.leads, rank($1.from), rank($1.to)) },
+                months: months.values.sorted { $0.month < $1.month },
+                changes: changes)
+        }
     }
 }

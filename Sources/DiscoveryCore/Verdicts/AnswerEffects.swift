@@ -31,7 +31,7 @@ struct AnswerEffects {
     }
 
     private mutating func add(score: ScoreDelta, flag: String?, stop: ReasonCode?, source: TraceSource) {
-        lines += ScoreLine.lines(score, from: source)
+        ScoreLine.append(score, from: source, to: &lines)
         if let flag { flags.append(FlagHit(name: flag, source: source)) }
         if let stop { stops.append(HardStop(reason: stop, source: source)) }
     }

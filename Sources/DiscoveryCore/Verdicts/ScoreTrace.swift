@@ -58,10 +58,10 @@ public struct ScoreLine: Sendable, Equatable {
         self.source = source
     }
 
-    /// One line per non-zero part of `delta`, in fit, intent, readiness order.
-    static func lines(_ delta: ScoreDelta, from source: TraceSource) -> [ScoreLine] {
-        ScoreKind.allCases.compactMap { kind in
-            delta[kind] == 0 ? nil : ScoreLine(kind: kind, points: delta[kind], source: source)
+    /// Appends one line per non-zero part of `delta`, in fit, intent, readiness order.
+    static func append(_ delta: ScoreDelta, from source: TraceSource, to lines: inout [ScoreLine]) {
+        for kind in ScoreKind.allCases where delta[kind] != 0 {
+            lines.append(ScoreLine(kind: kind, points: delta[kind], source: source))
         }
     }
 

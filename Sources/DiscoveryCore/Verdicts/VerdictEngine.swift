@@ -28,7 +28,7 @@ public enum VerdictEngine {
             // A kind no longer in signals.yaml is kept on the record but gives no points.
             guard let def = catalog.signal(event.kind) else { continue }
             let source = TraceSource.signal(kind: def.id, label: def.label, at: event.at)
-            trace += ScoreLine.lines(def.score, from: source)
+            ScoreLine.append(def.score, from: source, to: &trace)
             if def.priority == .high && directRequest == nil { directRequest = source }
         }
         if let decay = Inactivity.line(record, catalog: catalog, now: now) { trace.append(decay) }

@@ -14,7 +14,7 @@ extension Command {
     )) { inv, session in
         let directory = inv.arguments[0]
         let candidate = try Lint.check(directory: directory, err: session.err).catalog
-        let report = ReplayReport.compute(try session.replayInputs(under: candidate))
+        let report = try session.replay(under: candidate)
         if inv.flag("--json") {
             session.out.write(ReplayJSON.encode(report, directory: directory, asOf: session.now()))
         } else {
@@ -26,21 +26,21 @@ extension Command {
 
 extension Session {
     /// Every lead judged by the current question sets and by `candidate`, read as one state
-    /// (the whole-book evaluation path); nothing is written.
-    func replayInputs(under candidate: Catalog) throws(DiscoveryError) -> [ReplayReport.Input] {
+    /// (the whole-book evaluation path) and tallied as read; nothing is written.
+    func replay(under candidate: Catalog) throws(DiscoveryError) -> ReplayReport {
         let current = try catalog
         let now = now()
-        var inputs: [ReplayReport.Input] = []
+        var tally = ReplayReport.Tally()
         try store.forEachQualificationRecord(createdSince: nil) { record in
             let profile = record.lead.profile
             let nowProfile = current.profile(profile), thenProfile = candidate.profile(profile)
-            inputs.append(ReplayReport.Input(
+            tally.add(ReplayReport.Input(
                 lead: record.lead, month: ReplayReport.Input.month(of: record),
                 now: nowProfile.map { VerdictEngine.evaluate(record, catalog: current, profile: $0, now: now, rankingQuestions: false) },
                 candidate: thenProfile.map { VerdictEngine.evaluate(record, catalog: candidate, profile: $0, now: now, rankingQuestions: false) },
                 nowProfile: nowProfile, candidateProfile: thenProfile))
         }
-        return inputs
+        return tally.report
     }
 }
 
