@@ -1,0 +1,25 @@
+import Foundation
+
+/// A pretty JSON array written one element at a time: the same text, byte for byte, as
+/// `JSONText.encode` of the whole array followed by a newline, without holding the array
+/// (`lead list --json` over a whole book).
+public struct JSONArrayText {
+    private let encoder = JSONText.encoder(pretty: true)
+    private var count = 0
+
+    public init() {}
+
+    /// The text of the next element, with what separates it from the one before.
+    public mutating func element<T: Encodable>(_ value: T) -> String {
+        defer { count += 1 }
+        // An element is its own pretty text one level in: every line indented by two spaces
+        // (a newline inside a JSON string is always escaped, so each one is a line break).
+        let text = JSONText.encode(value, with: encoder)
+        return (count == 0 ? "[\n  " : ",\n  ") + text.replacingOccurrences(of: "\n", with: "\n  ")
+    }
+
+    /// What closes the array, with the final newline.
+    public func end() -> String {
+        count == 0 ? JSONText.encode([Int](), with: encoder) + "\n" : "\n]\n"
+    }
+}
