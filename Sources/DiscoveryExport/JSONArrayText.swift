@@ -14,8 +14,14 @@ public struct JSONArrayText {
         defer { count += 1 }
         // An element is its own pretty text one level in: every line indented by two spaces
         // (a newline inside a JSON string is always escaped, so each one is a line break).
-        let text = JSONText.encode(value, with: encoder)
-        return (count == 0 ? "[\n  " : ",\n  ") + text.replacingOccurrences(of: "\n", with: "\n  ")
+        var bytes: [UInt8] = Array((count == 0 ? "[\n  " : ",\n  ").utf8)
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        bytes.reserveCapacity(bytes.count + data.count + data.count / 8)
+        for byte in data {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What closes the array, with the final newline.

@@ -258,9 +258,9 @@ enum PostgresSchema {
     /// SQLite schema's v6: leads by owner, a caller's calls that ask for a follow-up, open next
     /// steps by owner, the leads marked for re-qualification. No data changes.
     static let v5FollowUpIndexes = """
-    CREATE INDEX lead_owner ON lead (owner);
-    CREATE INDEX lead_requalify ON lead (requalify_at) WHERE requalify_trigger IS NOT NULL;
-    CREATE INDEX call_actor_follow_up ON call (actor, follow_up_due, lead_id, at) WHERE follow_up_due IS NOT NULL;
+    CREATE INDEX lead_owner_mql ON lead (owner, stage) WHERE mql_at IS NOT NULL;
+    CREATE INDEX lead_requalify ON lead (owner) WHERE requalify_trigger IS NOT NULL;
+    CREATE INDEX call_actor_follow_up ON call (actor, lead_id, at, follow_up_due) WHERE follow_up_due IS NOT NULL;
     CREATE INDEX next_step_owner_due ON next_step (owner, due) WHERE done_at IS NULL;
     """
 

@@ -41,8 +41,9 @@ extension SQLiteStore {
             SELECT s.* FROM lead JOIN signal s ON s.lead_id = lead.id WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
             """, arguments: args)
         var pending = try signals.next().map(Rows.signal)
+        var reader = LeadReader()
         while let row = try leads.next() {
-            let lead = try Rows.lead(row)
+            let lead = try reader.lead(row)
             // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
             // a signal behind the current lead is skipped rather than given to the wrong one.
             while let s = pending, s.leadId < lead.id { pending = try signals.next().map(Rows.signal) }
@@ -63,7 +64,8 @@ extension SQLiteStore {
         try read { db in
             let requalify = "SELECT * FROM lead WHERE requalify_trigger IS NOT NULL" + (owner == nil ? "" : " AND owner = ?")
             let marked = try Row.fetchCursor(db, sql: requalify, arguments: owner.map { [$0] } ?? [])
-            while let row = try marked.next() { try body(.requalify(try Rows.lead(row))) }
+            var markedReader = LeadReader()
+            while let row = try marked.next() { try body(.requalify(try markedReader.lead(row))) }
 
             try Self.forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
                 try body(.firstAttempt($0))
@@ -86,8 +88,9 @@ extension SQLiteStore {
                      FROM call c JOIN lead ON lead.id = c.lead_id
                     WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND c.id = \(latest)
                     """, arguments: [owner, before])
+            var callReader = LeadReader()
             while let row = try calls.next() {
-                try body(.retry(RetryCandidate(lead: try Rows.lead(row), call: try Rows.call(row, prefix: "c_"),
+                try body(.retry(RetryCandidate(lead: try callReader.lead(row), call: try Rows.call(row, prefix: "c_"),
                                                hasOpenNextStep: row["has_step"])))
             }
 
@@ -102,7 +105,8 @@ extension SQLiteStore {
             }
             for (sql, args) in stepQueries {
                 let steps = try Row.fetchCursor(db, sql: sql, arguments: args)
-                while let row = try steps.next() { try body(.nextStep(try Rows.lead(row), try Rows.nextStep(row, prefix: "n_"))) }
+                var stepReader = LeadReader()
+                while let row = try steps.next() { try body(.nextStep(try stepReader.lead(row), try Rows.nextStep(row, prefix: "n_"))) }
             }
         }
     }

@@ -52,7 +52,8 @@ extension SQLiteStore: LeadStorage {
             // A cursor's rows find their columns through the statement's index; the copied rows
             // of fetchAll compare every column name, lowercased, on every lookup.
             let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
-            while let row = try rows.next() { try body(try Rows.lead(row)) }
+            var reader = LeadReader()
+            while let row = try rows.next() { try body(try reader.lead(row)) }
         }
     }
 
