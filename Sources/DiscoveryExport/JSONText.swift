@@ -9,11 +9,20 @@ public enum JSONText {
 
     /// Encodes `value`: pretty for a document a person may read, compact for one line per record.
     public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
+        encode(value, with: encoder(pretty: pretty))
+    }
+
+    /// The encoder of our convention, to encode many values with one.
+    public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static func encode<T: Encodable>(_ value: T, with encoder: JSONEncoder) -> String {
         // Our value types hold plain strings, numbers and dates: encoding them cannot fail.
         guard let data = try? encoder.encode(value) else { return "null" }
         return String(decoding: data, as: UTF8.self)

@@ -6,10 +6,10 @@ import Foundation
 /// and by grants, and the two group roles. One migration per version; never edit a shipped one.
 enum PostgresSchema {
     /// The version this binary writes and needs.
-    static let version = 4
+    static let version = 5
 
     /// The migrations, by the version each one brings the schema to.
-    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM]
+    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM, 5: v5FollowUpIndexes]
 
     /// The statements of a migration, one by one (the extended protocol takes one at a time):
     /// split at each `;` that ends a line outside a `$$` function body.
@@ -252,6 +252,16 @@ enum PostgresSchema {
     ALTER TABLE lead ADD COLUMN website text;
     CREATE INDEX contact_hubspot_id ON contact (hubspot_id);
     CREATE INDEX contact_salesforce_id ON contact (salesforce_id);
+    """
+
+    /// Indexes for one person's follow-ups (the shell's start-up line, `due --owner`), as the
+    /// SQLite schema's v6: leads by owner, a caller's calls that ask for a follow-up, open next
+    /// steps by owner, the leads marked for re-qualification. No data changes.
+    static let v5FollowUpIndexes = """
+    CREATE INDEX lead_owner_mql ON lead (owner, stage) WHERE mql_at IS NOT NULL;
+    CREATE INDEX lead_requalify ON lead (owner) WHERE requalify_trigger IS NOT NULL;
+    CREATE INDEX call_actor_follow_up ON call (actor, lead_id, at, follow_up_due) WHERE follow_up_due IS NOT NULL;
+    CREATE INDEX next_step_owner_due ON next_step (owner, due) WHERE done_at IS NULL;
     """
 
     /// The group roles and their rights on the tables (idempotent: `db init` and `db migrate` run it).

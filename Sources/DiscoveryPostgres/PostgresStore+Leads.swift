@@ -39,7 +39,8 @@ extension PostgresStore: LeadStorage {
         }
     }
 
-    public func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead] {
+    /// The rows are read whole, then handed out (a PostgreSQL book is read for correctness here).
+    public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
         try read { s in
             var clauses: [String] = []
             var args: [SQLValue] = []
@@ -55,7 +56,7 @@ extension PostgresStore: LeadStorage {
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY id"
             if let limit = filter.limit { sql += " LIMIT \(bind(.i(limit)))" }
-            return try s.rows(sql, values: args).map(RecordRows.lead)
+            for row in try s.rows(sql, values: args) { try body(try RecordRows.lead(row)) }
         }
     }
 

@@ -62,9 +62,11 @@ extension PostgresStore: ReportStorage {
         }
     }
 
-    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?,
-                                       owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
-        try read { s in try Self.firstAttemptCandidates(s, stages: stages, mqlSince: mqlSince, owner: owner) }
+    /// The leads come from one query, their signals from another (read whole, not paged: a
+    /// PostgreSQL book is read for correctness here, SQLite's is the one measured flat).
+    public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                             _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
+        try read { s in try Self.firstAttemptCandidates(s, stages: stages, mqlSince: mqlSince, owner: owner).forEach(body) }
     }
 
     static func firstAttemptCandidates(_ s: SQLSession, stages: Set<Stage>?, mqlSince: Date?,
@@ -107,9 +109,14 @@ extension PostgresStore: ReportStorage {
         }
     }
 
-    public func followUpInputs(before: Date, owner: String?) throws(DiscoveryError) -> FollowUpInputs {
+    public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { s in
-            let firstAttempts = try Self.firstAttemptCandidates(s, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner)
+            let marked = try owner.map { try s.rows("SELECT * FROM lead WHERE requalify_trigger IS NOT NULL AND owner = $1 ORDER BY id", .t($0)) }
+                ?? s.rows("SELECT * FROM lead WHERE requalify_trigger IS NOT NULL ORDER BY id")
+            for row in marked { try body(.requalify(try RecordRows.lead(row))) }
+            for c in try Self.firstAttemptCandidates(s, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
+                try body(.firstAttempt(c))
+            }
             let callRows = try s.rows("""
                 SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step
                 FROM lead
@@ -128,15 +135,14 @@ extension PostgresStore: ReportStorage {
                 let id = try row.int64(required: "lead_id")
                 if leads[id] == nil, let lead = try Self.lead(s, id) { leads[id] = lead }
             }
-            let retries = try callRows.compactMap { row -> RetryCandidate? in
-                guard let lead = leads[try row.int64(required: "lead_id")] else { return nil }
-                return RetryCandidate(lead: lead, call: try RecordRows.call(row), hasOpenNextStep: try row.bool("has_step") ?? false)
+            for row in callRows {
+                guard let lead = leads[try row.int64(required: "lead_id")] else { continue }
+                try body(.retry(RetryCandidate(lead: lead, call: try RecordRows.call(row), hasOpenNextStep: try row.bool("has_step") ?? false)))
             }
-            let steps = try stepRows.compactMap { row -> (Lead, NextStep)? in
-                guard let lead = leads[try row.int64(required: "lead_id")] else { return nil }
-                return (lead, try RecordRows.nextStep(row))
+            for row in stepRows {
+                guard let lead = leads[try row.int64(required: "lead_id")] else { continue }
+                try body(.nextStep(lead, try RecordRows.nextStep(row)))
             }
-            return FollowUpInputs(firstAttempts: firstAttempts, retries: retries, nextSteps: steps)
         }
     }
 

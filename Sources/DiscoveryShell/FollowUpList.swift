@@ -4,24 +4,36 @@ import Foundation
 
 /// The follow-ups due today or overdue, as `due` and the shell's start-up line see them.
 enum FollowUpList {
+    /// What `due` lists (`DueList.lists`), in its order. The records are read one at a time
+    /// and only the listed items are kept.
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
+        var items: [DueItem] = []
+        try forEachItem(session, owner: owner) { if DueList.lists($0, owner: owner) { items.append($0) } }
+        items.sort(by: DueList.listOrder)
+        return items
+    }
+
+    /// Every item `owner`'s records give (all of them without `owner`), due or not, as the
+    /// storage hands the records out.
+    static func forEachItem(_ session: Session, owner: String?, _ body: (DueItem) -> Void) throws(DiscoveryError) {
         let now = session.now()
-        let inputs = try session.store.followUpInputs(before: BusinessTime.endOfDay(now), owner: owner)
-        let items = DueList.items(firstAttempts: inputs.firstAttempts, retries: inputs.retries, nextSteps: inputs.nextSteps,
-                                  requalify: try session.store.requalifyLeads(owner: owner),
-                                  highPriority: try session.highPrioritySignals, now: now)
-        return DueList.due(items, owner: owner)
+        let highPriority = try session.highPrioritySignals
+        try session.store.forEachFollowUpInput(before: BusinessTime.endOfDay(now), owner: owner) { input in
+            if let item = DueList.item(input, highPriority: highPriority, now: now) { body(item) }
+        }
     }
 
     /// The one line the interactive shell prints at start: how many follow-ups are due or
-    /// overdue for the user. `nil` when the database cannot say (the shell starts anyway).
+    /// overdue for the user, counted without keeping the list. `nil` when the database cannot
+    /// say (the shell starts anyway).
     static func startNotice(_ session: Session) -> String? {
-        guard let items = try? due(session, owner: session.user) else { return nil }
-        guard !items.isEmpty else { return "No follow-ups due today for \(session.user)." }
-        let overdue = items.filter { $0.state == .breached }.count
-        let plural = items.count == 1 ? "follow-up" : "follow-ups"
-        let detail = overdue > 0 ? " (\(overdue) overdue)" : ""
-        return "\(items.count) \(plural) due today or overdue for \(session.user)\(detail): type 'due --owner \(session.user)'."
+        var counts = DueList.Counts()
+        let owner = session.user
+        guard (try? forEachItem(session, owner: owner) { counts.add($0, owner: owner) }) != nil else { return nil }
+        guard counts.listed > 0 else { return "No follow-ups due today for \(owner)." }
+        let plural = counts.listed == 1 ? "follow-up" : "follow-ups"
+        let detail = counts.overdue > 0 ? " (\(counts.overdue) overdue)" : ""
+        return "\(counts.listed) \(plural) due today or overdue for \(owner)\(detail): type 'due --owner \(owner)'."
     }
 }
 

@@ -26,8 +26,10 @@ public protocol LeadStorage: AnyObject, Sendable {
     func lead(id: Int64) throws(DiscoveryError) -> Lead?
     /// Leads whose organisation name starts with `prefix` (case-insensitive), at most `limit`, in id order.
     func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead]
-    /// The leads the filter keeps, in id order.
-    func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead]
+    /// Calls `body` with each lead the filter keeps, in id order, as the rows are read (a
+    /// cursor, not a list: `lead list` prints a book of any size in flat memory). An error
+    /// thrown by `body` (a full disk) ends the read and is rethrown.
+    func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError)
     /// Sets one field of a lead; records old and new value. Returns the updated lead.
     @discardableResult
     func updateLead(id: Int64, field: LeadField, value: String?, actor: String, at: Date) throws(DiscoveryError) -> Lead
@@ -48,4 +50,11 @@ extension LeadStorage {
     }
 
     public func leads() throws(DiscoveryError) -> [Lead] { try leads(LeadFilter()) }
+
+    /// The leads the filter keeps, in id order.
+    public func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead] {
+        var all: [Lead] = []
+        try forEachLead(filter) { all.append($0) }
+        return all
+    }
 }

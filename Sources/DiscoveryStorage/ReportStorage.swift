@@ -29,14 +29,20 @@ public protocol ReportStorage: AnyObject, Sendable {
     func disqualifiedLeads(since: Date?) throws(DiscoveryError) -> [Lead]
     /// Finished calls made since `since` (all when `nil`), counted per SDR and outcome.
     func callCounts(since: Date?) throws(DiscoveryError) -> [CallsReport.OutcomeCount]
-    /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given; owned by
-    /// `owner`, when given), each with its first call at or after `mqlAt` and its signals, in id order.
-    func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?, owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate]
-    /// Everything `due` needs: first attempts still waiting, each lead's latest call when it
-    /// asks for a follow-up due before `before`, and open next steps due before `before`. With
-    /// `owner`, only what `DueList` would give that owner (the lead's owner for a first
-    /// attempt, the caller for a retry, the step's owner or else the lead's for a next step).
-    func followUpInputs(before: Date, owner: String?) throws(DiscoveryError) -> FollowUpInputs
+    /// Calls `body` once per lead that reached `mql` (in `stages`, when given; since `mqlSince`,
+    /// when given; owned by `owner`, when given), in id order, with its first call at or after
+    /// `mqlAt`, the latest call that began before it and its signals, reading cursors: memory
+    /// stays flat however many leads there are. An error thrown by `body` ends the read and is rethrown.
+    func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                      _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError)
+    /// Calls `body` once per record `due` is made from (`DueList.item` turns each into an item):
+    /// leads marked for re-qualification, first attempts still waiting (leads in
+    /// `DueList.firstAttemptStages`), each lead's latest call when it asks for a follow-up due
+    /// before `before`, and open next steps due before `before`; in no promised order, in flat
+    /// memory. With `owner`, only what `DueList` would give that owner (the lead's owner for a
+    /// first attempt and a re-qualification, the caller for a retry, the step's owner or else
+    /// the lead's for a next step), so one person's list does not read the whole book.
+    func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per lead, in id order, with its contacts, keeping memory flat however
     /// many leads there are. With `stage`, only leads at that stage. Returns the number of leads.
     /// An error thrown by `body` (a full disk) ends the read and is rethrown.
@@ -45,8 +51,30 @@ public protocol ReportStorage: AnyObject, Sendable {
 }
 
 extension ReportStorage {
-    public func followUpInputs(before: Date) throws(DiscoveryError) -> FollowUpInputs {
-        try followUpInputs(before: before, owner: nil)
+    /// The leads of `forEachFirstAttemptCandidate`, collected.
+    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?, owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+        var all: [FirstAttemptCandidate] = []
+        try forEachFirstAttemptCandidate(stages: stages, mqlSince: mqlSince, owner: owner) { all.append($0) }
+        return all
+    }
+
+    /// The first attempts, retries and next steps of `forEachFollowUpInput`, collected: first
+    /// attempts in lead id order, retries by follow-up time then call id, next steps by due
+    /// day then step id.
+    public func followUpInputs(before: Date, owner: String? = nil) throws(DiscoveryError) -> FollowUpInputs {
+        var inputs = FollowUpInputs(firstAttempts: [], retries: [], nextSteps: [])
+        try forEachFollowUpInput(before: before, owner: owner) { input in
+            switch input {
+            case .requalify: break
+            case .firstAttempt(let c): inputs.firstAttempts.append(c)
+            case .retry(let r): inputs.retries.append(r)
+            case .nextStep(let lead, let step): inputs.nextSteps.append((lead, step))
+            }
+        }
+        inputs.firstAttempts.sort { $0.lead.id < $1.lead.id }
+        inputs.retries.sort { ($0.call.followUpDue ?? .distantPast, $0.call.id) < ($1.call.followUpDue ?? .distantPast, $1.call.id) }
+        inputs.nextSteps.sort { ($0.1.due ?? .distantPast, $0.1.id) < ($1.1.due ?? .distantPast, $1.1.id) }
+        return inputs
     }
 
     @discardableResult

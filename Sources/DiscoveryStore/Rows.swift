@@ -75,11 +75,15 @@ enum Rows {
                actor: row["actor"], at: row["at"])
     }
 
-    static func call(_ row: Row) throws -> Call {
-        Call(id: row["id"], leadId: row["lead_id"], outcome: try optional(CallOutcome.self, row, "outcome", table: "call"),
-             note: row["note"], durationMinutes: row["duration_min"], at: row["at"], endedAt: row["ended_at"],
-             actor: row["actor"], followUpDue: row["follow_up_due"], contactId: row["contact_id"],
-             consentOverride: row["consent_override"])
+    static func call(_ row: Row) throws -> Call { try call(row, prefix: "") }
+
+    /// A call; `prefix` names its columns when it is read joined to its lead (`c_at`, ...).
+    static func call(_ row: Row, prefix: String) throws -> Call {
+        Call(id: row[prefix + "id"], leadId: row[prefix + "lead_id"],
+             outcome: try optional(CallOutcome.self, row, prefix + "outcome", table: "call", id: prefix + "id"),
+             note: row[prefix + "note"], durationMinutes: row[prefix + "duration_min"], at: row[prefix + "at"],
+             endedAt: row[prefix + "ended_at"], actor: row[prefix + "actor"], followUpDue: row[prefix + "follow_up_due"],
+             contactId: row[prefix + "contact_id"], consentOverride: row[prefix + "consent_override"])
     }
 
     static func signal(_ row: Row) -> SignalEvent {
@@ -92,10 +96,14 @@ enum Rows {
                   note: row["note"], actor: row["actor"], at: row.requiredDate("at"))
     }
 
-    static func nextStep(_ row: Row) throws -> NextStep {
-        NextStep(id: row["id"], leadId: row["lead_id"], action: try value(NextAction.self, row, "action", table: "next_step"),
-                 note: row["note"], owner: row["owner"], due: row["due"], setAt: row["set_at"], actor: row["actor"],
-                 doneAt: row["done_at"])
+    static func nextStep(_ row: Row) throws -> NextStep { try nextStep(row, prefix: "") }
+
+    /// A next step; `prefix` names its columns when it is read joined to its lead (`n_due`, ...).
+    static func nextStep(_ row: Row, prefix: String) throws -> NextStep {
+        NextStep(id: row[prefix + "id"], leadId: row[prefix + "lead_id"],
+                 action: try value(NextAction.self, row, prefix + "action", table: "next_step", id: prefix + "id"),
+                 note: row[prefix + "note"], owner: row[prefix + "owner"], due: row[prefix + "due"], setAt: row[prefix + "set_at"],
+                 actor: row[prefix + "actor"], doneAt: row[prefix + "done_at"])
     }
 
     static func auditEntry(_ row: Row) throws -> AuditEntry {

@@ -4,99 +4,119 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Leads that reached `mql` (in `stages`, when given; since `mqlSince`, when given; owned by
-    /// `owner`, when given), each with its first call at or after `mql_at`, the latest call that began before it, and
-    /// its signals.
-    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?,
-                                       owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+    /// Leads that reached `mql` with their first attempt, read from two cursors merged on the
+    /// lead id (the leads, each joined to the latest call that began before its MQL moment,
+    /// and their signals in lead order), so nothing of the book is held but the current lead.
+    public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                             _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
+        try read { db in try Self.forEachFirstAttemptCandidate(db, stages: stages, mqlSince: mqlSince, owner: owner, body) }
+    }
+
+    static func forEachFirstAttemptCandidate(_ db: Database, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                             _ body: (FirstAttemptCandidate) throws -> Void) throws {
+        var filter = "lead.mql_at IS NOT NULL"
+        var args: StatementArguments = []
+        if let stages {
+            filter += " AND lead.stage IN (\(placeholders(stages.count)))"
+            args += StatementArguments(stages.map(\.rawValue).sorted())
+        }
+        if let mqlSince {
+            filter += " AND lead.mql_at >= ?"
+            args += [mqlSince]
+        }
+        if let owner {
+            filter += " AND lead.owner = ?"
+            args += [owner]
+        }
+        // The call that began before the MQL moment is read whole: the core decides whether it
+        // was still in progress then (and so was the first attempt).
+        let leads = try Row.fetchCursor(db, sql: """
+            SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
+                   \(columns(callColumns, of: "b"))
+            FROM lead LEFT JOIN call b ON b.id = (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
+                                                  ORDER BY c.at DESC, c.id DESC LIMIT 1)
+            WHERE \(filter) ORDER BY lead.id
+            """, arguments: args)
+        let signals = try Row.fetchCursor(db, sql: """
+            SELECT s.* FROM lead JOIN signal s ON s.lead_id = lead.id WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
+            """, arguments: args)
+        var pending = try signals.next().map(Rows.signal)
+        var reader = LeadReader()
+        while let row = try leads.next() {
+            let lead = try reader.lead(row)
+            // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
+            // a signal behind the current lead is skipped rather than given to the wrong one.
+            while let s = pending, s.leadId < lead.id { pending = try signals.next().map(Rows.signal) }
+            var own: [SignalEvent] = []
+            while let s = pending, s.leadId == lead.id {
+                own.append(s)
+                pending = try signals.next().map(Rows.signal)
+            }
+            let before = (row["b_id"] as Int64?) == nil ? nil : try Rows.call(row, prefix: "b_")
+            try body(FirstAttemptCandidate(lead: lead, firstAttempt: row["first_attempt"], callBeforeMQL: before, signals: own))
+        }
+    }
+
+    /// The records `due` is made from, each query pre-filtered by owner through an index when
+    /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due`): the rules
+    /// themselves stay in `DueList`.
+    public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
-            var sql = """
-                SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
-                       (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
-                        ORDER BY c.at DESC, c.id DESC LIMIT 1) AS call_before_mql
-                FROM lead WHERE mql_at IS NOT NULL
+            let requalify = "SELECT * FROM lead WHERE requalify_trigger IS NOT NULL" + (owner == nil ? "" : " AND owner = ?")
+            let marked = try Row.fetchCursor(db, sql: requalify, arguments: owner.map { [$0] } ?? [])
+            var markedReader = LeadReader()
+            while let row = try marked.next() { try body(.requalify(try markedReader.lead(row))) }
+
+            try Self.forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
+                try body(.firstAttempt($0))
+            }
+
+            // Each lead's latest call (by time, then id), found by one seek in the (lead_id, at)
+            // index: per lead for the whole book, per call of the owner's that asks for a
+            // follow-up with an owner.
+            let latest = "(SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)"
+            let retry = """
+                SELECT lead.*, \(Self.columns(Self.callColumns, of: "c")),
+                       EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = lead.id AND n.done_at IS NULL) AS has_step
                 """
-            var args: StatementArguments = []
-            if let stages {
-                sql += " AND stage IN (\(stages.map { _ in "?" }.joined(separator: ",")))"
-                args += StatementArguments(stages.map(\.rawValue).sorted())
+            let calls = owner == nil
+                ? try Row.fetchCursor(db, sql: retry + """
+                     FROM lead JOIN call c ON c.id = \(latest)
+                    WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                    """, arguments: [before])
+                : try Row.fetchCursor(db, sql: retry + """
+                     FROM call c JOIN lead ON lead.id = c.lead_id
+                    WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND c.id = \(latest)
+                    """, arguments: [owner, before])
+            var callReader = LeadReader()
+            while let row = try calls.next() {
+                try body(.retry(RetryCandidate(lead: try callReader.lead(row), call: try Rows.call(row, prefix: "c_"),
+                                               hasOpenNextStep: row["has_step"])))
             }
-            if let mqlSince {
-                sql += " AND mql_at >= ?"
-                args += [mqlSince]
-            }
+
+            // A step owned by nobody falls to the lead's owner: two index reads with an owner.
+            let step = """
+                SELECT lead.*, \(Self.columns(Self.nextStepColumns, of: "n")) FROM next_step n JOIN lead ON lead.id = n.lead_id
+                WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?
+                """
+            var stepQueries: [(String, StatementArguments)] = [(step, [before])]
             if let owner {
-                sql += " AND owner = ?"
-                args += [owner]
+                stepQueries = [(step + " AND n.owner = ?", [before, owner]), (step + " AND n.owner IS NULL AND lead.owner = ?", [before, owner])]
             }
-            sql += " ORDER BY id"
-            // Decoded from the cursor (statement rows find columns by index, see `leads(_:)`).
-            let leads = try Array(Row.fetchCursor(db, sql: sql, arguments: args).map { row in
-                (lead: try Rows.lead(row), firstAttempt: row["first_attempt"] as Date?, callBefore: row["call_before_mql"] as Int64?)
-            })
-            // The call that began before the MQL moment, read whole: the core decides whether
-            // it was still in progress then (and so was the first attempt).
-            let callStatement = try db.cachedStatement(sql: "SELECT * FROM call WHERE id = ?")
-            var callsBefore: [Int64: Call] = [:]
-            for l in leads {
-                guard let id = l.callBefore, let row = try Row.fetchOne(callStatement, arguments: [id]) else { continue }
-                callsBefore[l.lead.id] = try Rows.call(row)
-            }
-            var signals: [Int64: [SignalEvent]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
-                WHERE l.mql_at IS NOT NULL AND (? IS NULL OR l.owner = ?) ORDER BY s.at, s.id
-                """, arguments: [owner, owner]) {
-                let s = Rows.signal(row)
-                signals[s.leadId, default: []].append(s)
-            }
-            return leads.map { l in
-                FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, callBeforeMQL: callsBefore[l.lead.id],
-                                      signals: signals[l.lead.id] ?? [])
+            for (sql, args) in stepQueries {
+                let steps = try Row.fetchCursor(db, sql: sql, arguments: args)
+                var stepReader = LeadReader()
+                while let row = try steps.next() { try body(.nextStep(try stepReader.lead(row), try Rows.nextStep(row, prefix: "n_"))) }
             }
         }
     }
 
-    /// Everything `due` needs: first attempts still waiting, each lead's latest call when it
-    /// asks for a follow-up due before `before`, and open next steps due before `before`. With
-    /// `owner`, only what `DueList` would give that owner (the lead's owner for a first
-    /// attempt, the caller for a retry, the step's owner or else the lead's for a next step),
-    /// so one person's list does not decode the whole book.
-    public func followUpInputs(before: Date, owner: String?) throws(DiscoveryError) -> FollowUpInputs {
-        let firstAttempts = try firstAttemptCandidates(stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner)
-        return try read { db in
-            // Each lead's latest call (by time, then id), found by one seek per lead in the
-            // (lead_id, at) index: asking of every call whether a later one exists took seconds
-            // on a book of 500,000 calls.
-            let callRows = try Row.fetchAll(db, sql: """
-                SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step
-                FROM lead
-                JOIN call c ON c.id = (SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)
-                WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND (? IS NULL OR c.actor = ?)
-                ORDER BY c.follow_up_due, c.id
-                """, arguments: [before, owner, owner])
-            let stepRows = try Row.fetchAll(db, sql: """
-                SELECT n.* FROM next_step n JOIN lead ON lead.id = n.lead_id
-                WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?
-                  AND (? IS NULL OR COALESCE(n.owner, lead.owner) = ?)
-                ORDER BY n.due, n.id
-                """, arguments: [before, owner, owner])
-            let leadIds = Set(callRows.map { $0["lead_id"] as Int64 } + stepRows.map { $0["lead_id"] as Int64 })
-            // One prepared statement for every lead: compiling one per lead dominated `due` on large books.
-            let leadStatement = try db.cachedStatement(sql: "SELECT * FROM lead WHERE id = ?")
-            var leads: [Int64: Lead] = [:]
-            for id in leadIds {
-                if let row = try Row.fetchOne(leadStatement, arguments: [id]) { leads[id] = try Rows.lead(row) }
-            }
-            let retries = try callRows.compactMap { row -> RetryCandidate? in
-                guard let lead = leads[row["lead_id"]] else { return nil }
-                return RetryCandidate(lead: lead, call: try Rows.call(row), hasOpenNextStep: row["has_step"])
-            }
-            let steps = try stepRows.compactMap { row -> (Lead, NextStep)? in
-                guard let lead = leads[row["lead_id"]] else { return nil }
-                return (lead, try Rows.nextStep(row))
-            }
-            return FollowUpInputs(firstAttempts: firstAttempts, retries: retries, nextSteps: steps)
-        }
+    static let callColumns = ["id", "lead_id", "outcome", "note", "duration_min", "at", "ended_at", "actor", "follow_up_due",
+                              "contact_id", "consent_override"]
+    static let nextStepColumns = ["id", "lead_id", "action", "note", "owner", "due", "set_at", "actor", "done_at"]
+
+    /// `b.id AS b_id, b.lead_id AS b_lead_id, ...`: a joined table's columns, named apart from the lead's.
+    static func columns(_ names: [String], of alias: String) -> String {
+        names.map { "\(alias).\($0) AS \(alias)_\($0)" }.joined(separator: ", ")
     }
 }

@@ -33,7 +33,7 @@ extension SQLiteStore: LeadStorage {
         }
     }
 
-    public func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead] {
+    public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
         try read { db in
             var clauses: [String] = []
             var args: StatementArguments = []
@@ -51,7 +51,9 @@ extension SQLiteStore: LeadStorage {
             if let limit = filter.limit { sql += " LIMIT ?"; args += [limit] }
             // A cursor's rows find their columns through the statement's index; the copied rows
             // of fetchAll compare every column name, lowercased, on every lookup.
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Rows.lead))
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+            var reader = LeadReader()
+            while let row = try rows.next() { try body(try reader.lead(row)) }
         }
     }
 

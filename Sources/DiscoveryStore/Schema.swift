@@ -20,6 +20,9 @@ enum Schema {
             try db.execute(sql: v4CRM)
             try splitStoredNames(db)
         }
+        m.registerMigration("v6-follow-up-indexes") { db in
+            try db.execute(sql: v6FollowUpIndexes)
+        }
         return m
     }
 

@@ -80,3 +80,26 @@ import Testing
         #expect(report.total.met == (counts ? 1 : 0))
     }
 }
+
+/// What `due` lists and what the start-up line counts: one rule (`DueList.lists`).
+@Suite struct DueListCountsTests {
+    static let at = Date(timeIntervalSince1970: 1_772_442_000)
+
+    static func item(_ state: SLAState, owner: String?) -> DueItem {
+        DueItem(leadId: 1, org: "O", owner: owner, kind: .retry, what: "w", since: at, due: at, state: state)
+    }
+
+    @Test(arguments: [
+        (SLAState.breached, "sam", "sam", true), (.due, "sam", "sam", true), (.open, "sam", "sam", false), (.met, "sam", "sam", false),
+        (.breached, "lee", "sam", false), (.breached, nil, "sam", false), (.due, "lee", nil, true), (.breached, nil, nil, true),
+    ] as [(SLAState, String?, String?, Bool)])
+    func listedWhenOverdueOrDueTodayAndTheOwners(state: SLAState, owner: String?, asked: String?, listed: Bool) {
+        let item = Self.item(state, owner: owner)
+        #expect(DueList.lists(item, owner: asked) == listed)
+        #expect(DueList.due([item], owner: asked).count == (listed ? 1 : 0))
+        var counts = DueList.Counts()
+        counts.add(item, owner: asked)
+        #expect(counts.listed == (listed ? 1 : 0))
+        #expect(counts.overdue == (listed && state == .breached ? 1 : 0))
+    }
+}

@@ -62,6 +62,18 @@ public struct RetryCandidate: Sendable {
     }
 }
 
+/// One record the `due` list is made from, as the storage hands it out.
+public enum FollowUpInput: Sendable {
+    /// A lead marked for re-qualification.
+    case requalify(Lead)
+    /// A lead that reached `mql` and may still wait for its first call.
+    case firstAttempt(FirstAttemptCandidate)
+    /// A lead's latest call, which asks for a follow-up.
+    case retry(RetryCandidate)
+    /// An open next step of a lead.
+    case nextStep(Lead, NextStep)
+}
+
 /// Builds the `due` list: what is overdue or due today, and for whom.
 public enum DueList {
     /// Stages in which a lead still waits for its first call.
@@ -76,50 +88,77 @@ public enum DueList {
     /// a look one business day after it was marked.
     public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(Lead, NextStep)],
                              requalify: [Lead] = [], highPriority: Set<String>, now: Date) -> [DueItem] {
-        var items: [DueItem] = []
-        for lead in requalify {
-            guard let mark = lead.requalify else { continue }
+        requalify.compactMap { item(.requalify($0), highPriority: highPriority, now: now) }
+            + firstAttempts.compactMap { item(.firstAttempt($0), highPriority: highPriority, now: now) }
+            + retries.compactMap { item(.retry($0), highPriority: highPriority, now: now) }
+            + nextSteps.compactMap { item(.nextStep($0.0, $0.1), highPriority: highPriority, now: now) }
+    }
+
+    /// The item one record gives, due or not, with its state at `now`; `nil` when it gives none
+    /// (see `items`). The one definition of the rules: the whole-book list, one owner's list and
+    /// the start-up counts all go through it, record by record, as the storage hands them out.
+    public static func item(_ input: FollowUpInput, highPriority: Set<String>, now: Date) -> DueItem? {
+        switch input {
+        case .requalify(let lead):
+            guard let mark = lead.requalify else { return nil }
             let due = Requalification.due(mark)
-            items.append(DueItem(leadId: lead.id, org: lead.org, owner: lead.owner, kind: .requalify,
-                                 what: "re-qualify (\(lead.stage.rawValue); \(mark.trigger))", since: mark.at, due: due,
-                                 state: SLAState.of(deadline: due, doneAt: nil, now: now)))
-        }
-        for c in firstAttempts where c.firstAttemptAt == nil && c.lead.consent != .no && firstAttemptStages.contains(c.lead.stage) {
-            guard let sla = c.sla(highPriority: highPriority) else { continue }
+            return DueItem(leadId: lead.id, org: lead.org, owner: lead.owner, kind: .requalify,
+                           what: "re-qualify (\(lead.stage.rawValue); \(mark.trigger))", since: mark.at, due: due,
+                           state: SLAState.of(deadline: due, doneAt: nil, now: now))
+        case .firstAttempt(let c):
+            guard c.firstAttemptAt == nil && c.lead.consent != .no && firstAttemptStages.contains(c.lead.stage),
+                  let sla = c.sla(highPriority: highPriority) else { return nil }
             let what = "first call (\(sla.windowHours) h SLA\(sla.prioritySignal.map { ", \($0)" } ?? ""))"
-            items.append(DueItem(leadId: c.lead.id, org: c.lead.org, owner: c.lead.owner, kind: .firstAttempt, what: what,
-                                 since: sla.start, due: sla.deadline, state: sla.state(firstAttempt: nil, now: now)))
-        }
-        for r in retries where r.lead.consent != .no && !closedForCalls.contains(r.lead.stage) {
-            guard let outcome = r.call.outcome, let due = r.call.followUpDue else { continue }
+            return DueItem(leadId: c.lead.id, org: c.lead.org, owner: c.lead.owner, kind: .firstAttempt, what: what,
+                           since: sla.start, due: sla.deadline, state: sla.state(firstAttempt: nil, now: now))
+        case .retry(let r):
+            guard r.lead.consent != .no && !closedForCalls.contains(r.lead.stage),
+                  let outcome = r.call.outcome, let due = r.call.followUpDue else { return nil }
             let effect = outcome.effect
             let needsStep = effect.followUp == .nextStepRequired || effect.followUp == .meetingIsNextStep
-            if needsStep && r.hasOpenNextStep { continue }
-            items.append(DueItem(leadId: r.lead.id, org: r.lead.org, owner: r.call.actor, kind: .retry, what: effect.followUpText,
-                                 since: r.call.endedAt ?? r.call.at, due: due, state: SLAState.of(deadline: due, doneAt: nil, now: now)))
-        }
-        for (lead, step) in nextSteps where step.doneAt == nil && !closedForSteps.contains(lead.stage) {
-            guard let due = step.due else { continue }
+            if needsStep && r.hasOpenNextStep { return nil }
+            return DueItem(leadId: r.lead.id, org: r.lead.org, owner: r.call.actor, kind: .retry, what: effect.followUpText,
+                           since: r.call.endedAt ?? r.call.at, due: due, state: SLAState.of(deadline: due, doneAt: nil, now: now))
+        case .nextStep(let lead, let step):
+            guard step.doneAt == nil && !closedForSteps.contains(lead.stage), let due = step.due else { return nil }
             // Next steps are due on a day: overdue once that day has ended.
             let deadline = BusinessTime.endOfDay(due).addingTimeInterval(-1)
             let what = step.action.rawValue + (step.note.map { ": \($0)" } ?? "")
-            items.append(DueItem(leadId: lead.id, org: lead.org, owner: step.owner ?? lead.owner, kind: .nextStep, what: what,
-                                 since: step.setAt, due: deadline, state: SLAState.of(deadline: deadline, doneAt: nil, now: now)))
+            return DueItem(leadId: lead.id, org: lead.org, owner: step.owner ?? lead.owner, kind: .nextStep, what: what,
+                           since: step.setAt, due: deadline, state: SLAState.of(deadline: deadline, doneAt: nil, now: now))
         }
-        return items
+    }
+
+    /// Whether `due` lists `item`: overdue or due today, and `owner`'s when one is given.
+    public static func lists(_ item: DueItem, owner: String? = nil) -> Bool {
+        (item.state == .breached || item.state == .due) && (owner == nil || item.owner == owner)
+    }
+
+    /// How many items `due` lists, and how many of them are overdue: what the shell's start-up
+    /// line says, counted with the same rules as the list (`lists`) without keeping the items.
+    public struct Counts: Sendable, Equatable {
+        public var listed = 0
+        public var overdue = 0
+        public init() {}
+
+        public mutating func add(_ item: DueItem, owner: String?) {
+            guard DueList.lists(item, owner: owner) else { return }
+            listed += 1
+            if item.state == .breached { overdue += 1 }
+        }
     }
 
     /// Overdue first (the longest overdue on top), then due today (the soonest on top).
     /// Items due after today are left out.
     public static func due(_ items: [DueItem], owner: String? = nil) -> [DueItem] {
-        let rank: [SLAState: Int] = [.breached: 0, .due: 1]
-        return items
-            .filter { rank[$0.state] != nil && (owner == nil || $0.owner == owner) }
-            .sorted { a, b in
-                let ka = (rank[a.state] ?? 2, a.due, a.leadId, kindOrder(a.kind))
-                let kb = (rank[b.state] ?? 2, b.due, b.leadId, kindOrder(b.kind))
-                return ka < kb
-            }
+        items.filter { lists($0, owner: owner) }.sorted(by: listOrder)
+    }
+
+    /// The order of `due`: overdue before due today, then by deadline, lead and kind.
+    public static func listOrder(_ a: DueItem, _ b: DueItem) -> Bool {
+        let ka = (a.state == .breached ? 0 : 1, a.due, a.leadId, kindOrder(a.kind))
+        let kb = (b.state == .breached ? 0 : 1, b.due, b.leadId, kindOrder(b.kind))
+        return ka < kb
     }
 
     static func kindOrder(_ k: DueItem.Kind) -> Int {

@@ -31,20 +31,40 @@ public struct SLAReport: Sendable, Equatable, Codable {
     public var excludedNoConsent: Int
 
     public static func compute(_ candidates: [FirstAttemptCandidate], highPriority: Set<String>, now: Date) -> SLAReport {
+        var tally = Tally(highPriority: highPriority, now: now)
+        for c in candidates { tally.add(c) }
+        return tally.report
+    }
+
+    /// The report built one lead at a time, as the storage hands the leads out: only the
+    /// counts per owner are kept, so memory does not grow with the book.
+    public struct Tally: Sendable {
+        let highPriority: Set<String>
+        let now: Date
         var rows: [String: Row] = [:]
         var total = Row(owner: "total")
         var excluded = 0
-        for c in candidates {
-            guard let sla = c.sla(highPriority: highPriority) else { continue }
-            if c.lead.consent == .no { excluded += 1; continue }
+
+        public init(highPriority: Set<String>, now: Date) {
+            self.highPriority = highPriority
+            self.now = now
+        }
+
+        public mutating func add(_ c: FirstAttemptCandidate) {
+            guard let sla = c.sla(highPriority: highPriority) else { return }
+            if c.lead.consent == .no { excluded += 1; return }
             let owner = c.lead.owner ?? "(none)"
             let state = sla.state(firstAttempt: c.firstAttemptAt, now: now)
             rows[owner, default: Row(owner: owner)].count(state)
             total.count(state)
         }
-        var owners = rows.values.sorted { $0.owner < $1.owner }
-        for i in owners.indices { owners[i].settle() }
-        total.settle()
-        return SLAReport(owners: owners, total: total, excludedNoConsent: excluded)
+
+        public var report: SLAReport {
+            var owners = rows.values.sorted { $0.owner < $1.owner }
+            for i in owners.indices { owners[i].settle() }
+            var total = total
+            total.settle()
+            return SLAReport(owners: owners, total: total, excludedNoConsent: excluded)
+        }
     }
 }

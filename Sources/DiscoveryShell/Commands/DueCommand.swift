@@ -22,16 +22,19 @@ extension Command {
             session.print("Nothing due today or overdue\(whose).")
             return
         }
-        let sections: [(String, SLAState)] = [("Overdue", .breached), ("Due today", .due)]
+        // The list is in order, overdue first: each section is the run of its state. Written
+        // in blocks (one write per item made `due` over a whole book mostly system calls).
+        let overdue = items.prefix { $0.state == .breached }.count
+        let sections = [("Overdue", items[..<overdue]), ("Due today", items[overdue...])]
+        let sink = OutputSink(session.out)
         var first = true
-        for (title, state) in sections {
-            let part = items.filter { $0.state == state }
-            guard !part.isEmpty else { continue }
-            if !first { session.print() }
+        for (title, part) in sections where !part.isEmpty {
+            if !first { try sink.write("\n") }
             first = false
-            session.print(session.style.bold("\(title)\(whose) (\(part.count)):"))
-            for item in part { session.out.write(DueText.lines(item, now: now, width: session.width, style: session.style)) }
+            try sink.write(session.style.bold("\(title)\(whose) (\(part.count)):") + "\n")
+            for item in part { try sink.write(DueText.lines(item, now: now, width: session.width, style: session.style)) }
         }
+        try sink.flush()
     }
 }
 

@@ -14,17 +14,31 @@ extension Command {
     )) { inv, session in
         var filter = LeadFilter(owner: inv.option("--owner"), profile: inv.option("--profile"), search: inv.option("--search"))
         if let s = inv.option("--status") { filter.stage = try Stage.parse(s) }
-        let leads = try session.store.leads(filter)
+        // Streamed: rows are written as they are read, in blocks, never collected.
+        let sink = OutputSink(session.out)
         if inv.flag("--json") {
-            session.print(JSONText.encode(leads.map { LeadJSON($0, fields: LeadJSONField.listing) }))
+            var array = JSONArrayText()
+            try session.store.forEachLead(filter) { try sink.write(array.element(LeadJSON($0, fields: LeadJSONField.listing))) }
+            try sink.write(array.end())
+            try sink.flush()
             return
         }
-        if leads.isEmpty {
+        // Two reads: the first measures the columns, the second prints the rows.
+        let headers = ["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"]
+        func cells(_ lead: Lead) -> [String] { [lead.label, lead.stage.rawValue, lead.profile, lead.owner ?? "-", lead.region ?? "-", lead.org] }
+        var columns = TextTable.Columns(headers)
+        var count = 0
+        try session.store.forEachLead(filter) { lead in
+            columns.measure(cells(lead))
+            count += 1
+        }
+        if count == 0 {
             session.print("No leads\(filter.isEmpty ? " yet: create one with 'lead new ORG'" : " match").")
             return
         }
-        let rows = leads.map { [$0.label, $0.stage.rawValue, $0.profile, $0.owner ?? "-", $0.region ?? "-", $0.org] }
-        session.out.write(TextTable.render(["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"], rows))
+        try sink.write(columns.line(headers))
+        try session.store.forEachLead(filter) { try sink.write(columns.line(cells($0))) }
+        try sink.flush()
     }
 }
 

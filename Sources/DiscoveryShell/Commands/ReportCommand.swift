@@ -40,7 +40,9 @@ extension Command {
             let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since), rejections: try store.rejections(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.reasons(r))
         case .sla:
-            let r = SLAReport.compute(try store.firstAttemptCandidates(stages: nil, mqlSince: since, owner: nil), highPriority: try session.highPrioritySignals, now: now)
+            var tally = SLAReport.Tally(highPriority: try session.highPrioritySignals, now: now)
+            try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: since, owner: nil) { tally.add($0) }
+            let r = tally.report
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.sla(r))
         case .calls:
             let r = CallsReport.compute(counts: try store.callCounts(since: since))
