@@ -1,7 +1,7 @@
 import DiscoveryCore
 import Foundation
 
-/// Records read by column position from a `RawStatement`, for the paths that read many rows
+/// Records read by column position (`PositionalRow`), for the paths that read many rows
 /// (the whole book, the import's look-ups): each decoder goes with the column list it reads,
 /// and is loud about a stored value this version does not know, as `Rows` is. The contract
 /// suite checks that the whole-book read gives every lead exactly the record `Rows` reads.
@@ -11,7 +11,7 @@ enum RawRows {
         created_at, updated_at, stage_changed_at, mql_at, route_rule, requalify_trigger, requalify_at, website
         """
 
-    static func lead(_ c: RawStatement.Columns) throws -> Lead {
+    static func lead(_ c: some PositionalRow) throws -> Lead {
         let id = c.int64(0) ?? 0
         let updatedAt = try c.optionalDate(14, table: "lead", row: id)
         return Lead(id: id, org: c.text(1) ?? "", type: c.text(2), specialty: c.text(3), region: c.text(4), beds: c.int(5),
@@ -30,7 +30,7 @@ enum RawRows {
         do_not_call, email_opt_out, source, salutation, first_name, last_name, suffix
         """
 
-    static func contact(_ c: RawStatement.Columns) throws -> Contact {
+    static func contact(_ c: some PositionalRow) throws -> Contact {
         let id = c.int64(0) ?? 0
         let parts = c.text(16).map { PersonName(salutation: c.text(14) ?? "", first: c.text(15) ?? "", last: $0, suffix: c.text(17) ?? "") }
         return Contact(id: id, leadId: c.int64(1) ?? 0, name: c.text(2) ?? "", nameParts: parts, title: c.text(3),
@@ -42,7 +42,7 @@ enum RawRows {
 
     static let signalColumns = "id, lead_id, kind, note, actor, at, contact"
 
-    static func signal(_ c: RawStatement.Columns) throws -> SignalEvent {
+    static func signal(_ c: some PositionalRow) throws -> SignalEvent {
         let id = c.int64(0) ?? 0
         return SignalEvent(id: id, leadId: c.int64(1) ?? 0, kind: c.text(2) ?? "", note: c.text(3), actor: c.text(4) ?? "",
                            at: try c.date(5, table: "signal", row: id), contact: c.text(6))
@@ -50,7 +50,7 @@ enum RawRows {
 
     static let callColumns = "id, lead_id, outcome, note, duration_min, at, ended_at, actor, follow_up_due, contact_id, consent_override"
 
-    static func call(_ c: RawStatement.Columns) throws -> Call {
+    static func call(_ c: some PositionalRow) throws -> Call {
         let id = c.int64(0) ?? 0
         return Call(id: id, leadId: c.int64(1) ?? 0, outcome: try c.optional(CallOutcome.self, 2, table: "call", row: id),
                     note: c.text(3), durationMinutes: c.int(4), at: try c.date(5, table: "call", row: id),
@@ -60,7 +60,7 @@ enum RawRows {
 
     static let nextStepColumns = "id, lead_id, action, note, owner, due, set_at, actor, done_at"
 
-    static func nextStep(_ c: RawStatement.Columns) throws -> NextStep {
+    static func nextStep(_ c: some PositionalRow) throws -> NextStep {
         let id = c.int64(0) ?? 0
         return NextStep(id: id, leadId: c.int64(1) ?? 0, action: try c.value(NextAction.self, 2, table: "next_step", row: id),
                         note: c.text(3), owner: c.text(4), due: try c.optionalDate(5, table: "next_step", row: id),

@@ -60,7 +60,7 @@ final class RawStatement {
     }
 
     /// The current row of a statement.
-    struct Columns {
+    struct Columns: PositionalRow {
         let handle: SQLiteStatement
 
         func int64(_ i: Int32) -> Int64? {
@@ -75,36 +75,8 @@ final class RawStatement {
             return String(decoding: bytes, as: UTF8.self)
         }
 
-        /// A column that may be NULL as an `Int`.
-        func int(_ i: Int32) -> Int? { int64(i).map { Int($0) } }
-
-        /// A stored date in a column that may be NULL, loudly (see `date`).
-        func optionalDate(_ i: Int32, table: String, row: Int64?) throws -> Date? {
-            sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : try date(i, table: table, row: row)
-        }
-
-        /// A value of a fixed list, loudly (see `Rows`): column `i` of row `row` of `table`.
-        func value<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T where T.RawValue == String {
-            let stored = text(i) ?? ""
-            guard let value = T(rawValue: stored) else {
-                let name = sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "value"
-                throw Rows.unknown(table: table, row: row, column: name, value: stored)
-            }
-            return value
-        }
-
-        /// A stored date (see `StoredDate`), loudly: column `i` of row `row` of `table`.
-        func date(_ i: Int32, table: String, row: Int64?) throws -> Date {
-            guard let stored = text(i), let date = StoredDate.decode(stored.databaseValue) else {
-                let name = sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "date"
-                throw Rows.unknown(table: table, row: row, column: name, value: text(i) ?? "NULL")
-            }
-            return date
-        }
-
-        /// The same for a column that may be NULL.
-        func optional<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T? where T.RawValue == String {
-            text(i) == nil ? nil : try value(type, i, table: table, row: row)
+        func columnName(_ i: Int32) -> String {
+            sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "column \(i)"
         }
     }
 

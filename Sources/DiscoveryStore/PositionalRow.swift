@@ -1,0 +1,45 @@
+import DiscoveryCore
+import Foundation
+import GRDB
+
+/// A row read by column position, as the decoders of `RawRows` read it: a `RawStatement`'s
+/// current row, or a GRDB row whose columns were located once (`LeadColumns`). Every read of a
+/// fixed-list value or a date is loud about what this version does not know, as `Rows` is.
+protocol PositionalRow {
+    func int64(_ i: Int32) -> Int64?
+    func text(_ i: Int32) -> String?
+    /// The column's name, for an error message.
+    func columnName(_ i: Int32) -> String
+}
+
+extension PositionalRow {
+    /// A column that may be NULL as an `Int`.
+    func int(_ i: Int32) -> Int? { int64(i).map { Int($0) } }
+
+    /// A value of a fixed list: column `i` of row `row` of `table`.
+    func value<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T where T.RawValue == String {
+        let stored = text(i) ?? ""
+        guard let value = T(rawValue: stored) else {
+            throw Rows.unknown(table: table, row: row, column: columnName(i), value: text(i) ?? "NULL")
+        }
+        return value
+    }
+
+    /// The same for a column that may be NULL.
+    func optional<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T? where T.RawValue == String {
+        text(i) == nil ? nil : try value(type, i, table: table, row: row)
+    }
+
+    /// A stored date (see `StoredDate`): column `i` of row `row` of `table`.
+    func date(_ i: Int32, table: String, row: Int64?) throws -> Date {
+        guard let stored = text(i), let date = StoredDate.decode(stored.databaseValue) else {
+            throw Rows.unknown(table: table, row: row, column: columnName(i), value: text(i) ?? "NULL")
+        }
+        return date
+    }
+
+    /// A stored date in a column that may be NULL.
+    func optionalDate(_ i: Int32, table: String, row: Int64?) throws -> Date? {
+        text(i) == nil ? nil : try date(i, table: table, row: row)
+    }
+}
