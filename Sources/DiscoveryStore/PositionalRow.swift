@@ -10,6 +10,8 @@ protocol PositionalRow {
     func text(_ i: Int32) -> String?
     /// The column's name, for an error message.
     func columnName(_ i: Int32) -> String
+    /// The column's date in the stored format (`StoredDate.parse`), `nil` for anything else.
+    func storedDate(_ i: Int32) -> Date?
 }
 
 extension PositionalRow {
@@ -31,7 +33,10 @@ extension PositionalRow {
     }
 
     /// A stored date (see `StoredDate`): column `i` of row `row` of `table`.
+    func storedDate(_ i: Int32) -> Date? { text(i).flatMap(StoredDate.parse) }
+
     func date(_ i: Int32, table: String, row: Int64?) throws -> Date {
+        if let date = storedDate(i) { return date }
         guard let stored = text(i), let date = StoredDate.decode(stored.databaseValue) else {
             throw Rows.unknown(table: table, row: row, column: columnName(i), value: text(i) ?? "NULL")
         }

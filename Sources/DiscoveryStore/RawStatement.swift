@@ -75,6 +75,13 @@ final class RawStatement {
             return String(decoding: bytes, as: UTF8.self)
         }
 
+        /// Parsed from the column's bytes in place: no string made for it.
+        func storedDate(_ i: Int32) -> Date? {
+            guard sqlite3_column_type(handle, i) == SQLITE_TEXT, let p = sqlite3_column_text(handle, i) else { return nil }
+            return StoredDate.parse(bytes: UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
+                                                               count: Int(sqlite3_column_bytes(handle, i))))
+        }
+
         func columnName(_ i: Int32) -> String {
             sqlite3_column_name(handle, i).map { String(cString: $0) } ?? "column \(i)"
         }

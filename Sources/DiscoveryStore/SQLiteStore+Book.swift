@@ -22,20 +22,19 @@ extension SQLiteStore {
                                         RawRows.nextStep)
             // Every revision, newest last per question; only the value of the newest is decoded.
             var revisions = try LeadOrdered(db, "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id") {
-                Revision(id: $0.int64(0) ?? 0, question: $0.text(2) ?? "", value: $0.text(3), at: $0.text(4))
+                Revision(id: $0.int64(0) ?? 0, question: $0.text(2) ?? "", value: $0.text(3), at: try $0.optionalDate(4, table: "answer", row: $0.int64(0)))
             }
             while let row = try leads.next() {
                 let lead = try RawRows.lead(row)
                 var answers: [String: AnswerValue] = [:]
-                var lastAnswerAt: String?
+                var lastAnswerAt: Date?
                 var inForce: Revision?
                 for r in try revisions.take(lead.id) {
                     if let current = inForce, current.question != r.question, let value = current.value {
                         answers[current.question] = try Rows.answerValue(value, row: current.id)
                     }
                     inForce = r
-                    // Stored dates sort as text.
-                    if let at = r.at, at > (lastAnswerAt ?? "") { lastAnswerAt = at }
+                    if let at = r.at, at > (lastAnswerAt ?? .distantPast) { lastAnswerAt = at }
                 }
                 if let current = inForce, let value = current.value {
                     answers[current.question] = try Rows.answerValue(value, row: current.id)
@@ -43,7 +42,7 @@ extension SQLiteStore {
                 try body(QualificationRecord(
                     lead: lead, contacts: try contacts.take(lead.id), answers: answers, signals: try signals.take(lead.id),
                     calls: try calls.take(lead.id), nextStep: try steps.take(lead.id).last,
-                    lastAnswerAt: lastAnswerAt.flatMap { StoredDate.decode($0.databaseValue) }))
+                    lastAnswerAt: lastAnswerAt))
             }
         }
     }
@@ -54,7 +53,7 @@ private struct Revision {
     let id: Int64
     let question: String
     let value: String?
-    let at: String?
+    let at: Date?
 }
 
 /// A cursor over the rows of one table in lead order (its second column is `lead_id`), decoded

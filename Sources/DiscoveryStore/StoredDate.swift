@@ -16,26 +16,29 @@ enum StoredDate {
     /// `yyyy-MM-dd HH:mm:ss.SSS` in 1600 ... 9999, or nil for anything else.
     static func parse(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8 { b -> Date? in
-            guard b.count == 23, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20, b[13] == 0x3A, b[16] == 0x3A,
-                  b[19] == 0x2E else { return nil }
-            func number(_ from: Int, _ count: Int) -> Int? {
-                var n = 0
-                for i in from..<(from + count) {
-                    let d = Int(b[i]) - 0x30
-                    guard (0...9).contains(d) else { return nil }
-                    n = n * 10 + d
-                }
-                return n
+        return text.withUTF8(parse(bytes:))
+    }
+
+    /// The same, read from UTF-8 bytes in place (a column's text as SQLite holds it).
+    static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard b.count == 23, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20, b[13] == 0x3A, b[16] == 0x3A,
+              b[19] == 0x2E else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var n = 0
+            for i in from..<(from + count) {
+                let d = Int(b[i]) - 0x30
+                guard (0...9).contains(d) else { return nil }
+                n = n * 10 + d
             }
-            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-                  let millis = number(20, 3), year >= 1600, hour < 24, minute < 60, second < 60,
-                  CivilTime.isValid(year: year, month: month, day: day) else { return nil }
-            let days = CivilTime.days(year: year, month: month, day: day)
-            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - CivilTime.referenceOffset
-            return Date(timeIntervalSinceReferenceDate: Double(seconds) + Double(millis) / 1000)
+            return n
         }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              let millis = number(20, 3), year >= 1600, hour < 24, minute < 60, second < 60,
+              CivilTime.isValid(year: year, month: month, day: day) else { return nil }
+        let days = CivilTime.days(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - CivilTime.referenceOffset
+        return Date(timeIntervalSinceReferenceDate: Double(seconds) + Double(millis) / 1000)
     }
 }
 

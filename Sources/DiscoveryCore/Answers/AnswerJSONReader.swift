@@ -3,14 +3,18 @@
 /// decoder per value cost microseconds each. Anything it does not recognise gives `nil`, and
 /// `AnswerCoding.decode` then asks `JSONDecoder`, so the two always agree.
 struct AnswerJSONReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
 
-    private init(_ text: String) { bytes = Array(text.utf8) }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// Reads the string's own UTF-8 bytes, in place.
     static func read(_ text: String) -> AnswerValue? {
-        var r = AnswerJSONReader(text)
-        return r.value()
+        var text = text
+        return text.withUTF8 { bytes in
+            var r = AnswerJSONReader(bytes)
+            return r.value()
+        }
     }
 
     private mutating func value() -> AnswerValue? {
@@ -87,9 +91,9 @@ struct AnswerJSONReader {
         while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
         if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
             i += 1
-            return String(validating: bytes[start..<(i - 1)], as: UTF8.self)
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
         }
-        var out = Array(bytes[start..<i])
+        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         while i < bytes.count {
             let b = bytes[i]
             i += 1
