@@ -58,6 +58,7 @@ public enum DiscoveryMain {
                               out: StandardStreams.out, err: StandardStreams.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir
+        session.modelVersionSource = { opened.modelVersion ?? ModelDigest.version(directory: setsDir) }
         if let editor { Terminal.attachCompletion(to: editor, session: session) }
         let shell = Shell(session: session)
         if !options.command.isEmpty {
