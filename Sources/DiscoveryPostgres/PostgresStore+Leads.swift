@@ -39,6 +39,16 @@ extension PostgresStore: LeadStorage {
         }
     }
 
+    public func leadIds(withDigitPrefix digits: String, limit: Int) throws(DiscoveryError) -> [Int64] {
+        guard let ranges = LeadIdPrefix.ranges(digits), !ranges.isEmpty, limit > 0 else { return [] }
+        return try read { s in
+            let terms = ranges.indices.map { "id BETWEEN $\(2 * $0 + 1) AND $\(2 * $0 + 2)" }.joined(separator: " OR ")
+            let values = ranges.flatMap { [SQLValue.i($0.lowerBound), .i($0.upperBound)] } + [.i(Int64(limit))]
+            return try s.rows("SELECT id FROM lead WHERE \(terms) ORDER BY id LIMIT $\(values.count)", values: values)
+                .map { try $0.int64(required: "id") }
+        }
+    }
+
     public func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead] {
         try read { s in
             var clauses: [String] = []

@@ -26,6 +26,9 @@ public protocol LeadStorage: AnyObject, Sendable {
     func lead(id: Int64) throws(DiscoveryError) -> Lead?
     /// Leads whose organisation name starts with `prefix` (case-insensitive), at most `limit`, in id order.
     func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead]
+    /// The ids of leads whose decimal digits start with `digits` (ASCII digits; empty: any), at
+    /// most `limit`, in id order: one bounded query on the primary key (`LeadIdPrefix`), for Tab.
+    func leadIds(withDigitPrefix digits: String, limit: Int) throws(DiscoveryError) -> [Int64]
     /// The leads the filter keeps, in id order.
     func leads(_ filter: LeadFilter) throws(DiscoveryError) -> [Lead]
     /// Sets one field of a lead; records old and new value. Returns the updated lead.
