@@ -26,6 +26,7 @@ public enum DiscoveryMain {
     }
 
     static func run(_ options: GlobalOptions, env: Environment) throws(DiscoveryError) -> Int32 {
+        RoundTripReport.install(env)
         let location = options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase
         if options.command.first == "db" {
             return try DatabaseCommand.run(Array(options.command.dropFirst()), location: location,

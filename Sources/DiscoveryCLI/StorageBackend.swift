@@ -22,8 +22,11 @@ enum StorageBackend {
     static func open(_ location: String, env: Environment) throws(DiscoveryError) -> OpenedStorage {
         if PostgresLocation.isPostgresURL(location) {
             let store = try PostgresStore.open(try PostgresLocation.parse(location, lookup: env.lookup))
-            let model = try TeamModel.folder(store, env: env)
-            return OpenedStorage(store: store, teamUser: try store.sessionUser(), modelFolder: model.folder,
+            // Who we are and the model in force were read at open, in the same round trip as the schema check.
+            let model = try TeamModel.folder(store, model: store.opening.map(\.model), env: env)
+            let user: String
+            if let known = store.opening?.user { user = known } else { user = try store.sessionUser() }
+            return OpenedStorage(store: store, teamUser: user, modelFolder: model.folder,
                                  modelVersion: .published(model.version))
         }
         return OpenedStorage(store: try SQLiteStore.open(path: location), teamUser: nil, modelFolder: nil)

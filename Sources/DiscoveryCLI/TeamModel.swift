@@ -25,8 +25,12 @@ enum TeamModel {
     }
 
     /// The folder holding the version of the model in force on `store`'s database, and that version.
-    static func folder(_ store: PostgresStore, env: Environment) throws(DiscoveryError) -> (folder: String, version: Int64) {
-        guard let model = try store.modelVersion() else {
+    /// `model`: the version in force when already known (read at open), else asked for.
+    static func folder(_ store: PostgresStore, model known: PostgresStore.PublishedModel?? = nil,
+                       env: Environment) throws(DiscoveryError) -> (folder: String, version: Int64) {
+        let inForce: PostgresStore.PublishedModel?
+        if let known { inForce = known } else { inForce = try store.modelVersion() }
+        guard let model = inForce else {
             throw .dataFile("no scoring model is published on \(store.location.display); ops: run `discovery sets publish DIR`")
         }
         let key = "\(store.location.host)-\(store.location.port)-\(store.location.database)"

@@ -4,7 +4,7 @@ import Foundation
 
 extension PostgresStore: AuditStorage {
     public func audit(lead: Int64?, limit: Int?) throws(DiscoveryError) -> [AuditEntry] {
-        try read { s in
+        try statement { s in
             var args: [SQLValue] = []
             var sql = "SELECT * FROM audit"
             if let lead { args.append(.i(lead)); sql += " WHERE lead_id = $1" }
