@@ -35,7 +35,9 @@ extension PostgresLocation {
         var config = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
                                                       database: database, tls: tls)
         config.options.connectTimeout = .seconds(Self.connectTimeout)
-        if sslMode == .verifyFull { config.options.tlsServerName = host }
+        // No tlsServerName: postgres-nio sends the host as SNI when it is a name and none for an IP
+        // literal (SNI cannot carry one; NIOSSL refuses it), and verify-full then checks the
+        // certificate against the name, or against the IP address connected to (an IP SAN).
         config.options.additionalStartupParameters = [("TimeZone", "UTC"), ("application_name", "discovery")]
         return config
     }
