@@ -141,9 +141,9 @@ public final class PostgresStore: @unchecked Sendable {
 
     /// Runs one change as one transaction, with an audit writer for its entries.
     func change<T>(actor: String, at: Date, _ body: (SQLSession, AuditLog) throws -> T) throws(DiscoveryError) -> T {
+        // lock_timeout is the session's (a start-up parameter, `configuration()`).
         try transaction("BEGIN", inChange: true) { s in
-            try s.exec("SET LOCAL lock_timeout = '\(Self.lockTimeoutSeconds)s'")
-            return try body(s, AuditLog(session: s, actor: actor, at: at))
+            try body(s, AuditLog(session: s, actor: actor, at: at))
         }
     }
 
