@@ -26,6 +26,7 @@ public enum DiscoveryMain {
     }
 
     static func run(_ options: GlobalOptions, env: Environment) throws(DiscoveryError) -> Int32 {
+        RoundTripReport.install(env)
         let location = options.database ?? env["DISCOVERY_DB"] ?? env.defaultDatabase
         if options.command.first == "db" {
             return try DatabaseCommand.run(Array(options.command.dropFirst()), location: location,
@@ -58,6 +59,7 @@ public enum DiscoveryMain {
                               out: StandardStreams.out, err: StandardStreams.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir
+        session.modelVersionSource = { opened.modelVersion ?? ModelDigest.version(directory: setsDir) }
         if let editor { Terminal.attachCompletion(to: editor, session: session) }
         let shell = Shell(session: session)
         if !options.command.isEmpty {

@@ -10,6 +10,8 @@ struct OpenedStorage {
     let teamUser: String?
     /// The folder of the team's published scoring model; nil for a SQLite file (it reads --question-sets).
     let modelFolder: String?
+    /// The version of that model (`team vN`); nil for a SQLite file.
+    var modelVersion: ModelVersion? = nil
 }
 
 /// The one place a storage backend is chosen: from `--db` (or `DISCOVERY_DB`, or the XDG
@@ -20,7 +22,12 @@ enum StorageBackend {
     static func open(_ location: String, env: Environment) throws(DiscoveryError) -> OpenedStorage {
         if PostgresLocation.isPostgresURL(location) {
             let store = try PostgresStore.open(try PostgresLocation.parse(location, lookup: env.lookup))
-            return OpenedStorage(store: store, teamUser: try store.sessionUser(), modelFolder: try TeamModel.folder(store, env: env))
+            // Who we are and the model in force were read at open, in the same round trip as the schema check.
+            let model = try TeamModel.folder(store, model: store.opening.map(\.model), env: env)
+            let user: String
+            if let known = store.opening?.user { user = known } else { user = try store.sessionUser() }
+            return OpenedStorage(store: store, teamUser: user, modelFolder: model.folder,
+                                 modelVersion: .published(model.version))
         }
         return OpenedStorage(store: try SQLiteStore.open(path: location), teamUser: nil, modelFolder: nil)
     }

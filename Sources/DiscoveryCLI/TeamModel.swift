@@ -24,16 +24,20 @@ enum TeamModel {
         return files
     }
 
-    /// The folder holding `version` of the model published on `store`'s database.
-    static func folder(_ store: PostgresStore, env: Environment) throws(DiscoveryError) -> String {
-        guard let model = try store.modelVersion() else {
+    /// The folder holding the version of the model in force on `store`'s database, and that version.
+    /// `model`: the version in force when already known (read at open), else asked for.
+    static func folder(_ store: PostgresStore, model known: PostgresStore.PublishedModel?? = nil,
+                       env: Environment) throws(DiscoveryError) -> (folder: String, version: Int64) {
+        let inForce: PostgresStore.PublishedModel?
+        if let known { inForce = known } else { inForce = try store.modelVersion() }
+        guard let model = inForce else {
             throw .dataFile("no scoring model is published on \(store.location.display); ops: run `discovery sets publish DIR`")
         }
         let key = "\(store.location.host)-\(store.location.port)-\(store.location.database)"
             .map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
         let base = (env["XDG_CACHE_HOME"] ?? env.home + "/.cache") + "/discovery/team/" + String(key)
         let folder = base + "/v\(model.version)"
-        if FileManager.default.fileExists(atPath: folder) { return folder }
+        if FileManager.default.fileExists(atPath: folder) { return (folder, model.version) }
         let files = try store.modelFiles(version: model.version)
         let staging = base + "/.v\(model.version)-" + UUID().uuidString
         do {
@@ -43,10 +47,10 @@ enum TeamModel {
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             // A teammate's process on this machine may have written it meanwhile.
-            if FileManager.default.fileExists(atPath: folder) { return folder }
+            if FileManager.default.fileExists(atPath: folder) { return (folder, model.version) }
             throw .storage("\(base): cannot write the team's model (version \(model.version)) to the cache folder: \(error.localizedDescription)")
         }
-        return folder
+        return (folder, model.version)
     }
 
     /// Lints `directory` and publishes it as the next version; its version and lint summary.

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// The one place postgres-nio's asynchronous API meets the synchronous storage interface: one
 /// connection per process; each statement is sent and waited for (`EventLoopFuture.wait()`,
@@ -14,6 +15,12 @@ final class BlockingConnection: @unchecked Sendable {
         return logger
     }()
 
+    /// Statements sent and waited for by this process: one round trip each (`round trips: N`,
+    /// `DISCOVERY_ROUND_TRIPS=1`). Connection start-ups are counted apart.
+    static let roundTrips = Atomic<Int>(0)
+    /// Connections opened by this process (each a start-up exchange: TLS, authentication).
+    static let connections = Atomic<Int>(0)
+
     private init(connection: PostgresConnection) {
         self.connection = connection
     }
@@ -24,12 +31,14 @@ final class BlockingConnection: @unchecked Sendable {
         let connection = try PostgresConnection.connect(
             on: group.next(), configuration: configuration, id: 1, logger: logger
         ).wait()
+        connections.add(1, ordering: .relaxed)
         return BlockingConnection(connection: connection)
     }
 
     /// Runs one statement with its bound values: every row, and the rows the command touched.
     func run(_ sql: String, _ binds: PostgresBindings) throws -> (rows: [PostgresRow], affected: Int) {
         let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+        Self.roundTrips.add(1, ordering: .relaxed)
         let result = try connection.query(query, logger: Self.logger).wait()
         return (result.rows, result.metadata.rows ?? 0)
     }

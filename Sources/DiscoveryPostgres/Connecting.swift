@@ -35,8 +35,13 @@ extension PostgresLocation {
         var config = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
                                                       database: database, tls: tls)
         config.options.connectTimeout = .seconds(Self.connectTimeout)
-        if sslMode == .verifyFull { config.options.tlsServerName = host }
-        config.options.additionalStartupParameters = [("TimeZone", "UTC"), ("application_name", "discovery")]
+        // No tlsServerName: postgres-nio sends the host as SNI when it is a name and none for an IP
+        // literal (SNI cannot carry one; NIOSSL refuses it), and verify-full then checks the
+        // certificate against the name, or against the IP address connected to (an IP SAN).
+        // lock_timeout for the whole session, sent with the start-up message: a change waits for a
+        // teammate's lock as long as SQLite's busy timeout, at no round trip of its own.
+        config.options.additionalStartupParameters = [("TimeZone", "UTC"), ("application_name", "discovery"),
+                                                      ("lock_timeout", "\(PostgresStore.lockTimeoutSeconds)s")]
         return config
     }
 }

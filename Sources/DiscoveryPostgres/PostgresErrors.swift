@@ -14,6 +14,10 @@ enum PostgresErrors {
         if let e = error as? DiscoveryError { return e }
         let server = "\(location.host):\(location.port)"
         let underlying = String(describing: (error as? PSQLError)?.underlying ?? error)
+        if connecting, (error as? PSQLError)?.serverInfo == nil, underlying.contains("failedToValidateHostname") {
+            // The chain is trusted, but the certificate names neither the host name nor the IP address connected to.
+            return .storage("\(server): TLS failed: the server's certificate does not name \(location.host) (sslmode=verify-full checks that the certificate names the host or IP address you connect to); connect by a name or address it carries, or use sslmode=verify-ca")
+        }
         if connecting, (error as? PSQLError)?.serverInfo == nil,
            ["NIOSSL", "certificate", "handshake", "BoringSSL", "verify"].contains(where: underlying.contains) {
             let root = location.sslRootCert.map { " against \($0)" } ?? " against the system's roots (set sslrootcert or PGSSLROOTCERT)"

@@ -84,7 +84,7 @@ extension PostgresStore {
 
     /// Who the server says we are: the authenticated role, the audit actor in team mode.
     public func sessionUser() throws(DiscoveryError) -> String {
-        try read { s in try s.one("SELECT session_user::text AS u")?.text(required: "u") ?? location.user }
+        try statement { s in try s.one("SELECT session_user::text AS u")?.text(required: "u") ?? location.user }
     }
 
     public func status() throws(DiscoveryError) -> Status {

@@ -38,7 +38,7 @@ extension PostgresStore: AnswerStorage {
     }
 
     public func answersInForce(lead: Int64) throws(DiscoveryError) -> [String: AnswerValue] {
-        try read { s in try Self.answersInForce(lead: lead, s: s) }
+        try statement { s in try Self.answersInForce(lead: lead, s: s) }
     }
 
     static func answersInForce(lead: Int64, s: SQLSession) throws -> [String: AnswerValue] {
@@ -55,7 +55,7 @@ extension PostgresStore: AnswerStorage {
     }
 
     public func latestRevisions(lead: Int64) throws(DiscoveryError) -> [Answer] {
-        try read { s in
+        try statement { s in
             try s.rows("""
                 SELECT * FROM answer WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = $1 GROUP BY question) ORDER BY id
                 """, .i(lead)).map(RecordRows.answer)
@@ -63,7 +63,7 @@ extension PostgresStore: AnswerStorage {
     }
 
     public func answerHistory(lead: Int64, question: String) throws(DiscoveryError) -> [Answer] {
-        try read { s in
+        try statement { s in
             try s.rows("SELECT * FROM answer WHERE lead_id = $1 AND question = $2 ORDER BY id", .i(lead), .t(question))
                 .map(RecordRows.answer)
         }

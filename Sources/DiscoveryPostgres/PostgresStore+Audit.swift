@@ -4,7 +4,7 @@ import Foundation
 
 extension PostgresStore: AuditStorage {
     public func audit(lead: Int64?, limit: Int?) throws(DiscoveryError) -> [AuditEntry] {
-        try read { s in
+        try statement { s in
             var args: [SQLValue] = []
             var sql = "SELECT * FROM audit"
             if let lead { args.append(.i(lead)); sql += " WHERE lead_id = $1" }
@@ -20,15 +20,20 @@ extension PostgresStore: AuditStorage {
             try s.exec("SELECT pg_advisory_xact_lock(715000002)")
             guard let changeId = try s.one("""
                 SELECT max(change_id) AS c FROM audit
-                WHERE change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                WHERE actor = $1
+                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
                   AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change' AND entity_id IS NOT NULL)
                   AND change_id NOT IN (SELECT change_id FROM audit WHERE entity = 'model')
-                """)?.int64("c") else {
+                """, .t(actor))?.int64("c") else {
                 throw DiscoveryError.failed("nothing to undo")
             }
             let entries = try s.rows("SELECT * FROM audit WHERE change_id = $1 ORDER BY id DESC", .i(changeId))
                 .map(RecordRows.auditEntry)
             let steps = try UndoPlan.steps(reverting: entries)
+            if let newer = UndoPlan.newerTeammateEntry(reverting: entries, actor: actor,
+                                                       later: try laterEntries(s, after: changeId, touching: entries)) {
+                throw UndoPlan.refusal(reverting: changeId, newer: newer)
+            }
             for (step, _) in steps {
                 try carryOut(step, s: s, audit: audit)
             }
@@ -36,6 +41,18 @@ extension PostgresStore: AuditStorage {
             try audit.record(lead: entries.first?.leadId, action: .undo, entity: "change", entityId: changeId, new: String(changeId))
             return UndoResult(changeId: changeId, leadId: entries.first?.leadId, summary: steps.map(\.summary).reversed())
         }
+    }
+
+    /// The audit entries after change `changeId` on the leads its `entries` touched (and those
+    /// with no lead, when one of `entries` has none), for `UndoPlan.newerTeammateEntry`.
+    private func laterEntries(_ s: SQLSession, after changeId: Int64, touching entries: [AuditEntry]) throws -> [AuditEntry] {
+        let leads = Array(Set(entries.compactMap(\.leadId))).sorted()
+        var filters: [String] = []
+        if !leads.isEmpty { filters.append("lead_id IN (\(leads.indices.map { "$\($0 + 2)" }.joined(separator: ", ")))") }
+        if entries.contains(where: { $0.leadId == nil }) { filters.append("lead_id IS NULL") }
+        guard !filters.isEmpty else { return [] }
+        return try s.rows("SELECT * FROM audit WHERE change_id > $1 AND (\(filters.joined(separator: " OR "))) ORDER BY id",
+                          values: [.i(changeId)] + leads.map { .i($0) }).map(RecordRows.auditEntry)
     }
 
     /// The PostgreSQL type of each column `UndoPlan` may write back (the log holds text).

@@ -46,11 +46,11 @@ extension PostgresStore: CallStorage {
     }
 
     public func calls(lead: Int64) throws(DiscoveryError) -> [Call] {
-        try read { s in try s.rows("SELECT * FROM call WHERE lead_id = $1 ORDER BY at, id", .i(lead)).map(RecordRows.call) }
+        try statement { s in try s.rows("SELECT * FROM call WHERE lead_id = $1 ORDER BY at, id", .i(lead)).map(RecordRows.call) }
     }
 
     public func answerCounts(lead: Int64) throws(DiscoveryError) -> [Int64: Int] {
-        try read { s in
+        try statement { s in
             var counts: [Int64: Int] = [:]
             for row in try s.rows("""
                 SELECT call_id, count(*) AS n FROM answer WHERE lead_id = $1 AND call_id IS NOT NULL GROUP BY call_id
@@ -62,7 +62,7 @@ extension PostgresStore: CallStorage {
     }
 
     public func openCall(lead: Int64) throws(DiscoveryError) -> Call? {
-        try read { s in try Self.openCall(s, lead: lead) }
+        try statement { s in try Self.openCall(s, lead: lead) }
     }
 
     static func call(_ s: SQLSession, _ id: Int64) throws -> Call? {

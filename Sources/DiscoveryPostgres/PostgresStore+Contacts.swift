@@ -24,13 +24,13 @@ extension PostgresStore: ContactStorage {
     }
 
     public func contacts(lead: Int64) throws(DiscoveryError) -> [Contact] {
-        try read { s in
+        try statement { s in
             try s.rows("SELECT * FROM contact WHERE lead_id = $1 ORDER BY id", .i(lead)).map { try RecordRows.contact($0) }
         }
     }
 
     public func contactsWithUnsplitNames() throws(DiscoveryError) -> [Contact] {
-        try read { s in
+        try statement { s in
             try s.rows("SELECT * FROM contact WHERE last_name IS NULL ORDER BY lead_id, id").map { try RecordRows.contact($0) }
         }
     }

@@ -19,7 +19,7 @@ extension PostgresStore: LeadStorage {
     }
 
     public func lead(id: Int64) throws(DiscoveryError) -> Lead? {
-        try read { s in try Self.lead(s, id) }
+        try statement { s in try Self.lead(s, id) }
     }
 
     static func lead(_ s: SQLSession, _ id: Int64, forUpdate: Bool = false) throws -> Lead? {
@@ -33,15 +33,25 @@ extension PostgresStore: LeadStorage {
     }
 
     public func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead] {
-        try read { s in
+        try statement { s in
             try s.rows("SELECT * FROM lead WHERE lower(org) LIKE lower($1) ESCAPE '\\' ORDER BY id LIMIT $2",
                        .t(Self.likePattern(prefix: prefix)), .i(limit)).map(RecordRows.lead)
         }
     }
 
-    /// The rows are read whole, then handed out (a PostgreSQL book is read for correctness here).
+    public func leadIds(withDigitPrefix digits: String, limit: Int) throws(DiscoveryError) -> [Int64] {
+        guard let ranges = LeadIdPrefix.ranges(digits), !ranges.isEmpty, limit > 0 else { return [] }
+        return try statement { s in
+            let terms = ranges.indices.map { "id BETWEEN $\(2 * $0 + 1) AND $\(2 * $0 + 2)" }.joined(separator: " OR ")
+            let values = ranges.flatMap { [SQLValue.i($0.lowerBound), .i($0.upperBound)] } + [.i(Int64(limit))]
+            return try s.rows("SELECT id FROM lead WHERE \(terms) ORDER BY id LIMIT $\(values.count)", values: values)
+                .map { try $0.int64(required: "id") }
+        }
+    }
+
+    /// The rows are read whole (one statement), then handed out (a PostgreSQL book is read for correctness here).
     public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
-        try read { s in
+        try statement { s in
             var clauses: [String] = []
             var args: [SQLValue] = []
             func bind(_ v: SQLValue) -> String { args.append(v); return "$\(args.count)" }

@@ -32,7 +32,7 @@ extension PostgresStore {
 
     /// The version in force (without its files), or nil when none was ever published.
     public func modelVersion() throws(DiscoveryError) -> PublishedModel? {
-        try read { s in
+        try statement { s in
             try s.one("SELECT * FROM model_version ORDER BY id DESC LIMIT 1").map { row in
                 PublishedModel(version: try row.int64(required: "id"), publishedBy: try row.text(required: "published_by"),
                                publishedAt: try row.date(required: "published_at"), summary: try row.text(required: "summary"),
@@ -43,7 +43,7 @@ extension PostgresStore {
 
     /// The files of `version`.
     public func modelFiles(version: Int64) throws(DiscoveryError) -> [String: String] {
-        try read { s in
+        try statement { s in
             var files: [String: String] = [:]
             for row in try s.rows("SELECT path, content FROM model_file WHERE version = $1", .i(version)) {
                 files[try row.text(required: "path")] = try row.text(required: "content")

@@ -4,7 +4,7 @@ import Foundation
 
 extension PostgresStore: NextStepStorage {
     public func openNextStep(lead: Int64) throws(DiscoveryError) -> NextStep? {
-        try read { s in try Self.openNextStep(s, lead: lead) }
+        try statement { s in try Self.openNextStep(s, lead: lead) }
     }
 
     static func openNextStep(_ s: SQLSession, lead: Int64) throws -> NextStep? {

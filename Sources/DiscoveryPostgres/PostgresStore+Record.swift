@@ -3,28 +3,30 @@ import DiscoveryStorage
 import Foundation
 
 extension PostgresStore: RecordStorage {
+    /// One lead's whole record in one statement (one round trip, no transaction needed).
     public func qualificationRecord(lead id: Int64) throws(DiscoveryError) -> QualificationRecord? {
-        try read { s in try Self.lead(s, id).map { try Self.record(of: $0, s: s) } }
+        try statement { s in try s.one(RecordQuery.lead, .i(id)).map(RecordQuery.record) }
     }
 
+    /// The book in pages of `recordPageSize` leads, each page one statement, all in one
+    /// REPEATABLE READ transaction (one state): memory holds one page, whatever the book's size.
     public func forEachQualificationRecord(createdSince since: Date?,
                                            _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError) {
+        let pageSize = max(1, recordPageSize)
         try read { s in
-            for lead in try Self.leadRows(s, since: since, column: .createdAt) {
-                try body(try Self.record(of: lead, s: s))
+            var after: Int64 = 0
+            while true {
+                let page: [SQLRow]
+                if let since {
+                    page = try s.rows(RecordQuery.pageSince, .i(after), .i(Int64(pageSize)), .d(since))
+                } else {
+                    page = try s.rows(RecordQuery.page, .i(after), .i(Int64(pageSize)))
+                }
+                for row in page { try body(try RecordQuery.record(row)) }
+                guard page.count == pageSize, let last = page.last else { return }
+                after = try last.int64(required: "id")
             }
         }
-    }
-
-    static func record(of lead: Lead, s: SQLSession) throws -> QualificationRecord {
-        let id = lead.id
-        let contacts = try s.rows("SELECT * FROM contact WHERE lead_id = $1 ORDER BY id", .i(id)).map { try RecordRows.contact($0) }
-        let answers = try answersInForce(lead: id, s: s)
-        let lastAnswerAt = try s.one("SELECT max(at) AS m FROM answer WHERE lead_id = $1", .i(id))?.date("m")
-        let signals = try s.rows("SELECT * FROM signal WHERE lead_id = $1 ORDER BY at, id", .i(id)).map(RecordRows.signal)
-        let calls = try s.rows("SELECT * FROM call WHERE lead_id = $1 ORDER BY at, id", .i(id)).map(RecordRows.call)
-        return QualificationRecord(lead: lead, contacts: contacts, answers: answers, signals: signals,
-                                   calls: calls, nextStep: try openNextStep(s, lead: id), lastAnswerAt: lastAnswerAt)
     }
 
     /// The date columns a report may filter leads on: a closed list, never user text.

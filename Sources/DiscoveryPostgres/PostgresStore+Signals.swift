@@ -18,6 +18,6 @@ extension PostgresStore: SignalStorage {
     }
 
     public func signals(lead: Int64) throws(DiscoveryError) -> [SignalEvent] {
-        try read { s in try s.rows("SELECT * FROM signal WHERE lead_id = $1 ORDER BY at, id", .i(lead)).map(RecordRows.signal) }
+        try statement { s in try s.rows("SELECT * FROM signal WHERE lead_id = $1 ORDER BY at, id", .i(lead)).map(RecordRows.signal) }
     }
 }

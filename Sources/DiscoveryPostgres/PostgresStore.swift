@@ -2,6 +2,7 @@ import DiscoveryCore
 import DiscoveryStorage
 import Foundation
 import PostgresNIO
+import Synchronization
 
 /// The storage interface (`DiscoveryStorage`) on one shared PostgreSQL database. One connection
 /// per process (`BlockingConnection`), reconnected when the server dropped it. Every change is
@@ -11,8 +12,18 @@ import PostgresNIO
 public final class PostgresStore: @unchecked Sendable {
     public let location: PostgresLocation
     private var connection: BlockingConnection?
+    /// How many leads one statement of the book read (`forEachQualificationRecord`) brings.
+    public var recordPageSize = 500
+    /// Who we are and the model in force, as `open` found them (nil before, or after `connect`).
+    public internal(set) var opening: Opening?
     /// One statement at a time on the connection (the store is `Sendable`).
     private let lock = NSRecursiveLock()
+
+    /// The statements this process has sent to PostgreSQL (each one round trip), and the
+    /// connections it opened; for `DISCOVERY_ROUND_TRIPS=1`.
+    public static var roundTrips: (statements: Int, connections: Int) {
+        (BlockingConnection.roundTrips.load(ordering: .relaxed), BlockingConnection.connections.load(ordering: .relaxed))
+    }
 
     /// How long a change waits for a teammate's lock before giving up (as SQLite's busy timeout).
     public static let lockTimeoutSeconds = 5
@@ -25,10 +36,13 @@ public final class PostgresStore: @unchecked Sendable {
     deinit { connection?.close() }
 
     /// Connects and checks the schema: refuses a database that is not a discovery one, or whose
-    /// schema is older (run `db migrate`) or newer (upgrade discovery) than this version's.
+    /// schema is older (run `db migrate`) or newer (upgrade discovery) than this version's. The
+    /// check, who we are and the model in force are one statement (`opening`).
     public static func open(_ location: PostgresLocation) throws(DiscoveryError) -> PostgresStore {
         let store = try connect(location)
-        let state = try store.schemaState()
+        let opening = try store.openingState()
+        let state: SchemaState
+        if let opening { state = .version(opening.schemaVersion) } else { state = try store.schemaState() }
         switch state {
         case .missing:
             throw .storage("\(location.host):\(location.port)/\(location.database): not a discovery database (no discovery schema); run `discovery db init` once for the team")
@@ -37,6 +51,7 @@ public final class PostgresStore: @unchecked Sendable {
         case .version(let v) where v > PostgresSchema.version:
             throw .storage("\(location.host):\(location.port)/\(location.database): the database was written by a newer version of discovery (schema \(v)); upgrade discovery to open it")
         case .version:
+            store.opening = opening
             return store
         }
     }
@@ -100,6 +115,25 @@ public final class PostgresStore: @unchecked Sendable {
             || psql.code == .connectionError
     }
 
+    /// Runs a read of one statement, outside a transaction: a statement sees one state of the
+    /// database by itself, so BEGIN and COMMIT would only add two round trips. A connection
+    /// lost while idle is reopened once (a read is safe to send again).
+    func statement<T>(_ body: (SQLSession) throws -> T) throws(DiscoveryError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            do {
+                return try body(SQLSession(connection: try liveConnection()))
+            } catch where Self.isConnectionLost(error) {
+                connection?.close()
+                connection = nil
+                return try body(SQLSession(connection: try liveConnection()))
+            }
+        } catch {
+            throw PostgresErrors.map(error, location, inChange: false)
+        }
+    }
+
     /// Runs a read, seeing one state of the database.
     func read<T>(_ body: (SQLSession) throws -> T) throws(DiscoveryError) -> T {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", inChange: false, body)
@@ -107,9 +141,9 @@ public final class PostgresStore: @unchecked Sendable {
 
     /// Runs one change as one transaction, with an audit writer for its entries.
     func change<T>(actor: String, at: Date, _ body: (SQLSession, AuditLog) throws -> T) throws(DiscoveryError) -> T {
+        // lock_timeout is the session's (a start-up parameter, `configuration()`).
         try transaction("BEGIN", inChange: true) { s in
-            try s.exec("SET LOCAL lock_timeout = '\(Self.lockTimeoutSeconds)s'")
-            return try body(s, AuditLog(session: s, actor: actor, at: at))
+            try body(s, AuditLog(session: s, actor: actor, at: at))
         }
     }
 

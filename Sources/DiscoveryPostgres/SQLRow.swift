@@ -7,12 +7,19 @@ import PostgresNIO
 /// is an error naming the column, never a trap.
 struct SQLRow {
     private var cells: [String: PostgresCell] = [:]
+    /// A row PostgreSQL sent as a JSON object (`json_agg` of a table's rows, `RecordQuery`).
+    private var json: [String: Any]?
 
     init(_ row: PostgresRow) {
         for cell in row where cells[cell.columnName] == nil { cells[cell.columnName] = cell }
     }
 
+    init(json object: [String: Any]) {
+        json = object
+    }
+
     private func decode<T: PostgresDecodable>(_ type: T.Type, _ column: String) throws -> T? where T._DecodableType == T {
+        if let json { return try JSONCell.decode(type, json, column) }
         guard let cell = cells[column] else {
             throw DiscoveryError.storage("the database returned no column \(column); is this a discovery database?")
         }

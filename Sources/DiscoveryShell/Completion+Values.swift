@@ -18,14 +18,15 @@ extension Completer {
     }
 
     /// Lead ids (`L7`, or `7` when digits are typed) and organisation names starting with
-    /// what is typed.
+    /// what is typed: each one bounded query, however many leads the database holds.
     func leadWords(_ current: String) -> [String] {
         var words: [String] = []
         let digits = current.drop { $0 == "L" || $0 == "l" }
         if !current.isEmpty, current.count - digits.count <= 1, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            let leads = (try? session.store.leads(LeadFilter())) ?? []
+            let ids = (try? session.store.leadIds(withDigitPrefix: String(digits), limit: limit)) ?? []
+            if ids.count >= limit { truncation.happened = true }
             let bare = digits.count == current.count
-            words += leads.map { bare ? String($0.id) : $0.label }
+            words += ids.map { bare ? String($0) : "L\($0)" }
         }
         let named = (try? session.store.leads(withOrgPrefix: current, limit: limit)) ?? []
         if named.count >= limit { truncation.happened = true }

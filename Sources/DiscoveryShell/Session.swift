@@ -24,6 +24,17 @@ public final class Session {
     public var interviewCompletions: [String]?
     /// The question-set folder the catalog was loaded from (what `lint` checks by default).
     public var questionSetsDirectory: String?
+    /// The scoring model verdicts are computed with (`status --json`, the handoff): set by the
+    /// front end (the team's published version, or the local folder's digest), read on first use.
+    public var modelVersionSource: () -> ModelVersion = { .local(digest: nil) }
+    /// The model version, asked of `modelVersionSource` once.
+    public var modelVersion: ModelVersion {
+        if let cachedModelVersion { return cachedModelVersion }
+        let version = modelVersionSource()
+        cachedModelVersion = version
+        return version
+    }
+    private var cachedModelVersion: ModelVersion?
 
     /// Where the catalog comes from: given, or read on first use.
     private var catalogSource: CatalogSource

@@ -19,8 +19,9 @@ public struct UndoResult: Sendable, Equatable {
 public protocol AuditStorage: AnyObject, Sendable {
     /// The audit log, oldest first; for one lead when `lead` is given; the newest `limit` entries when given.
     func audit(lead: Int64?, limit: Int?) throws(DiscoveryError) -> [AuditEntry]
-    /// Reverts the newest change that has not been undone yet, as one new audited change,
-    /// following `UndoPlan`.
+    /// Reverts `actor`'s newest change that has not been undone yet, as one new audited change,
+    /// following `UndoPlan`; refuses (naming the teammate) when someone else changed the same
+    /// thing after it (`UndoPlan.newerTeammateEntry`).
     func undo(actor: String, at: Date) throws(DiscoveryError) -> UndoResult
 }
 

@@ -26,6 +26,9 @@ public protocol LeadStorage: AnyObject, Sendable {
     func lead(id: Int64) throws(DiscoveryError) -> Lead?
     /// Leads whose organisation name starts with `prefix` (case-insensitive), at most `limit`, in id order.
     func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead]
+    /// The ids of leads whose decimal digits start with `digits` (ASCII digits; empty: any), at
+    /// most `limit`, in id order: one bounded query on the primary key (`LeadIdPrefix`), for Tab.
+    func leadIds(withDigitPrefix digits: String, limit: Int) throws(DiscoveryError) -> [Int64]
     /// Calls `body` with each lead the filter keeps, in id order, as the rows are read (a
     /// cursor, not a list: `lead list` prints a book of any size in flat memory). An error
     /// thrown by `body` (a full disk) ends the read and is rethrown.

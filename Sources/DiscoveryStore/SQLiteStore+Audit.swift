@@ -25,14 +25,19 @@ extension SQLiteStore: AuditStorage {
         try change(actor: actor, at: at) { db, audit in
             guard let changeId = try Int64.fetchOne(db, sql: """
                 SELECT max(change_id) FROM audit
-                WHERE change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+                WHERE actor = ?
+                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
                   AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change')
-                """) else {
+                """, arguments: [actor]) else {
                 throw DiscoveryError.failed("nothing to undo")
             }
             let entries = try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE change_id = ? ORDER BY id DESC",
                                            arguments: [changeId]).map(Rows.auditEntry)
             let steps = try UndoPlan.steps(reverting: entries)
+            if let newer = UndoPlan.newerTeammateEntry(reverting: entries, actor: actor,
+                                                       later: try laterEntries(db, after: changeId, touching: entries)) {
+                throw UndoPlan.refusal(reverting: changeId, newer: newer)
+            }
             for (step, _) in steps {
                 try carryOut(step, db: db, audit: audit)
             }
@@ -41,6 +46,19 @@ extension SQLiteStore: AuditStorage {
                              new: String(changeId))
             return UndoResult(changeId: changeId, leadId: entries.first?.leadId, summary: steps.map(\.summary).reversed())
         }
+    }
+
+    /// The audit entries after change `changeId` on the leads its `entries` touched (and those
+    /// with no lead, when one of `entries` has none), for `UndoPlan.newerTeammateEntry`.
+    private func laterEntries(_ db: Database, after changeId: Int64, touching entries: [AuditEntry]) throws -> [AuditEntry] {
+        let leads = Array(Set(entries.compactMap(\.leadId))).sorted()
+        var filters: [String] = []
+        if !leads.isEmpty { filters.append("lead_id IN (\(leads.map { _ in "?" }.joined(separator: ", ")))") }
+        if entries.contains(where: { $0.leadId == nil }) { filters.append("lead_id IS NULL") }
+        guard !filters.isEmpty else { return [] }
+        let args = StatementArguments([changeId] + leads)
+        return try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE change_id > ? AND (\(filters.joined(separator: " OR "))) ORDER BY id",
+                                arguments: args).map(Rows.auditEntry)
     }
 
     /// Carries out one step of the plan. Table and column names come from `UndoPlan`'s

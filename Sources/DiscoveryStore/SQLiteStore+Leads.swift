@@ -33,6 +33,15 @@ extension SQLiteStore: LeadStorage {
         }
     }
 
+    public func leadIds(withDigitPrefix digits: String, limit: Int) throws(DiscoveryError) -> [Int64] {
+        guard let ranges = LeadIdPrefix.ranges(digits), !ranges.isEmpty, limit > 0 else { return [] }
+        return try read { db in
+            let terms = ranges.map { _ in "id BETWEEN ? AND ?" }.joined(separator: " OR ")
+            let args = StatementArguments(ranges.flatMap { [$0.lowerBound, $0.upperBound] } + [Int64(limit)])
+            return try Int64.fetchAll(db, sql: "SELECT id FROM lead WHERE \(terms) ORDER BY id LIMIT ?", arguments: args)
+        }
+    }
+
     public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
         try read { db in
             var clauses: [String] = []

@@ -212,6 +212,22 @@ import Testing
         #expect(Completer(session: t.session, limit: 3).edit("use Mer").insert == "\"Mercy ")
     }
 
+    /// Digits complete from a bounded query: the ids starting with them, at most the limit
+    /// (then marked as a sample), never every lead.
+    @Test func leadIdsAreCompletedFromTheTypedDigitsAndBounded() throws {
+        let t = try TestShell(catalog: Self.catalog)
+        for i in 1...130 { #expect(t.run("lead new 'Org \(i)'") == 0) }
+        let c = Completer(session: t.session, limit: 8)
+        #expect(c.candidates("use 12") == ["12", "120", "121", "122", "123", "124", "125", "126"])
+        #expect(c.truncation.happened)
+        let wide = Completer(session: t.session, limit: 50)
+        #expect(wide.candidates("use L13") == ["L13", "L130"])
+        #expect(!wide.truncation.happened)
+        #expect(wide.candidates("use 1").count == 1 + 10 + 31)
+        #expect(Completer(session: t.session, limit: 8).edit("use 12").changesNothing)
+        #expect(Completer(session: t.session, limit: 8).edit("use 130").insert == "130 ")
+    }
+
     static let quoting: [(String, Character?, Bool, String)] = [
         ("plain", nil, true, "plain"),
         ("two words", nil, true, "\"two words\""),

@@ -61,6 +61,23 @@ import Testing
         #expect(try store.leads(withOrgPrefix: "view").isEmpty)
     }
 
+    /// Tab on digits: the ids starting with them, in id order, never more than asked for.
+    @Test(arguments: Backend.all) func leadIdsAreFoundByTheirFirstDigitsWithALimit(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        for i in 1...125 { _ = try lead(store, "Org \(i)") }
+        #expect(try store.leadIds(withDigitPrefix: "1", limit: 20) == [1] + Array(10...19) + Array(100...108))
+        #expect(try store.leadIds(withDigitPrefix: "12", limit: 200) == [12] + Array(120...125))
+        #expect(try store.leadIds(withDigitPrefix: "7", limit: 200) == [7] + Array(70...79))
+        #expect(try store.leadIds(withDigitPrefix: "125", limit: 200) == [125])
+        #expect(try store.leadIds(withDigitPrefix: "126", limit: 200).isEmpty)
+        #expect(try store.leadIds(withDigitPrefix: "", limit: 3) == [1, 2, 3])
+        #expect(try store.leadIds(withDigitPrefix: "0", limit: 200).isEmpty)
+        #expect(try store.leadIds(withDigitPrefix: "9223372036854775807", limit: 200).isEmpty)
+        #expect(try store.leadIds(withDigitPrefix: "1x", limit: 200).isEmpty)
+        #expect(try store.leadIds(withDigitPrefix: "1", limit: 0).isEmpty)
+    }
+
     @Test(arguments: Backend.all) func aFieldChangeIsKeptAndAudited(_ backend: Backend) throws {
         let fixture = try backend.make()
         let store = fixture.store

@@ -1,3 +1,4 @@
+import DiscoveryPostgres
 import DiscoveryCore
 import DiscoveryStorage
 import Foundation
@@ -98,6 +99,29 @@ import Testing
         var since: [Int64] = []
         try store.forEachQualificationRecord(createdSince: t0 + 7) { since.append($0.lead.id) }
         #expect(since == Array(ids[7...]))
+        // Each part of a record is what the lead's own reads of that part give.
+        for record in book {
+            let id = record.lead.id
+            #expect(record.contacts == (try store.contacts(lead: id)), "L\(id)")
+            #expect(record.signals == (try store.signals(lead: id)), "L\(id)")
+            #expect(record.calls == (try store.calls(lead: id)), "L\(id)")
+            #expect(record.answers == (try store.answersInForce(lead: id)), "L\(id)")
+            #expect(record.nextStep == (try store.openNextStep(lead: id)), "L\(id)")
+            #expect(record.lead == (try store.lead(id: id)), "L\(id)")
+        }
+        // PostgreSQL reads the book in pages (constant memory): pages of 1, of 4 (a page ends on
+        // the erased lead's gap), of exactly the book and larger give the same book.
+        if let pg = store as? PostgresStore {
+            for size in [1, 4, 11, 500] {
+                pg.recordPageSize = size
+                var paged: [QualificationRecord] = []
+                try store.forEachQualificationRecord(createdSince: nil) { paged.append($0) }
+                #expect(paged == book, "page size \(size)")
+                var pagedSince: [Int64] = []
+                try store.forEachQualificationRecord(createdSince: t0 + 7) { pagedSince.append($0.lead.id) }
+                #expect(pagedSince == Array(ids[7...]), "page size \(size)")
+            }
+        }
     }
 
     @Test(arguments: Backend.all) func thePipelineKnowsEveryStageALeadWasInButNotUndoneMoves(_ backend: Backend) throws {

@@ -27,6 +27,21 @@ import Testing
         #expect(plain.stdout.contains("tls: no"))
     }
 
+    /// verify-full to a bare IP: SNI cannot carry an IP literal (NIOSSL refuses one), so none is
+    /// sent and the certificate is checked against the address connected to (its IP SAN). The
+    /// test cluster also listens on 127.0.0.2, which its certificate does not name.
+    @Test func verifyFullToAnIPAddressChecksTheCertificatesIPAddresses() throws {
+        let db = try TeamDatabase()
+        let named = try TeamBinary.run(["db", "status"], db: url(db, host: "127.0.0.1", "sslmode=verify-full&sslrootcert=\(ca)"))
+        #expect(named.status == 0 && named.stdout.contains("tls: yes"), "\(named.output)")
+        let reachable = try TeamBinary.run(["db", "status"], db: url(db, host: "127.0.0.2", "sslmode=verify-ca&sslrootcert=\(ca)"))
+        #expect(reachable.status == 0, "the cluster should listen on 127.0.0.2 too: \(reachable.output)")
+        let unnamed = try TeamBinary.run(["lead", "list"], db: url(db, host: "127.0.0.2", "sslmode=verify-full&sslrootcert=\(ca)"))
+        #expect(unnamed.status == 4, "\(unnamed.output)")
+        #expect(unnamed.stderr.contains("127.0.0.2") && unnamed.stderr.contains("TLS failed: the server's certificate does not name 127.0.0.2"),
+                "\(unnamed.output)")
+    }
+
     @Test func aCertificateThatCannotBeVerifiedIsRefused() throws {
         let db = try TeamDatabase()
         // Not signed by a root the system trusts.

@@ -29,6 +29,11 @@ import Testing
         #expect(try TeamBinary.run(["lead", "new", "Mercy"], db: rep.url).status == 0)
         let signal = try TeamBinary.run(["signal", "add", "L1", "demo-request"], db: rep.url)
         #expect(signal.stdout.contains("+5 intent"), "\(signal.output)")
+        // The verdict names the model it came from: the team's version, not the rep's folder.
+        let status = try TeamBinary.run(["status", "L1", "--json"], db: rep.url)
+        #expect(status.stdout.contains(#""model_version" : "team v2""#), "\(status.output)")
+        let handoff = try TeamBinary.run(["handoff", "L1", "--format", "json"], db: rep.url)
+        #expect(handoff.stdout.contains(#""model_version" : "team v2""#), "\(handoff.output)")
         #expect(try TestCluster.psql("SELECT count(*) FROM audit WHERE entity = 'model'", database: db.name) == "1")
     }
 

@@ -21,6 +21,7 @@ public enum HandoffJSON {
         let timeline: [Answer]
         let otherAnswers: [Answer]
         let verdict: String
+        @NullEncoded var modelVersion: String?
         let mql: Bool
         let mqlReason: String
         let scores: [String: Int]
@@ -52,6 +53,7 @@ public enum HandoffJSON {
             otherAnswers = n.other.answers.map(Answer.init)
             let v = n.verdict
             verdict = v.kind.rawValue
+            modelVersion = n.modelVersion
             mql = v.mql
             mqlReason = v.mqlReason
             scores = Dictionary(uniqueKeysWithValues: ScoreKind.allCases.map { ($0.rawValue, v.scores[$0]) })

@@ -49,6 +49,8 @@ public struct HandoffNote: Sendable, Equatable {
     /// The agreed next step, if one is set.
     public var nextStep: NextStep?
     public var recommendations: [Recommendation]
+    /// The scoring model the verdict was computed with (`team v3`, `local 9f86d081884c7d65`).
+    public var modelVersion: String?
 
     /// A recorded signal with its label from `signals.yaml`.
     public struct SignalLine: Sendable, Equatable {

@@ -19,9 +19,10 @@ extension Command {
         // The rep's notes on questions (`/note`, `answer --note`): the note in force of each.
         let notes = Dictionary(try session.store.latestRevisions(lead: lead.id).compactMap { a in a.note.map { (a.question, $0) } },
                                uniquingKeysWith: { _, newer in newer })
-        let note = HandoffNote(record: q.record, verdict: q.verdict, profile: q.profile, catalog: try session.catalog,
+        var note = HandoffNote(record: q.record, verdict: q.verdict, profile: q.profile, catalog: try session.catalog,
                                recommendations: session.recommendations(q), preparedBy: session.user, now: session.now(),
                                notes: notes)
+        note.modelVersion = session.modelVersion.description
         let text = format == .md ? HandoffMarkdown.render(note) : HandoffJSON.render(note)
         try OutputTarget.write(inv, session: session) { sink in try sink.write(text) }
         if let path = inv.option("--out") {

@@ -5,7 +5,7 @@ extension Command {
     static let undo = Command(CommandSpec(
         ["undo"],
         usage: "undo",
-        summary: "Revert the last change (the undo itself is audited)",
+        summary: "Revert your own last change, never a teammate's (the undo itself is audited)",
         example: "undo",
         group: .output
     )) { _, session in

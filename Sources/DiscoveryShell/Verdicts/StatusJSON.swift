@@ -17,11 +17,14 @@ struct StatusJSON: Encodable {
     let profile: String
     let verdict: VerdictJSON
     let askNext: [String]
+    /// The scoring model the verdict was computed with (`team v3`, `local 9f86d081884c7d65`).
+    let modelVersion: String
     /// Set when the lead is marked for re-qualification (SPEC §11); `null` otherwise.
     @NullEncoded var requalify: Requalify?
 
-    init(_ q: Qualification) {
+    init(_ q: Qualification, model: ModelVersion) {
         lead = q.lead.label
+        modelVersion = model.description
         stage = q.lead.stage.rawValue
         profile = q.profile.id
         verdict = VerdictJSON(q.verdict)
@@ -29,7 +32,7 @@ struct StatusJSON: Encodable {
         requalify = q.lead.requalify.map { Requalify(trigger: $0.trigger, at: $0.at, due: Requalification.due($0)) }
     }
 
-    enum CodingKeys: String, CodingKey { case lead, stage, profile, askNext = "ask_next", requalify }
+    enum CodingKeys: String, CodingKey { case lead, stage, profile, askNext = "ask_next", modelVersion = "model_version", requalify }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -37,6 +40,7 @@ struct StatusJSON: Encodable {
         try c.encode(stage, forKey: .stage)
         try c.encode(profile, forKey: .profile)
         try c.encode(askNext, forKey: .askNext)
+        try c.encode(modelVersion, forKey: .modelVersion)
         try c.encode(_requalify, forKey: .requalify)
         // The verdict's keys sit beside these, in the same object.
         try verdict.encode(to: encoder)

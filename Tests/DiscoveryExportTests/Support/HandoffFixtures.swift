@@ -107,7 +107,9 @@ enum HandoffFixtures {
     static func note(_ record: QualificationRecord) -> HandoffNote {
         let verdict = VerdictEngine.evaluate(record, catalog: catalog, profile: profile, now: now)
         let recs = Recommendations.make(verdict, record: record, profile: profile, user: "rep", now: now)
-        return HandoffNote(record: record, verdict: verdict, profile: profile, catalog: catalog, recommendations: recs,
-                           preparedBy: "rep", now: now)
+        var note = HandoffNote(record: record, verdict: verdict, profile: profile, catalog: catalog, recommendations: recs,
+                               preparedBy: "rep", now: now)
+        note.modelVersion = "team v3"
+        return note
     }
 }

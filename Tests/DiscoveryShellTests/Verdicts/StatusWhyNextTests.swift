@@ -13,9 +13,11 @@ import Testing
         let r = t.output("status --json")
         #expect(r.code == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        // SPEC §8's keys, and `requalify` (SPEC §11: the re-qualification trigger and when, or null).
+        // SPEC §8's keys, `requalify` (SPEC §11: the re-qualification trigger and when, or null), and
+        // `model_version` (SPEC §10: the model the verdict was computed with).
         #expect(Set(json.keys) == ["lead", "stage", "profile", "verdict", "mql", "scores", "bands", "gates",
-                                   "missing_gates", "hard_stops", "flags", "ask_next", "requalify"])
+                                   "missing_gates", "hard_stops", "flags", "ask_next", "requalify", "model_version"])
+        #expect(json["model_version"] as? String == "local")
         #expect(json["requalify"] is NSNull)
         #expect(json["lead"] as? String == "L1")
         #expect(json["verdict"] as? String == "not-yet")
