@@ -272,10 +272,22 @@ enum PostgresSchema {
             """
             DO $$ BEGIN
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(rep)') THEN CREATE ROLE \(rep) NOLOGIN; END IF;
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(ops)') THEN CREATE ROLE \(ops) NOLOGIN; END IF;
+            -- Roles belong to the whole server: a \(rep) made meanwhile by another database's init is the same role.
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
             END $$
             """,
-            "GRANT \(rep) TO \(ops)",
+            """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(ops)') THEN CREATE ROLE \(ops) NOLOGIN; END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$
+            """,
+            """
+            DO $$ BEGIN
+                GRANT \(rep) TO \(ops);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$
+            """,
             "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
             "GRANT USAGE ON SCHEMA public TO \(rep)",
             "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(rep)",
