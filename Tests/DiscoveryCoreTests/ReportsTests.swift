@@ -80,4 +80,24 @@ import Testing
         #expect(fit.min == -5 && fit.median == 19 && fit.max == 95)
         #expect(r.profiles[0].verdicts == ["sql-ready": 0, "not-yet": 5, "nurture": 0, "disqualify": 0])
     }
+
+    /// The report is built from per-profile histograms, not the list of verdicts: its median,
+    /// extremes and buckets are those of the sorted scores, with repeated values and even counts.
+    @Test func theHistogramGivesTheSortedListsMedianAndBuckets() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let fits = (0..<Int.random(in: 1...40, using: &rng)).map { _ in Int.random(in: -30...110, using: &rng) }
+            let verdicts = fits.map {
+                Verdict(leadId: 1, profile: "p", kind: .notYet, mql: false, mqlReason: "", scores: ScoreDelta(fit: $0),
+                        bands: [.fit: $0 >= 40 ? .high : .low], gates: [], hardStops: [], flags: [], trace: [], askNext: [])
+            }
+            let fit = ScoresReport.compute(verdicts).profiles[0].scores[0]
+            let sorted = fits.sorted()
+            #expect(fit.median == sorted[(sorted.count - 1) / 2], "\(sorted)")
+            #expect(fit.min == sorted.first && fit.max == sorted.last)
+            #expect(fit.buckets.map(\.leads).reduce(0, +) == fits.count)
+            #expect(fit.buckets[0].leads == fits.filter { $0 < 0 }.count)
+            #expect(fit.bands["high", default: 0] == fits.filter { $0 >= 40 }.count)
+        }
+    }
 }

@@ -48,14 +48,14 @@ extension Command {
             let r = CallsReport.compute(counts: try store.callCounts(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.calls(r))
         case .scores:
-            var scored: [ScoresReport.Scored] = []
+            var tally = ScoresReport.Tally()
             var unscored = 0
             let catalog = try session.catalog
             try store.forEachQualificationRecord(createdSince: since) { record in
                 guard catalog.profile(record.lead.profile) != nil else { unscored += 1; return }
-                scored.append(ScoresReport.Scored(try session.qualification(of: record, rankingQuestions: false).verdict))
+                tally.add(try session.qualification(of: record, rankingQuestions: false).verdict)
             }
-            let r = ScoresReport.compute(scored: scored, unscored: unscored)
+            let r = tally.report(unscored: unscored)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.scores(r))
         }
     }
