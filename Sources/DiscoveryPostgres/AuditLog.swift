@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryStorage
 import Foundation
 
 /// Appends the audit entries of one change (as `AuditWriter` does for SQLite). The change id is
@@ -30,5 +31,33 @@ final class AuditLog {
             INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """, .i(changeId), .d(at), .t(actor), .i(lead), .t(action.rawValue), .t(entity), .i(entityId), .t(field), .t(old), .t(new))
+    }
+
+    /// Entries per statement of `record(_:)`: 10 values each, well under PostgreSQL's 65,535 bound values.
+    static let block = 2_000
+
+    /// Records `entries` in order, a block of them per statement: the same rows, in the same
+    /// order, as recording them one by one.
+    func record(_ entries: [ImportAuditEntry]) throws {
+        guard !entries.isEmpty else { return }
+        let changeId = try changeId()
+        var start = 0
+        while start < entries.count {
+            let block = entries[start..<min(start + Self.block, entries.count)]
+            var values: [SQLValue] = []
+            values.reserveCapacity(block.count * 10)
+            var tuples: [String] = []
+            for e in block {
+                let n = values.count
+                tuples.append("(" + (1...10).map { "$\(n + $0)" }.joined(separator: ", ") + ")")
+                values += [.i(changeId), .d(at), .t(actor), .i(e.lead), .t(e.action.rawValue), .t(e.entity), .i(e.entityId),
+                           .t(e.field), .t(e.old), .t(e.new)]
+            }
+            try session.exec("""
+                INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
+                VALUES \(tuples.joined(separator: ", "))
+                """, values: values)
+            start += block.count
+        }
     }
 }
