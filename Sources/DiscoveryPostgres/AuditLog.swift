@@ -33,31 +33,19 @@ final class AuditLog {
             """, .i(changeId), .d(at), .t(actor), .i(lead), .t(action.rawValue), .t(entity), .i(entityId), .t(field), .t(old), .t(new))
     }
 
-    /// Entries per statement of `record(_:)`: 10 values each, well under PostgreSQL's 65,535 bound values.
-    static let block = 2_000
-
-    /// Records `entries` in order, a block of them per statement: the same rows, in the same
-    /// order, as recording them one by one.
+    /// Records `entries` in order with one statement (each column one array, `SQLArray`): the
+    /// same rows, in the same order, as recording them one by one.
     func record(_ entries: [ImportAuditEntry]) throws {
         guard !entries.isEmpty else { return }
-        let changeId = try changeId()
-        var start = 0
-        while start < entries.count {
-            let block = entries[start..<min(start + Self.block, entries.count)]
-            var values: [SQLValue] = []
-            values.reserveCapacity(block.count * 10)
-            var tuples: [String] = []
-            for e in block {
-                let n = values.count
-                tuples.append("(" + (1...10).map { "$\(n + $0)" }.joined(separator: ", ") + ")")
-                values += [.i(changeId), .d(at), .t(actor), .i(e.lead), .t(e.action.rawValue), .t(e.entity), .i(e.entityId),
-                           .t(e.field), .t(e.old), .t(e.new)]
-            }
-            try session.exec("""
-                INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
-                VALUES \(tuples.joined(separator: ", "))
-                """, values: values)
-            start += block.count
-        }
+        try session.exec("""
+            INSERT INTO audit (change_id, at, actor, lead_id, action, entity, entity_id, field, old_value, new_value)
+            SELECT $1, $2, $3, u.lead_id, u.action, u.entity, u.entity_id, u.field, u.old_value, u.new_value
+              FROM unnest($4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[])
+                   WITH ORDINALITY AS u(lead_id, action, entity, entity_id, field, old_value, new_value, n)
+             ORDER BY u.n
+            """, .i(try changeId()), .d(at), .t(actor), SQLArray.int(entries.map(\.lead)),
+            SQLArray.text(entries.map { $0.action.rawValue }), SQLArray.text(entries.map(\.entity)),
+            SQLArray.int(entries.map(\.entityId)), SQLArray.text(entries.map(\.field)), SQLArray.text(entries.map(\.old)),
+            SQLArray.text(entries.map(\.new)))
     }
 }

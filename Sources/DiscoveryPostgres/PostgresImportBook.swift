@@ -209,18 +209,35 @@ struct PostgresImportBook: ImportBook {
         }
         func lead(_ id: Int64) -> Int64 { leadIds[id] ?? id }
         var contactIds: [Int64: Int64] = [:]
-        for block in stride(from: 0, to: newContacts.count, by: Self.insertBlock) {
-            let rows = newContacts[block..<min(block + Self.insertBlock, newContacts.count)].compactMap { contacts[$0] }
-            let values = rows.flatMap { c -> [SQLValue] in
-                [.i(lead(c.leadId)), .t(c.name), .t(c.title), .t(c.role?.rawValue), .t(c.email), .t(c.phone), .t(c.consent.rawValue),
-                 .d(at), .t(c.nameParts?.salutation), .t(c.nameParts?.first), .t(c.nameParts?.last), .t(c.nameParts?.suffix),
-                 .t(c.hubSpotId), .t(c.salesforceId), .i(c.doNotCall ? Int64(1) : 0), .i(c.emailOptOut ? Int64(1) : 0), .t(c.source)]
-            }
-            let ids = try insert("""
+        if !newContacts.isEmpty {
+            // One statement, a column per array (`SQLArray`): a slice's contacts are most of its writes.
+            let rows = newContacts.compactMap { contacts[$0] }
+            let ids = try s.rows("""
                 INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
                                      salutation, first_name, last_name, suffix, hubspot_id, salesforce_id,
                                      do_not_call, email_opt_out, source)
-                """, columns: 17, rows: rows.count, values: values, s)
+                SELECT u.lead_id, u.name, u.title, u.role, u.email, u.phone, u.consent, $1,
+                       u.salutation, u.first_name, u.last_name, u.suffix, u.hubspot_id, u.salesforce_id,
+                       u.do_not_call, u.email_opt_out, u.source
+                  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                              $15::bigint[], $16::bigint[], $17::text[])
+                       WITH ORDINALITY AS u(lead_id, name, title, role, email, phone, consent, salutation, first_name,
+                                            last_name, suffix, hubspot_id, salesforce_id, do_not_call, email_opt_out, source, n)
+                 ORDER BY u.n
+                RETURNING id
+                """, values: [
+                    .d(at), SQLArray.int(rows.map { lead($0.leadId) }), SQLArray.text(rows.map(\.name)), SQLArray.text(rows.map(\.title)),
+                    SQLArray.text(rows.map { $0.role?.rawValue }), SQLArray.text(rows.map(\.email)), SQLArray.text(rows.map(\.phone)),
+                    SQLArray.text(rows.map { $0.consent.rawValue }), SQLArray.text(rows.map { $0.nameParts?.salutation }),
+                    SQLArray.text(rows.map { $0.nameParts?.first }), SQLArray.text(rows.map { $0.nameParts?.last }),
+                    SQLArray.text(rows.map { $0.nameParts?.suffix }), SQLArray.text(rows.map(\.hubSpotId)),
+                    SQLArray.text(rows.map(\.salesforceId)), SQLArray.int(rows.map { $0.doNotCall ? 1 : 0 }),
+                    SQLArray.int(rows.map { $0.emailOptOut ? 1 : 0 }), SQLArray.text(rows.map(\.source)),
+                ]).map { try $0.int64(required: "id") }.sorted()
+            guard ids.count == rows.count else {
+                throw DiscoveryError.storage("the database returned \(ids.count) ids for \(rows.count) new contacts")
+            }
             for (c, id) in zip(rows, ids) { contactIds[c.id] = id }
         }
         try update("lead", leadUpdates, ids: lead, extra: [("updated_at", "timestamptz", .d(at))], s) { id, column in
