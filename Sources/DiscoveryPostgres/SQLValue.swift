@@ -8,6 +8,9 @@ enum SQLValue: Sendable {
     case int(Int64?)
     case date(Date?)
     case bool(Bool?)
+    /// An array, bound as one `text[]` / `bigint[]` value (`= ANY($n)`).
+    case texts([String])
+    case ints([Int64])
 
     static func t(_ s: String?) -> SQLValue { .text(s) }
     static func i(_ i: Int64?) -> SQLValue { .int(i) }
@@ -22,6 +25,8 @@ enum SQLValue: Sendable {
             case .int(let i): if let i { b.append(i) } else { b.appendNull() }
             case .date(let d): if let d { b.append(d) } else { b.appendNull() }
             case .bool(let x): if let x { b.append(x) } else { b.appendNull() }
+            case .texts(let xs): b.append(xs)
+            case .ints(let xs): b.append(xs)
             }
         }
         return b

@@ -4,29 +4,35 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: ImportStorage {
-    /// Rows are matched and merged as `ImportApplier` says. With `dryRun` every batch runs inside
+    /// Rows are matched and merged as `ImportFlow` says, on `SQLiteImportBook`. With `dryRun` every batch runs inside
     /// one transaction that is rolled back: the counts are exact and nothing is written.
     public func importRows(_ options: ImportOptions, next: () throws(DiscoveryError) -> ImportItem?,
                            onBad: (ImportRowError) -> Void, progress: (ImportTally) -> Void) throws(DiscoveryError) -> ImportTally {
-        var applier = ImportApplier(options: options)
+        var flow = ImportFlow(options: options)
+        /// Prepared in the first batch, for the connection of the import.
+        var statements: ImportStatements?
         var finished = false
         var batchStartLine = 1
         func runBatch(_ db: Database, _ audit: AuditWriter) throws {
+            let sql = try statements ?? ImportStatements(db)
+            statements = sql
+            var book = SQLiteImportBook(db: db, audit: audit, statements: sql, at: options.at)
             var n = 0
             while n < options.batchSize {
                 guard let item = try next() else { finished = true; break }
                 switch item {
                 case .bad(let e):
-                    applier.tally.skipped += 1
+                    flow.tally.skipped += 1
                     onBad(e)
                 case .record(let r):
                     if n == 0 { batchStartLine = r.line }
-                    if let conflict = try applier.apply(r, db: db, audit: audit) { onBad(conflict) }
+                    if let conflict = try flow.apply(r, book: &book) { onBad(conflict) }
                     n += 1
                 }
-                if (applier.tally.rows % 500) == 0 { progress(applier.tally) }
+                if (flow.tally.rows % 500) == 0 { progress(flow.tally) }
             }
-            try applier.endBatch(audit)
+            try book.flushAudit()
+            flow.endBatch()
         }
         do {
             let tuning = try ImportTuning(queue)
@@ -51,8 +57,8 @@ extension SQLiteStore: ImportStorage {
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        progress(applier.tally)
-        return applier.tally
+        progress(flow.tally)
+        return flow.tally
     }
 }
 

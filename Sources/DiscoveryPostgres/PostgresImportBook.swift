@@ -1,0 +1,337 @@
+import DiscoveryCore
+import DiscoveryStorage
+import Foundation
+
+/// The import's view of the database for one slice of rows (`ImportFlow` asks it): everything
+/// the slice's rows can match is fetched up front in four set-based statements (contacts by
+/// email, leads by organisation, then contacts by name and the fields of the leads those can
+/// be in), answered from memory, and the writes are queued and sent at the end as multi-row
+/// statements. A round trip per statement, not per row.
+///
+/// It answers exactly as the database would at that point: the import holds `EXCLUSIVE` locks
+/// on `lead` and `contact`, so nothing else changes them, and every contact or lead the slice
+/// could find by a key, or changes, is in memory. New rows get provisional ids above any real
+/// one, in creation order (so "lowest id first" holds), replaced by the database's at `flush`.
+struct PostgresImportBook: ImportBook {
+    /// The first provisional id; a real id never gets there.
+    static let firstProvisional: Int64 = 1 << 62
+    /// Rows per INSERT of leads or contacts (17 values each, under PostgreSQL's 65,535).
+    static let insertBlock = 1_000
+
+    private struct NameKey: Hashable {
+        var lead: Int64
+        var name: String
+    }
+
+    private let at: Date
+    private var contacts: [Int64: Contact] = [:]
+    private var contactsByEmail: [String: Set<Int64>] = [:]
+    private var contactsByName: [NameKey: Set<Int64>] = [:]
+    private var leadsByOrg: [String: [Int64]] = [:]
+    private var fields: [Int64: ImportMerge.LeadFields] = [:]
+    private var nextId = firstProvisional
+    private var newLeads: [(id: Int64, row: ImportRecord.LeadPart, fields: ImportMerge.LeadFields)] = []
+    private var newContacts: [Int64] = []
+    /// Changed columns of each lead / contact, in the order first changed.
+    private var leadUpdates: [(id: Int64, columns: Set<String>)] = []
+    private var leadUpdateIndex: [Int64: Int] = [:]
+    private var contactUpdates: [(id: Int64, columns: Set<String>)] = []
+    private var contactUpdateIndex: [Int64: Int] = [:]
+    private var entries: [ImportAuditEntry] = []
+
+    /// Fetches what `records` can match. `exportKeyLead`: the lead an export key became earlier in the import.
+    init(_ s: SQLSession, records: [ImportRecord], at: Date, exportKeyLead: (String) -> Int64?) throws {
+        self.at = at
+        let emails = Set(records.compactMap { $0.contact?.email?.lowercased() })
+        let orgs = Set(records.map { $0.lead.org.lowercased() })
+        if !emails.isEmpty {
+            for r in try s.rows("SELECT * FROM contact WHERE lower(email) = ANY($1) ORDER BY id", .texts(Array(emails))) {
+                remember(try RecordRows.contact(r))
+            }
+        }
+        for r in try s.rows("\(Self.leadColumns) WHERE lower(org) = ANY($1) ORDER BY id", .texts(Array(orgs))) {
+            let (id, org) = try rememberLead(r)
+            leadsByOrg[org.lowercased(), default: []].append(id)
+        }
+        var leads = Set(contacts.values.map(\.leadId)).union(fields.keys)
+        for r in records { if let key = r.leadKey, let id = exportKeyLead(key) { leads.insert(id) } }
+        let names = Set(records.compactMap { $0.contact?.name.lowercased() })
+        if !names.isEmpty && !leads.isEmpty {
+            for r in try s.rows("SELECT * FROM contact WHERE lead_id = ANY($1) AND lower(name) = ANY($2) ORDER BY id",
+                                .ints(Array(leads)), .texts(Array(names))) {
+                let c = try RecordRows.contact(r)
+                if contacts[c.id] == nil { remember(c) }
+            }
+        }
+        let unknown = leads.subtracting(fields.keys)
+        if !unknown.isEmpty {
+            for r in try s.rows("\(Self.leadColumns) WHERE id = ANY($1)", .ints(Array(unknown))) { _ = try rememberLead(r) }
+        }
+    }
+
+    private static let leadColumns = "SELECT id, org, type, specialty, region, beds, source, profile, owner, consent, website FROM lead"
+
+    private mutating func rememberLead(_ c: SQLRow) throws -> (Int64, String) {
+        let id = try c.int64(required: "id")
+        fields[id] = ImportMerge.LeadFields(type: try c.text("type"), specialty: try c.text("specialty"), region: try c.text("region"),
+                                            beds: try c.int("beds"), source: try c.text("source"), profile: try c.text("profile"),
+                                            owner: try c.text("owner"), consent: try c.value(Consent.self, "consent", table: "lead"),
+                                            website: try c.text("website"))
+        return (id, try c.text(required: "org"))
+    }
+
+    private mutating func remember(_ c: Contact) {
+        contacts[c.id] = c
+        if let email = c.email { contactsByEmail[email.lowercased(), default: []].insert(c.id) }
+        contactsByName[NameKey(lead: c.leadId, name: c.name.lowercased()), default: []].insert(c.id)
+    }
+
+    private mutating func forget(_ c: Contact) {
+        if let email = c.email { contactsByEmail[email.lowercased()]?.remove(c.id) }
+        contactsByName[NameKey(lead: c.leadId, name: c.name.lowercased())]?.remove(c.id)
+    }
+
+    private func first(_ ids: Set<Int64>?, where include: (Contact) -> Bool = { _ in true }) -> Contact? {
+        ids?.sorted().lazy.compactMap { contacts[$0] }.first(where: include)
+    }
+
+    // MARK: ImportBook
+
+    func contact(email: String) -> Contact? {
+        first(contactsByEmail[email.lowercased()])
+    }
+
+    func contact(lead: Int64, email: String) -> Contact? {
+        first(contactsByEmail[email.lowercased()]) { $0.leadId == lead }
+    }
+
+    func contact(lead: Int64, name: String) -> Contact? {
+        first(contactsByName[NameKey(lead: lead, name: name.lowercased())])
+    }
+
+    func leads(org: String) -> [Int64] {
+        leadsByOrg[org.lowercased()] ?? []
+    }
+
+    func leadFields(_ id: Int64) -> ImportMerge.LeadFields? {
+        fields[id]
+    }
+
+    mutating func createLead(_ row: ImportRecord.LeadPart, fields f: ImportMerge.LeadFields) -> Int64 {
+        let id = nextId
+        nextId += 1
+        newLeads.append((id, row, f))
+        leadsByOrg[row.org.lowercased(), default: []].append(id)
+        fields[id] = f
+        return id
+    }
+
+    mutating func updateLead(_ id: Int64, changes: [ImportMerge.Change], fields f: ImportMerge.LeadFields) {
+        fields[id] = f
+        if let i = leadUpdateIndex[id] {
+            leadUpdates[i].columns.formUnion(changes.map(\.field))
+        } else {
+            leadUpdateIndex[id] = leadUpdates.count
+            leadUpdates.append((id, Set(changes.map(\.field))))
+        }
+    }
+
+    mutating func createContact(_ c: ImportRecord.ContactPart, lead: Int64) -> Int64 {
+        let id = nextId
+        nextId += 1
+        remember(Contact(id: id, leadId: lead, name: c.name, nameParts: c.nameParts, title: c.title, role: c.role, email: c.email,
+                         phone: c.phone, consent: c.consent ?? .unknown, doNotCall: c.doNotCall == true,
+                         emailOptOut: c.emailOptOut == true, source: c.source, hubSpotId: c.hubSpotId,
+                         salesforceId: c.salesforceId, createdAt: at))
+        newContacts.append(id)
+        return id
+    }
+
+    mutating func updateContact(_ old: Contact, changes: [ImportMerge.Change]) throws {
+        guard var c = contacts[old.id] else { throw DiscoveryError.storage("import: contact \(old.id) changed but not read") }
+        forget(c)
+        var parts = c.nameParts ?? PersonName()
+        var partsChanged = false
+        for change in changes {
+            let v = change.after
+            switch change.field {
+            case "name": c.name = v
+            case "salutation": parts.salutation = v; partsChanged = true
+            case "first_name": parts.first = v; partsChanged = true
+            case "last_name": parts.last = v; partsChanged = true
+            case "suffix": parts.suffix = v; partsChanged = true
+            case "title": c.title = v
+            case "role": c.role = ContactRole(rawValue: v)
+            case "email": c.email = v
+            case "phone": c.phone = v
+            case "consent": c.consent = Consent(rawValue: v) ?? c.consent
+            case "do_not_call": c.doNotCall = v == "1"
+            case "email_opt_out": c.emailOptOut = v == "1"
+            case "source": c.source = v
+            case "hubspot_id": c.hubSpotId = v
+            case "salesforce_id": c.salesforceId = v
+            default: throw DiscoveryError.storage("import: no contact column '\(change.field)'")
+            }
+        }
+        if partsChanged { c.nameParts = parts }
+        remember(c)
+        if let i = contactUpdateIndex[c.id] {
+            contactUpdates[i].columns.formUnion(changes.map(\.field))
+        } else {
+            contactUpdateIndex[c.id] = contactUpdates.count
+            contactUpdates.append((c.id, Set(changes.map(\.field))))
+        }
+    }
+
+    mutating func audit(_ entry: ImportAuditEntry) {
+        entries.append(entry)
+    }
+
+    // MARK: Writing
+
+    /// Sends the queued writes; the real id of each provisional lead id.
+    func flush(_ s: SQLSession, _ audit: AuditLog) throws -> [Int64: Int64] {
+        var leadIds: [Int64: Int64] = [:]
+        for block in stride(from: 0, to: newLeads.count, by: Self.insertBlock) {
+            let rows = newLeads[block..<min(block + Self.insertBlock, newLeads.count)]
+            let values = rows.flatMap { l -> [SQLValue] in
+                let p = l.row, f = l.fields
+                let created = p.createdAt ?? at
+                return [.t(p.org), .t(f.type), .t(f.specialty), .t(f.region), .i(f.beds), .t(f.source), .t(f.profile),
+                        .t(f.consent.rawValue), .t(f.owner), .t((p.stage ?? .new).rawValue), .t(p.stageReason?.rawValue),
+                        .t(p.stageNote), .d(created), .d(at), .d(created), .d(p.mqlAt), .t(f.website)]
+            }
+            let ids = try insert("""
+                INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
+                                  stage_note, created_at, updated_at, stage_changed_at, mql_at, website)
+                """, columns: 17, rows: rows.count, values: values, s)
+            for (l, id) in zip(rows, ids) { leadIds[l.id] = id }
+        }
+        func lead(_ id: Int64) -> Int64 { leadIds[id] ?? id }
+        var contactIds: [Int64: Int64] = [:]
+        if !newContacts.isEmpty {
+            // One statement, a column per array (`SQLArray`): a slice's contacts are most of its writes.
+            let rows = newContacts.compactMap { contacts[$0] }
+            let ids = try s.rows("""
+                INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
+                                     salutation, first_name, last_name, suffix, hubspot_id, salesforce_id,
+                                     do_not_call, email_opt_out, source)
+                SELECT u.lead_id, u.name, u.title, u.role, u.email, u.phone, u.consent, $1,
+                       u.salutation, u.first_name, u.last_name, u.suffix, u.hubspot_id, u.salesforce_id,
+                       u.do_not_call, u.email_opt_out, u.source
+                  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                              $15::bigint[], $16::bigint[], $17::text[])
+                       WITH ORDINALITY AS u(lead_id, name, title, role, email, phone, consent, salutation, first_name,
+                                            last_name, suffix, hubspot_id, salesforce_id, do_not_call, email_opt_out, source, n)
+                 ORDER BY u.n
+                RETURNING id
+                """, values: [
+                    .d(at), SQLArray.int(rows.map { lead($0.leadId) }), SQLArray.text(rows.map(\.name)), SQLArray.text(rows.map(\.title)),
+                    SQLArray.text(rows.map { $0.role?.rawValue }), SQLArray.text(rows.map(\.email)), SQLArray.text(rows.map(\.phone)),
+                    SQLArray.text(rows.map { $0.consent.rawValue }), SQLArray.text(rows.map { $0.nameParts?.salutation }),
+                    SQLArray.text(rows.map { $0.nameParts?.first }), SQLArray.text(rows.map { $0.nameParts?.last }),
+                    SQLArray.text(rows.map { $0.nameParts?.suffix }), SQLArray.text(rows.map(\.hubSpotId)),
+                    SQLArray.text(rows.map(\.salesforceId)), SQLArray.int(rows.map { $0.doNotCall ? 1 : 0 }),
+                    SQLArray.int(rows.map { $0.emailOptOut ? 1 : 0 }), SQLArray.text(rows.map(\.source)),
+                ]).map { try $0.int64(required: "id") }.sorted()
+            guard ids.count == rows.count else {
+                throw DiscoveryError.storage("the database returned \(ids.count) ids for \(rows.count) new contacts")
+            }
+            for (c, id) in zip(rows, ids) { contactIds[c.id] = id }
+        }
+        try update("lead", leadUpdates, ids: lead, extra: [("updated_at", "timestamptz", .d(at))], s) { id, column in
+            let f = fields[id]
+            switch column {
+            case "beds": return (.i(f?.beds), "bigint")
+            case "type": return (.t(f?.type), "text")
+            case "specialty": return (.t(f?.specialty), "text")
+            case "region": return (.t(f?.region), "text")
+            case "source": return (.t(f?.source), "text")
+            case "profile": return (.t(f?.profile), "text")
+            case "owner": return (.t(f?.owner), "text")
+            case "consent": return (.t(f?.consent.rawValue), "text")
+            case "website": return (.t(f?.website), "text")
+            default: throw DiscoveryError.storage("import: no lead column '\(column)'")
+            }
+        }
+        try update("contact", contactUpdates, ids: { contactIds[$0] ?? $0 }, extra: [], s) { id, column in
+            let c = contacts[id]
+            switch column {
+            case "name": return (.t(c?.name), "text")
+            case "salutation": return (.t(c?.nameParts?.salutation), "text")
+            case "first_name": return (.t(c?.nameParts?.first), "text")
+            case "last_name": return (.t(c?.nameParts?.last), "text")
+            case "suffix": return (.t(c?.nameParts?.suffix), "text")
+            case "title": return (.t(c?.title), "text")
+            case "role": return (.t(c?.role?.rawValue), "text")
+            case "email": return (.t(c?.email), "text")
+            case "phone": return (.t(c?.phone), "text")
+            case "consent": return (.t(c?.consent.rawValue), "text")
+            case "do_not_call": return (.i(c.map { $0.doNotCall ? Int64(1) : 0 }), "bigint")
+            case "email_opt_out": return (.i(c.map { $0.emailOptOut ? Int64(1) : 0 }), "bigint")
+            case "source": return (.t(c?.source), "text")
+            case "hubspot_id": return (.t(c?.hubSpotId), "text")
+            case "salesforce_id": return (.t(c?.salesforceId), "text")
+            default: throw DiscoveryError.storage("import: no contact column '\(column)'")
+            }
+        }
+        try audit.record(entries.map { e in
+            var e = e
+            e.lead = e.lead.map(lead)
+            e.entityId = e.entityId.map { e.entity == "lead" ? lead($0) : contactIds[$0] ?? $0 }
+            return e
+        })
+        return leadIds
+    }
+
+    /// `INSERT ... VALUES` of `rows` rows of `columns` values: their ids in row order (the ids a
+    /// sequence gives one statement's rows ascend, so sorted they are in row order).
+    private func insert(_ head: String, columns: Int, rows: Int, values: [SQLValue], _ s: SQLSession) throws -> [Int64] {
+        guard rows > 0 else { return [] }
+        let tuples = (0..<rows).map { r in "(" + (1...columns).map { "$\(r * columns + $0)" }.joined(separator: ", ") + ")" }
+        let ids = try s.rows(head + " VALUES " + tuples.joined(separator: ", ") + " RETURNING id", values: values)
+            .map { try $0.int64(required: "id") }.sorted()
+        guard ids.count == rows else { throw DiscoveryError.storage("the database returned \(ids.count) ids for \(rows) new rows") }
+        return ids
+    }
+
+    /// `UPDATE table ... FROM (VALUES ...)`: one statement per set of changed columns (names from
+    /// `ImportMerge`'s fixed list, never from a file), each row's values as they are now.
+    private func update(_ table: String, _ updates: [(id: Int64, columns: Set<String>)], ids: (Int64) -> Int64,
+                        extra: [(column: String, type: String, value: SQLValue)], _ s: SQLSession,
+                        value: (Int64, String) throws -> (SQLValue, String)) throws {
+        var groups: [[String]: [Int64]] = [:]
+        var order: [[String]] = []
+        for u in updates {
+            let columns = u.columns.sorted()
+            if groups[columns] == nil { order.append(columns) }
+            groups[columns, default: []].append(u.id)
+        }
+        for columns in order {
+            let all = groups[columns] ?? []
+            let perRow = columns.count + 1
+            let step = max(1, 30_000 / perRow)
+            for block in stride(from: 0, to: all.count, by: step) {
+                var values: [SQLValue] = extra.map(\.value)
+                var tuples: [String] = []
+                for id in all[block..<min(block + step, all.count)] {
+                    var cells = ["$\(values.count + 1)::bigint"]
+                    values.append(.i(ids(id)))
+                    for column in columns {
+                        let (v, type) = try value(id, column)
+                        values.append(v)
+                        cells.append("$\(values.count)::\(type)")
+                    }
+                    tuples.append("(" + cells.joined(separator: ", ") + ")")
+                }
+                let sets = (columns.map { "\($0) = v.\($0)" } + extra.enumerated().map { "\($0.element.column) = $\($0.offset + 1)" })
+                    .joined(separator: ", ")
+                try s.exec("""
+                    UPDATE \(table) SET \(sets) FROM (VALUES \(tuples.joined(separator: ", "))) AS v(id, \(columns.joined(separator: ", ")))
+                    WHERE \(table).id = v.id
+                    """, values: values)
+            }
+        }
+    }
+}
