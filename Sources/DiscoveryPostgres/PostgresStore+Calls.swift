@@ -10,12 +10,8 @@ extension PostgresStore: CallStorage {
     }
 
     public func startCall(_ call: Call, actor: String) throws(DiscoveryError) -> Call {
-        var open = call
-        open.outcome = nil
-        open.endedAt = nil
-        open.followUpDue = nil
-        return try change(actor: actor, at: call.at) { s, audit in
-            try Self.insertCall(open, s: s, audit: audit, stageChange: nil)
+        try change(actor: actor, at: call.at) { s, audit in
+            try Self.insertCall(CallEnding.opened(call), s: s, audit: audit, stageChange: nil)
         }
     }
 

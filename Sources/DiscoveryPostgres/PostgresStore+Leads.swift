@@ -35,7 +35,7 @@ extension PostgresStore: LeadStorage {
     public func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead] {
         try statement { s in
             try s.rows("SELECT * FROM lead WHERE lower(org) LIKE lower($1) ESCAPE '\\' ORDER BY id LIMIT $2",
-                       .t(Self.likePattern(prefix: prefix)), .i(limit)).map(RecordRows.lead)
+                       .t(LikePattern.prefix(prefix)), .i(limit)).map(RecordRows.lead)
         }
     }
 
@@ -59,7 +59,7 @@ extension PostgresStore: LeadStorage {
             if let o = filter.owner { clauses.append("owner = \(bind(.t(o)))") }
             if let p = filter.profile { clauses.append("profile = \(bind(.t(p)))") }
             if let text = filter.search {
-                let p = bind(.t(Self.likePattern(contains: text)))
+                let p = bind(.t(LikePattern.contains(text)))
                 clauses.append("(org ILIKE \(p) ESCAPE '\\' OR specialty ILIKE \(p) ESCAPE '\\' OR region ILIKE \(p) ESCAPE '\\')")
             }
             var sql = "SELECT * FROM lead"
@@ -108,16 +108,4 @@ extension PostgresStore: LeadStorage {
             try audit.record(lead: id, action: .delete, entity: "lead", entityId: id)
         }
     }
-
-    static func escapeLike(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out
-    }
-
-    static func likePattern(prefix: String) -> String { escapeLike(prefix) + "%" }
-    static func likePattern(contains: String) -> String { "%" + escapeLike(contains) + "%" }
 }

@@ -11,12 +11,8 @@ extension SQLiteStore: CallStorage {
     }
 
     public func startCall(_ call: Call, actor: String) throws(DiscoveryError) -> Call {
-        var open = call
-        open.outcome = nil
-        open.endedAt = nil
-        open.followUpDue = nil
-        return try change(actor: actor, at: call.at) { db, audit in
-            try Self.insertCall(open, db: db, audit: audit, stageChange: nil)
+        try change(actor: actor, at: call.at) { db, audit in
+            try Self.insertCall(CallEnding.opened(call), db: db, audit: audit, stageChange: nil)
         }
     }
 

@@ -29,7 +29,7 @@ extension SQLiteStore: LeadStorage {
     public func leads(withOrgPrefix prefix: String, limit: Int) throws(DiscoveryError) -> [Lead] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM lead WHERE org LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-                             arguments: [Self.likePattern(prefix: prefix), limit]).map(Rows.lead)
+                             arguments: [LikePattern.prefix(prefix), limit]).map(Rows.lead)
         }
     }
 
@@ -50,7 +50,7 @@ extension SQLiteStore: LeadStorage {
             if let o = filter.owner { clauses.append("owner = ?"); args += [o] }
             if let p = filter.profile { clauses.append("profile = ?"); args += [p] }
             if let text = filter.search {
-                let pattern = Self.likePattern(contains: text)
+                let pattern = LikePattern.contains(text)
                 clauses.append("(org LIKE ? ESCAPE '\\' OR specialty LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\')")
                 args += [pattern, pattern, pattern]
             }
@@ -107,16 +107,4 @@ extension SQLiteStore: LeadStorage {
         case .blob: return nil
         }
     }
-
-    static func escapeLike(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out
-    }
-
-    static func likePattern(prefix: String) -> String { escapeLike(prefix) + "%" }
-    static func likePattern(contains: String) -> String { "%" + escapeLike(contains) + "%" }
 }

@@ -27,4 +27,14 @@ import Testing
             try CallEnding.check(Call(id: 4, leadId: 2, outcome: nil, at: Self.at, endedAt: Self.at, actor: "sam"))
         }
     }
+
+    @Test func aStartedCallIsOpenWhateverItWasGiven() throws {
+        let given = Call(id: 0, leadId: 2, outcome: .voicemail, note: "n", durationMinutes: 3, at: Self.at,
+                         endedAt: Self.at + 60, actor: "sam", followUpDue: Self.at + 86_400, contactId: 7)
+        let open = CallEnding.opened(given)
+        #expect(open.outcome == nil && open.endedAt == nil && open.followUpDue == nil)
+        #expect(open.note == "n" && open.durationMinutes == 3 && open.at == Self.at && open.contactId == 7)
+        try CallEnding.check(open)
+        #expect(throws: DiscoveryError.self) { try CallEnding.check(given) }
+    }
 }

@@ -4,6 +4,16 @@ import Foundation
 /// gets each field the ending changes (outcome, end, duration, follow-up, and the note when a
 /// new one is given).
 public enum CallEnding {
+    /// The call as `call start` records it: open, so without an outcome, an end or a follow-up
+    /// (`check` would refuse to end it otherwise).
+    public static func opened(_ call: Call) -> Call {
+        var open = call
+        open.outcome = nil
+        open.endedAt = nil
+        open.followUpDue = nil
+        return open
+    }
+
     /// Refuses a call that has already ended.
     public static func check(_ call: Call) throws(DiscoveryError) {
         guard call.outcome == nil && call.endedAt == nil else {
