@@ -93,4 +93,32 @@ import Testing
         #expect(error.kind == .storage)
         #expect(error.message.contains(message), "\(error.message)")
     }
+
+    /// The whole-book read decodes by column position (`RawRows`), not through `Rows`: it is as
+    /// loud about what it does not know, naming the table, the row and the value.
+    @Test(arguments: [
+        ("UPDATE lead SET stage = 'won' WHERE id = 1;", "'won' (table lead, row 1)"),
+        ("UPDATE lead SET consent = 'maybe' WHERE id = 1;", "'maybe' (table lead, row 1)"),
+        ("UPDATE contact SET role = 'boss' WHERE id = 1;", "'boss' (table contact, row 1)"),
+        ("INSERT INTO answer (lead_id, question, value, actor, at) VALUES (1, 'need.problem', '{not json', 'ana', '2026-03-02 09:00:00.000');",
+         "answer value this version cannot read (table answer, row 1)"),
+        ("INSERT INTO answer (lead_id, question, value, actor, at) VALUES (1, 'need.problem', '{\"text\":{\"_0\":\"x\"}}', 'ana', 'yesterday');",
+         "'yesterday' (table answer, row 1)"),
+        ("INSERT INTO call (lead_id, outcome, at, actor) VALUES (1, 'hung-up-angrily', '2026-03-02 09:00:00.000', 'ana');",
+         "'hung-up-angrily' (table call, row 1)"),
+        ("INSERT INTO next_step (lead_id, action, set_at, actor) VALUES (1, 'send-flowers', '2026-03-02 09:00:00.000', 'ana');",
+         "'send-flowers' (table next_step, row 1)"),
+    ])
+    func theBookReadIsLoudAboutStoredDataItDoesNotKnow(sql: String, message: String) throws {
+        let tmp = TempDatabase()
+        let store = try SQLiteStore.open(path: tmp.path)
+        let lead = try store.createLead(Lead(org: "Mercy", profile: "consumables", createdAt: at), actor: "ana")
+        _ = try store.addContact(Contact(leadId: lead.id, name: "Ana", createdAt: at), actor: "ana")
+        _ = try SQLiteShell.run(tmp.path, sql)
+        let error = try #require(throws: DiscoveryError.self) {
+            try store.forEachQualificationRecord(createdSince: nil) { _ in }
+        }
+        #expect(error.kind == .storage)
+        #expect(error.message.contains(message), "\(error.message)")
+    }
 }
