@@ -42,6 +42,8 @@ struct LeadColumns {
             }
         }
 
+        func isNull(_ i: Int32) -> Bool { (row[at[Int(i)]] as DatabaseValue).isNull }
+
         func columnName(_ i: Int32) -> String { LeadColumns.names[Int(i)] }
     }
 }

@@ -8,6 +8,8 @@ import GRDB
 protocol PositionalRow {
     func int64(_ i: Int32) -> Int64?
     func text(_ i: Int32) -> String?
+    /// Whether the column is NULL, told without making a string of it.
+    func isNull(_ i: Int32) -> Bool
     /// The column's name, for an error message.
     func columnName(_ i: Int32) -> String
     /// The column's date in the stored format (`StoredDate.parse`), `nil` for anything else.
@@ -29,7 +31,7 @@ extension PositionalRow {
 
     /// The same for a column that may be NULL.
     func optional<T: RawRepresentable>(_ type: T.Type, _ i: Int32, table: String, row: Int64?) throws -> T? where T.RawValue == String {
-        text(i) == nil ? nil : try value(type, i, table: table, row: row)
+        isNull(i) ? nil : try value(type, i, table: table, row: row)
     }
 
     /// A stored date (see `StoredDate`): column `i` of row `row` of `table`.
@@ -45,6 +47,6 @@ extension PositionalRow {
 
     /// A stored date in a column that may be NULL.
     func optionalDate(_ i: Int32, table: String, row: Int64?) throws -> Date? {
-        text(i) == nil ? nil : try date(i, table: table, row: row)
+        isNull(i) ? nil : try date(i, table: table, row: row)
     }
 }

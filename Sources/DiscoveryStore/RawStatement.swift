@@ -68,18 +68,23 @@ final class RawStatement {
         }
 
         func text(_ i: Int32) -> String? {
+            bytes(i).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+
+        /// The column's text as SQLite holds it, valid until the statement steps on; `nil` for NULL.
+        func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
             // The bytes with their length, as SQLite counts them: no scan for the terminator.
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
-                                            count: Int(sqlite3_column_bytes(handle, i)))
-            return String(decoding: bytes, as: UTF8.self)
+            return UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
+                                       count: Int(sqlite3_column_bytes(handle, i)))
         }
 
         /// Parsed from the column's bytes in place: no string made for it.
         func storedDate(_ i: Int32) -> Date? {
-            guard sqlite3_column_type(handle, i) == SQLITE_TEXT, let p = sqlite3_column_text(handle, i) else { return nil }
-            return StoredDate.parse(bytes: UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
-                                                               count: Int(sqlite3_column_bytes(handle, i))))
+            guard sqlite3_column_type(handle, i) == SQLITE_TEXT else { return nil }
+            return bytes(i).flatMap(StoredDate.parse(bytes:))
         }
 
         func columnName(_ i: Int32) -> String {

@@ -20,25 +20,10 @@ extension SQLiteStore {
             // Open steps in id order: the newest open one of a lead is its last.
             var steps = try LeadOrdered(db, "SELECT \(RawRows.nextStepColumns) FROM next_step WHERE done_at IS NULL ORDER BY lead_id, id",
                                         RawRows.nextStep)
-            // Every revision, newest last per question; only the value of the newest is decoded.
-            var revisions = try LeadOrdered(db, "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id") {
-                Revision(id: $0.int64(0) ?? 0, question: $0.text(2) ?? "", value: $0.text(3), at: try $0.optionalDate(4, table: "answer", row: $0.int64(0)))
-            }
+            var revisions = try AnswersInForce(db)
             while let row = try leads.next() {
                 let lead = try RawRows.lead(row)
-                var answers: [String: AnswerValue] = [:]
-                var lastAnswerAt: Date?
-                var inForce: Revision?
-                for r in try revisions.take(lead.id) {
-                    if let current = inForce, current.question != r.question, let value = current.value {
-                        answers[current.question] = try Rows.answerValue(value, row: current.id)
-                    }
-                    inForce = r
-                    if let at = r.at, at > (lastAnswerAt ?? .distantPast) { lastAnswerAt = at }
-                }
-                if let current = inForce, let value = current.value {
-                    answers[current.question] = try Rows.answerValue(value, row: current.id)
-                }
+                let (answers, lastAnswerAt) = try revisions.take(lead.id)
                 try body(QualificationRecord(
                     lead: lead, contacts: try contacts.take(lead.id), answers: answers, signals: try signals.take(lead.id),
                     calls: try calls.take(lead.id), nextStep: try steps.take(lead.id).last,
@@ -48,12 +33,78 @@ extension SQLiteStore {
     }
 }
 
-/// One answer revision as the book's cursor reads it.
-private struct Revision {
-    let id: Int64
-    let question: String
-    let value: String?
-    let at: Date?
+/// The answers in force of each lead, from every revision in (lead, question, id) order. A
+/// question's revisions are told apart by their bytes and only its newest is decoded, so no
+/// string is made for a revision that a newer one replaced (a third of the benchmark book's rows). The newest
+/// row seen of the current question is kept as bytes until the next row shows it was the last.
+struct AnswersInForce {
+    private let statement: RawStatement
+    private var ahead: RawStatement.Columns?
+    private var done = false
+    // The newest revision seen of the question being read.
+    private var question: [UInt8] = []
+    private var value: [UInt8]?
+    private var id: Int64 = 0
+    private var open = false
+    /// The last lead's number of answers: the next lead's dictionary is made that large at once.
+    private var sizeHint = 0
+
+    /// Read from the answer index alone (`Schema.v7AnswerCoveringIndex`).
+    static let sql = "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id"
+
+    init(_ db: Database) throws {
+        statement = try RawStatement(db, sql: Self.sql)
+        try statement.start()
+    }
+
+    /// `lead`'s answers in force and when its newest revision was recorded; the rows of leads
+    /// before it are skipped.
+    mutating func take(_ lead: Int64) throws -> (answers: [String: AnswerValue], lastAnswerAt: Date?) {
+        var answers = [String: AnswerValue](minimumCapacity: sizeHint)
+        var last: Date?
+        while true {
+            if ahead == nil {
+                guard !done, let row = try statement.next() else { done = true; break }
+                ahead = row
+            }
+            guard let row = ahead, let rowLead = row.int64(1), rowLead <= lead else { break }
+            ahead = nil
+            guard rowLead == lead else { continue }
+            let rowId = row.int64(0) ?? 0
+            let q = row.bytes(2) ?? UnsafeBufferPointer(start: nil, count: 0)
+            if !open || !q.elementsEqual(question) {
+                if open { try settle(&answers) }
+                question.removeAll(keepingCapacity: true)
+                question.append(contentsOf: q)
+                open = true
+            }
+            id = rowId
+            if let v = row.bytes(3) {
+                if value == nil { value = [] }
+                value!.removeAll(keepingCapacity: true)
+                value!.append(contentsOf: v)
+            } else {
+                value = nil
+            }
+            if let at = try row.optionalDate(4, table: "answer", row: rowId), at > (last ?? .distantPast) { last = at }
+        }
+        if open { try settle(&answers) }
+        sizeHint = answers.count
+        return (answers, last)
+    }
+
+    /// The question's newest revision, in force unless it retracted the answer.
+    private mutating func settle(_ answers: inout [String: AnswerValue]) throws {
+        open = false
+        guard let bytes = value else { return }
+        let decoded: AnswerValue
+        do {
+            decoded = try bytes.withUnsafeBufferPointer { try AnswerCoding.decode(bytes: $0) }
+        } catch {
+            throw StoredValueErrors.unreadableAnswer(table: "answer", row: id)
+        }
+        answers[String(decoding: question, as: UTF8.self)] = decoded
+    }
 }
 
 /// A cursor over the rows of one table in lead order (its second column is `lead_id`), decoded

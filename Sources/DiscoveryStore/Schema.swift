@@ -23,6 +23,9 @@ enum Schema {
         m.registerMigration("v6-follow-up-indexes") { db in
             try db.execute(sql: v6FollowUpIndexes)
         }
+        m.registerMigration("v7-answer-covering-index") { db in
+            try db.execute(sql: v7AnswerCoveringIndex)
+        }
         return m
     }
 

@@ -45,8 +45,18 @@ import Testing
                 WHERE id IN (SELECT max(id) FROM answer WHERE lead_id = ? GROUP BY question) ORDER BY id
                 """, arguments: [1]).map { $0["detail"] as String }
         }
-        #expect(plan.contains { $0.contains("answer_lead_question") })
+        #expect(plan.contains { $0.contains("answer_lead_question_value") })
         #expect(!plan.contains { $0.hasPrefix("SCAN answer") })
+    }
+
+    /// The whole-book read walks the answer index alone: no seek into the table per revision.
+    @Test func theBookReadsAnswersFromTheIndexAlone() throws {
+        let tmp = TempDatabase()
+        let store = try SQLiteStore.open(path: tmp.path)
+        let plan = try store.queue.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AnswersInForce.sql).map { $0["detail"] as String }
+        }
+        #expect(plan == ["SCAN answer USING COVERING INDEX answer_lead_question_value"])
     }
 
     /// A database written before changesets: its changes keep their ids, and the next change

@@ -14,6 +14,16 @@ public enum AnswerCoding {
     public static func decode(_ text: String?) throws(AnswerCodingError) -> AnswerValue? {
         guard let text else { return nil }
         if let value = AnswerJSONReader.read(text) { return value }
+        return try decodeByJSONDecoder(text)
+    }
+
+    /// The same for the bytes of stored text, read in place (the whole-book read's way).
+    public static func decode(bytes: UnsafeBufferPointer<UInt8>) throws(AnswerCodingError) -> AnswerValue {
+        if let value = AnswerJSONReader.read(bytes: bytes) { return value }
+        return try decodeByJSONDecoder(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private static func decodeByJSONDecoder(_ text: String) throws(AnswerCodingError) -> AnswerValue {
         do {
             return try JSONDecoder().decode(AnswerValue.self, from: Data(text.utf8))
         } catch {

@@ -11,10 +11,14 @@ struct AnswerJSONReader {
     /// Reads the string's own UTF-8 bytes, in place.
     static func read(_ text: String) -> AnswerValue? {
         var text = text
-        return text.withUTF8 { bytes in
-            var r = AnswerJSONReader(bytes)
-            return r.value()
-        }
+        return text.withUTF8(read(bytes:))
+    }
+
+    /// Reads the UTF-8 bytes as stored (a whole-book read hands them over without making a
+    /// string of them). Bytes that are not UTF-8 are repaired as `String(decoding:)` repairs them.
+    static func read(bytes: UnsafeBufferPointer<UInt8>) -> AnswerValue? {
+        var r = AnswerJSONReader(bytes)
+        return r.value()
     }
 
     private mutating func value() -> AnswerValue? {
@@ -91,7 +95,9 @@ struct AnswerJSONReader {
         while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
         if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
             i += 1
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+            // Cut at ASCII quotes, so the bytes are as valid as the whole: decoding (which repairs
+            // what is not UTF-8, as a string made of the whole would) needs no validating pass.
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         while i < bytes.count {
@@ -99,7 +105,7 @@ struct AnswerJSONReader {
             i += 1
             switch b {
             case UInt8(ascii: "\""):
-                return String(validating: out, as: UTF8.self)
+                return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 guard i < bytes.count else { return nil }
                 let e = bytes[i]

@@ -10,13 +10,35 @@ public enum VerdictEngine {
     /// scores need not rank every lead's open questions.
     public static func evaluate(_ record: QualificationRecord, catalog: Catalog, profile: Profile, now: Date,
                                 rankingQuestions: Bool = true) -> Verdict {
+        judge(score(record, catalog: catalog, profile: profile, now: now), profile: profile, rankingQuestions: rankingQuestions)
+    }
+
+    /// What a record amounts to under a profile's question sets and gates: every point, gate,
+    /// flag and hard stop, before the thresholds decide anything (`judge`).
+    public struct Scoring: Sendable {
+        let leadId: Int64
+        let applicable: [Question]
+        let answers: [String: AnswerValue]
+        let trace: [ScoreLine]
+        let scores: ScoreDelta
+        let gates: [GateStatus]
+        let flags: [FlagHit]
+        let stops: [HardStop]
+        /// The first high-priority signal, which makes an MQL whatever the total.
+        let directRequest: TraceSource?
+    }
+
+    public static func score(_ record: QualificationRecord, catalog: Catalog, profile: Profile, now: Date) -> Scoring {
         let questions = catalog.questions(for: profile)
         // Answers the lead record gives (`from-lead`) count like recorded ones, marked as such.
         let derived = LeadRecordAnswers.derived(record, questions: questions)
         let answers = derived.isEmpty ? record.answers : record.answers.merging(derived) { recorded, _ in recorded }
         var origins: [String: (field: String, value: String)] = [:]
-        for q in questions where !derived.isEmpty && derived[q.fullId] != nil {
-            if let source = q.fromLead, let value = source.value(of: record.lead) { origins[q.fullId] = (source.field, value) }
+        if !derived.isEmpty {
+            for q in questions {
+                guard let source = q.fromLead, derived[q.fullId] != nil, let value = source.value(of: record.lead) else { continue }
+                origins[q.fullId] = (source.field, value)
+            }
         }
         let applicable = questions.filter { $0.isApplicable(given: answers) }
         var effects = AnswerEffects(applicable: applicable, answers: answers)
@@ -32,21 +54,38 @@ public enum VerdictEngine {
             if def.priority == .high && directRequest == nil { directRequest = source }
         }
         if let decay = Inactivity.line(record, catalog: catalog, now: now) { trace.append(decay) }
-        let scores = ScoreLine.total(trace)
 
         var gates = GateEvaluation.evaluate(profile.sql.gates, applicable: applicable, answers: answers,
                                             nextStep: record.nextStep)
         if !origins.isEmpty {
             for i in gates.indices { gates[i].satisfiedBy = gates[i].satisfiedBy.map { $0.fromLeadRecord(origins) } }
         }
-        let (mql, mqlReason) = mqlRule(scores, profile: profile, directRequest: directRequest)
-        let kind = decide(scores: scores, gates: gates, flags: effects.flags, stops: effects.stops, profile: profile)
-        let missing = Set(gates.filter { !$0.met }.map(\.name))
+        return Scoring(leadId: record.lead.id, applicable: applicable, answers: answers, trace: trace,
+                       scores: ScoreLine.total(trace), gates: gates, flags: effects.flags, stops: effects.stops,
+                       directRequest: directRequest)
+    }
+
+    /// The verdict the profile's thresholds give a scoring (its MQL and SQL rules and bands).
+    public static func judge(_ s: Scoring, profile: Profile, rankingQuestions: Bool = true) -> Verdict {
+        let (mql, mqlReason) = mqlRule(s.scores, profile: profile, directRequest: s.directRequest)
+        let kind = decide(scores: s.scores, gates: s.gates, flags: s.flags, stops: s.stops, profile: profile)
+        let missing = Set(s.gates.filter { !$0.met }.map(\.name))
         return Verdict(
-            leadId: record.lead.id, profile: profile.id, kind: kind, mql: mql, mqlReason: mqlReason,
-            scores: scores, bands: bands(scores, profile: profile), gates: gates,
-            hardStops: effects.stops, flags: effects.flags, trace: trace,
-            askNext: rankingQuestions ? AskNext.rank(applicable: applicable, answers: answers, missingGates: missing) : [])
+            leadId: s.leadId, profile: profile.id, kind: kind, mql: mql, mqlReason: mqlReason,
+            scores: s.scores, bands: bands(s.scores, profile: profile), gates: s.gates,
+            hardStops: s.stops, flags: s.flags, trace: s.trace,
+            askNext: rankingQuestions ? AskNext.rank(applicable: s.applicable, answers: s.answers, missingGates: missing) : [])
+    }
+
+    /// Whether `candidate` scores a lead of profile `id` exactly as `current` does: the same
+    /// questions (with their points, gates, flags, stops and conditions), the same signals, the
+    /// same gates. Then a lead's scoring under one is its scoring under the other, and only the
+    /// thresholds (`judge`) can tell the two models apart: a replay that moves a threshold
+    /// scores each lead once. False when either model lacks the profile.
+    public static func scoresAlike(_ current: Catalog, _ candidate: Catalog, profile id: String) -> Bool {
+        guard let a = current.profile(id), let b = candidate.profile(id) else { return false }
+        return a.sql.gates == b.sql.gates && current.signals == candidate.signals
+            && current.questions(for: a) == candidate.questions(for: b)
     }
 
     /// SPEC §7, in this order: any hard stop → disqualify; every gate met and fit at or above

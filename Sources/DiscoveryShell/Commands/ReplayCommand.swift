@@ -26,18 +26,34 @@ extension Command {
 
 extension Session {
     /// Every lead judged by the current question sets and by `candidate`, read as one state
-    /// (the whole-book evaluation path) and tallied as read; nothing is written.
+    /// (the whole-book evaluation path) and tallied as read; nothing is written. A profile that
+    /// the candidate scores alike (`VerdictEngine.scoresAlike`: only thresholds moved) has each
+    /// lead scored once and judged by both profiles.
     func replay(under candidate: Catalog) throws(DiscoveryError) -> ReplayReport {
         let current = try catalog
         let now = now()
         var tally = ReplayReport.Tally()
+        var alike: [String: Bool] = [:]
+        func scoredAlike(_ profile: String) -> Bool {
+            if let known = alike[profile] { return known }
+            let answer = VerdictEngine.scoresAlike(current, candidate, profile: profile)
+            alike[profile] = answer
+            return answer
+        }
         try store.forEachQualificationRecord(createdSince: nil) { record in
             let profile = record.lead.profile
             let nowProfile = current.profile(profile), thenProfile = candidate.profile(profile)
+            var nowVerdict: Verdict?, thenVerdict: Verdict?
+            if let nowProfile, let thenProfile, scoredAlike(profile) {
+                let scoring = VerdictEngine.score(record, catalog: current, profile: nowProfile, now: now)
+                nowVerdict = VerdictEngine.judge(scoring, profile: nowProfile, rankingQuestions: false)
+                thenVerdict = VerdictEngine.judge(scoring, profile: thenProfile, rankingQuestions: false)
+            } else {
+                nowVerdict = nowProfile.map { VerdictEngine.evaluate(record, catalog: current, profile: $0, now: now, rankingQuestions: false) }
+                thenVerdict = thenProfile.map { VerdictEngine.evaluate(record, catalog: candidate, profile: $0, now: now, rankingQuestions: false) }
+            }
             tally.add(ReplayReport.Input(
-                lead: record.lead, month: ReplayReport.Input.month(of: record),
-                now: nowProfile.map { VerdictEngine.evaluate(record, catalog: current, profile: $0, now: now, rankingQuestions: false) },
-                candidate: thenProfile.map { VerdictEngine.evaluate(record, catalog: candidate, profile: $0, now: now, rankingQuestions: false) },
+                lead: record.lead, month: ReplayReport.Input.month(of: record), now: nowVerdict, candidate: thenVerdict,
                 nowProfile: nowProfile, candidateProfile: thenProfile))
         }
         return tally.report
