@@ -10,7 +10,7 @@ extension PostgresStore: RecordStorage {
 
     /// The book in pages of `recordPageSize` leads, each page one statement, all in one
     /// REPEATABLE READ transaction (one state): memory holds one page, whatever the book's size.
-    public func forEachQualificationRecord(createdSince since: Date?,
+    public func forEachQualificationRecord(createdSince since: Date?, contacts: Bool,
                                            _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError) {
         let pageSize = max(1, recordPageSize)
         try read { s in
@@ -18,9 +18,9 @@ extension PostgresStore: RecordStorage {
             while true {
                 let page: [SQLRow]
                 if let since {
-                    page = try s.rows(RecordQuery.pageSince, .i(after), .i(Int64(pageSize)), .d(since))
+                    page = try s.rows(RecordQuery.page(contacts: contacts, createdSince: true), .i(after), .i(Int64(pageSize)), .d(since))
                 } else {
-                    page = try s.rows(RecordQuery.page, .i(after), .i(Int64(pageSize)))
+                    page = try s.rows(RecordQuery.page(contacts: contacts, createdSince: false), .i(after), .i(Int64(pageSize)))
                 }
                 for row in page { try body(try RecordQuery.record(row)) }
                 guard page.count == pageSize, let last = page.last else { return }

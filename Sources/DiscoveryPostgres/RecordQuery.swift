@@ -6,9 +6,14 @@ import Foundation
 /// statement reads what took one per table. The same shape for one lead (`status`) and for a
 /// page of the book (reports, export, replay).
 enum RecordQuery {
-    static let columns = """
+    static let columns = columns(contacts: true)
+
+    /// Without contacts, `record_contacts` is an empty list.
+    static func columns(contacts: Bool) -> String {
+        let contactList = contacts ? "(SELECT coalesce(json_agg(c ORDER BY c.id), '[]')::text FROM contact c WHERE c.lead_id = l.id)" : "'[]'"
+        return """
         l.*,
-        (SELECT coalesce(json_agg(c ORDER BY c.id), '[]')::text FROM contact c WHERE c.lead_id = l.id) AS record_contacts,
+        \(contactList) AS record_contacts,
         (SELECT coalesce(json_agg(a), '[]')::text FROM answer a
           WHERE a.id IN (SELECT max(id) FROM answer WHERE lead_id = l.id GROUP BY question) AND a.value IS NOT NULL) AS record_answers,
         (SELECT max(at) FROM answer WHERE lead_id = l.id) AS record_last_answer_at,
@@ -17,13 +22,16 @@ enum RecordQuery {
         (SELECT row_to_json(n)::text FROM next_step n WHERE n.lead_id = l.id AND n.done_at IS NULL
           ORDER BY n.id DESC LIMIT 1) AS record_next_step
         """
+    }
 
     /// One lead: `$1` its id.
     static let lead = "SELECT \(columns) FROM lead l WHERE l.id = $1"
-    /// A page of the book: leads after id `$1`, at most `$2`.
-    static let page = "SELECT \(columns) FROM lead l WHERE l.id > $1 ORDER BY l.id LIMIT $2"
-    /// A page of the leads created since `$3`.
-    static let pageSince = "SELECT \(columns) FROM lead l WHERE l.id > $1 AND l.created_at >= $3 ORDER BY l.id LIMIT $2"
+    /// A page of the book: leads after id `$1`, at most `$2`; with `createdSince`, only those
+    /// created since `$3`.
+    static func page(contacts: Bool, createdSince: Bool) -> String {
+        "SELECT \(columns(contacts: contacts)) FROM lead l WHERE l.id > $1" + (createdSince ? " AND l.created_at >= $3" : "")
+            + " ORDER BY l.id LIMIT $2"
+    }
 
     static func record(_ row: SQLRow) throws -> QualificationRecord {
         let lead = try RecordRows.lead(row)

@@ -16,7 +16,7 @@ extension Session {
         if by == .fitBand {
             let wanted = Set(candidates.map(\.lead.id))
             let catalog = try catalog
-            try store.forEachQualificationRecord(createdSince: nil) { record in
+            try store.forEachQualificationRecord(createdSince: nil, contacts: false) { record in
                 guard wanted.contains(record.lead.id), catalog.profile(record.lead.profile) != nil else { return }
                 fitBands[record.lead.id] = try qualification(of: record, rankingQuestions: false).verdict.band(.fit)?.rawValue
             }

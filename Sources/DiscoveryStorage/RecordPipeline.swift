@@ -6,7 +6,10 @@ import Foundation
 /// its verdicts cost about the same, so a report over the whole book takes about half the time
 /// it takes when one waits for the other. At most `depth` batches wait between the two, so the
 /// memory stays flat whatever the book's size. `consume` must not call the store (its read is
-/// still open on the other thread).
+/// still open on the other thread). Consumed batches go back to the reading thread to be freed:
+/// memory is best freed by the thread that allocated it (the C allocator keeps an arena per
+/// thread, and a free from another thread waits for that arena's lock, which the reading
+/// thread holds at every allocation).
 ///
 /// An error from `consume` stops the reading and is rethrown; an error from `produce` is
 /// rethrown once the records read before it are consumed. The call returns only when the
@@ -25,17 +28,18 @@ public enum RecordPipeline {
                     try reader.take()? { record in
                         batch.append(record)
                         if batch.count == batchSize {
-                            try channel.send(batch)
+                            // The batches the consumer is done with are freed here, on this thread.
+                            _ = try channel.send(batch)
                             batch = []
                         }
                     }
-                    if !batch.isEmpty { try channel.send(batch) }
+                    if !batch.isEmpty { _ = try channel.send(batch) }
                     channel.finish(nil)
                 } catch is Channel.Stopped {
                     channel.finish(nil)
                 } catch {
                     // The records read before the error, as the one-thread read would give them.
-                    if !batch.isEmpty { try? channel.send(batch) }
+                    if !batch.isEmpty { _ = try? channel.send(batch) }
                     channel.finish(error)
                 }
                 ended.signal()
@@ -44,8 +48,10 @@ public enum RecordPipeline {
             thread.start()
             defer { ended.wait() }
             do {
-                while let batch = channel.receive() {
+                var done: [QualificationRecord] = []
+                while let batch = channel.receive(returning: done) {
                     for record in batch { try consume(record) }
+                    done = batch
                 }
             } catch {
                 channel.stop()
@@ -62,26 +68,33 @@ public enum RecordPipeline {
         private let condition = NSCondition()
         private let depth: Int
         private var batches: [[QualificationRecord]] = []
+        /// Consumed batches, for the reading thread to free.
+        private var spent: [[QualificationRecord]] = []
         private var finished = false
         private var stopped = false
         private(set) var failure: (any Error)?
 
         init(depth: Int) { self.depth = depth }
 
-        /// Waits for room; throws `Stopped` once the consumer has given up.
-        func send(_ batch: [QualificationRecord]) throws {
+        /// Waits for room; throws `Stopped` once the consumer has given up. Gives the batches
+        /// consumed so far, which the caller frees as it drops them.
+        func send(_ batch: [QualificationRecord]) throws -> [[QualificationRecord]] {
             condition.lock()
             defer { condition.unlock() }
             while batches.count >= depth && !stopped { condition.wait() }
             if stopped { throw Stopped() }
             batches.append(batch)
             condition.broadcast()
+            defer { spent = [] }
+            return spent
         }
 
-        /// The next batch, or nil when the reading has ended and every batch was taken.
-        func receive() -> [QualificationRecord]? {
+        /// The next batch, or nil when the reading has ended and every batch was taken;
+        /// `done`, the batch consumed last, is kept for the reading thread to free.
+        func receive(returning done: [QualificationRecord]) -> [QualificationRecord]? {
             condition.lock()
             defer { condition.unlock() }
+            if !done.isEmpty { spent.append(done) }
             while batches.isEmpty && !finished { condition.wait() }
             guard !batches.isEmpty else { return nil }
             condition.broadcast()

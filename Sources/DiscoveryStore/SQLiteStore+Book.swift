@@ -9,12 +9,14 @@ extension SQLiteStore {
     /// statement per lead, every row read once, only the answers in force decoded, and only
     /// the record being handed out held in memory (the whole-book path of `report scores`,
     /// `export --format json`, reviews and replays).
-    func forEachRecordOfTheBook(createdSince since: Date?, _ body: (QualificationRecord) throws -> Void) throws {
+    func forEachRecordOfTheBook(createdSince since: Date?, contacts withContacts: Bool = true,
+                                _ body: (QualificationRecord) throws -> Void) throws {
         try queue.read { db in
             let leads = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead"
                                              + (since == nil ? "" : " WHERE created_at >= ?") + " ORDER BY id")
             try leads.start(since.map { [$0.databaseValue] } ?? [])
-            var contacts = try LeadOrdered(db, "SELECT \(RawRows.contactColumns) FROM contact ORDER BY lead_id, id", RawRows.contact)
+            var contacts = withContacts
+                ? try LeadOrdered(db, "SELECT \(RawRows.contactColumns) FROM contact ORDER BY lead_id, id", RawRows.contact) : nil
             var signals = try LeadOrdered(db, "SELECT \(RawRows.signalColumns) FROM signal ORDER BY lead_id, at, id", RawRows.signal)
             var calls = try LeadOrdered(db, "SELECT \(RawRows.callColumns) FROM call ORDER BY lead_id, at, id", RawRows.call)
             // Open steps in id order: the newest open one of a lead is its last.
@@ -25,7 +27,7 @@ extension SQLiteStore {
                 let lead = try RawRows.lead(row)
                 let (answers, lastAnswerAt) = try revisions.take(lead.id)
                 try body(QualificationRecord(
-                    lead: lead, contacts: try contacts.take(lead.id), answers: answers, signals: try signals.take(lead.id),
+                    lead: lead, contacts: try contacts?.take(lead.id) ?? [], answers: answers, signals: try signals.take(lead.id),
                     calls: try calls.take(lead.id), nextStep: try steps.take(lead.id).last,
                     lastAnswerAt: lastAnswerAt))
             }

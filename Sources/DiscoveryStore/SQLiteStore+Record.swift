@@ -16,10 +16,11 @@ extension SQLiteStore: RecordStorage {
     }
 
     /// Read in one transaction, a cursor per table (`forEachRecordOfTheBook`).
-    public func forEachQualificationRecord(createdSince since: Date?,
+    public func forEachQualificationRecord(createdSince since: Date?, contacts: Bool,
                                            _ body: (QualificationRecord) throws -> Void) throws(DiscoveryError) {
         do {
-            try RecordPipeline.run(produce: { emit in try forEachRecordOfTheBook(createdSince: since, emit) }, consume: body)
+            try RecordPipeline.run(produce: { emit in try forEachRecordOfTheBook(createdSince: since, contacts: contacts, emit) },
+                                   consume: body)
         } catch let e as DiscoveryError {
             throw e
         } catch {

@@ -99,6 +99,14 @@ import Testing
         var since: [Int64] = []
         try store.forEachQualificationRecord(createdSince: t0 + 7) { since.append($0.lead.id) }
         #expect(since == Array(ids[7...]))
+        // Without contacts: the same records, contacts left out (with and without a start).
+        var withoutContacts: [QualificationRecord] = []
+        try store.forEachQualificationRecord(createdSince: nil, contacts: false) { withoutContacts.append($0) }
+        #expect(withoutContacts == book.map { var r = $0; r.contacts = []; return r })
+        #expect(book.contains { !$0.contacts.isEmpty })
+        var sinceWithoutContacts: [QualificationRecord] = []
+        try store.forEachQualificationRecord(createdSince: t0 + 7, contacts: false) { sinceWithoutContacts.append($0) }
+        #expect(sinceWithoutContacts.map(\.lead.id) == Array(ids[7...]) && sinceWithoutContacts.allSatisfy(\.contacts.isEmpty))
         // Each part of a record is what the lead's own reads of that part give.
         for record in book {
             let id = record.lead.id
@@ -120,6 +128,9 @@ import Testing
                 var pagedSince: [Int64] = []
                 try store.forEachQualificationRecord(createdSince: t0 + 7) { pagedSince.append($0.lead.id) }
                 #expect(pagedSince == Array(ids[7...]), "page size \(size)")
+                var pagedWithoutContacts: [QualificationRecord] = []
+                try store.forEachQualificationRecord(createdSince: nil, contacts: false) { pagedWithoutContacts.append($0) }
+                #expect(pagedWithoutContacts == withoutContacts, "page size \(size)")
             }
         }
     }

@@ -40,7 +40,7 @@ extension Session {
             alike[profile] = answer
             return answer
         }
-        try store.forEachQualificationRecord(createdSince: nil) { record in
+        try store.forEachQualificationRecord(createdSince: nil, contacts: false) { record in
             let profile = record.lead.profile
             let nowProfile = current.profile(profile), thenProfile = candidate.profile(profile)
             var nowVerdict: Verdict?, thenVerdict: Verdict?

@@ -51,7 +51,7 @@ extension Command {
             var tally = ScoresReport.Tally()
             var unscored = 0
             let catalog = try session.catalog
-            try store.forEachQualificationRecord(createdSince: since) { record in
+            try store.forEachQualificationRecord(createdSince: since, contacts: false) { record in
                 guard catalog.profile(record.lead.profile) != nil else { unscored += 1; return }
                 tally.add(try session.qualification(of: record, rankingQuestions: false).verdict)
             }

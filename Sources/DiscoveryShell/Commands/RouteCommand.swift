@@ -47,7 +47,7 @@ enum RouteBook {
     static func show(_ session: Session) throws(DiscoveryError) {
         let config = try session.catalog.routing
         var records: [QualificationRecord] = []
-        try session.store.forEachQualificationRecord(createdSince: nil) { record in
+        try session.store.forEachQualificationRecord(createdSince: nil, contacts: false) { record in
             if record.lead.owner == nil && !record.lead.stage.isClosed { records.append(record) }
         }
         guard !records.isEmpty else {

@@ -26,6 +26,18 @@ import Testing
         #expect(VerdictEngine.judge(scoring, profile: moved) == VerdictEngine.evaluate(record, catalog: candidate, profile: moved, now: now))
     }
 
+    /// The whole-book reads that only judge verdicts leave contacts out: the engine never reads them.
+    @Test(arguments: Array(UInt64(1)...200))
+    func theVerdictDoesNotDependOnContacts(seed: UInt64) {
+        var g = RecordGenerator(seed: seed)
+        let (catalog, profile) = g.catalog(withFollowUps: true)
+        let record = g.record(catalog, profile, now: now)
+        var withoutContacts = record
+        withoutContacts.contacts = []
+        #expect(VerdictEngine.evaluate(withoutContacts, catalog: catalog, profile: profile, now: now)
+                    == VerdictEngine.evaluate(record, catalog: catalog, profile: profile, now: now))
+    }
+
     @Test func aCandidateThatChangesWhatScoresIsNotAlike() {
         var g = RecordGenerator(seed: 7)
         let (catalog, profile) = g.catalog(withFollowUps: false)
