@@ -58,7 +58,9 @@ public struct LeadFieldSource: Sendable, Equatable, Hashable, Codable {
 
     /// `Cardiovascular Surgery` → `cardiovascular-surgery`.
     public static func normalise(_ text: String) -> String {
-        text.trimmingBlanks.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "_" }).joined(separator: "-")
+        // Already in that form (lower-case letters, digits, dashes): the common case, as it is.
+        if text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) { return text }
+        return text.trimmingBlanks.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "_" }).joined(separator: "-")
     }
 }
 

@@ -30,7 +30,8 @@ public struct Choice: Sendable, Equatable, Hashable, Codable {
 /// A value, stored in one shared box that is copied only when a copy is changed: the verdict
 /// engine passes every lead's questions through arrays, filters and loops, and a question has a
 /// dozen strings and arrays that would otherwise each be retained and released at every copy.
-/// The full id is computed once, not at each of the many lookups a verdict makes.
+/// The full id and the gates it carries are computed once, not at each of the many lookups a
+/// verdict makes.
 public struct Question: Sendable, Equatable, Hashable, Codable {
     /// The stored fields; `Codable` as they are, so a question's JSON is unchanged.
     struct Fields: Sendable, Equatable, Hashable, Codable {
@@ -55,12 +56,22 @@ public struct Question: Sendable, Equatable, Hashable, Codable {
     private final class Box: Sendable {
         let fields: Fields
         let fullId: String
+        /// The question's gate and its choices' gates, each once.
+        let gates: [String]
 
         init(_ fields: Fields) {
             self.fields = fields
             fullId = fields.fullId
+            var gates: [String] = []
+            for gate in [fields.gate] + fields.choices.map(\.gate) {
+                if let gate, !gates.contains(gate) { gates.append(gate) }
+            }
+            self.gates = gates
         }
     }
+
+    /// The gates the question or one of its choices carries, each once.
+    var carriedGates: [String] { box.gates }
 
     private var box: Box
 

@@ -87,7 +87,7 @@ enum GateEvaluation {
 extension Question {
     /// True when the question or one of its choices carries `gate`.
     public func carries(gate: String) -> Bool {
-        self.gate == gate || choices.contains { $0.gate == gate }
+        carriedGates.contains(gate)
     }
 
     /// True when the question or one of its choices carries a hard stop.
