@@ -15,12 +15,12 @@ extension Schema {
 }
 
 extension Schema {
-    /// v7: the answer index holds each question's revisions newest first, with their value and
-    /// time, so the whole-book read is a walk along one index (no seek into the table per
-    /// revision) that meets the revision in force first. It replaces v1's index of the same
-    /// leading columns (the per-lead look-ups use it as before). No data changes.
+    /// v7: the answer index carries the value and time of each revision, so the whole-book read
+    /// (every revision in lead, question, id order) is a walk along one index, without a seek
+    /// into the table per revision. It replaces v1's index of the same leading columns (the
+    /// per-lead look-ups use it as before). No data changes.
     static let v7AnswerCoveringIndex = """
     DROP INDEX answer_lead_question;
-    CREATE INDEX answer_lead_question_value ON answer(lead_id, question, id DESC, value, at);
+    CREATE INDEX answer_lead_question_value ON answer(lead_id, question, id, value, at);
     """
 }
