@@ -16,7 +16,7 @@ struct AnswerEffects {
                 let source = TraceSource.answer(question: q.fullId, ask: q.ask, value: value.display)
                 add(score: q.score, flag: q.flag, stop: q.stop, source: source)
             }
-            for c in q.chosen(by: value) {
+            q.forEachChosen(by: value) { c in
                 let source = TraceSource.choice(question: q.fullId, ask: q.ask, choice: c.id, label: c.label)
                 add(score: c.score, flag: c.flag, stop: c.stop, source: source)
             }

@@ -96,11 +96,18 @@ extension Question {
     /// The choices an answer selects: the chosen id(s) of `choice` / `multi`, or `yes` / `no`
     /// when a `yes-no` question lists them as choices. Unknown ids select nothing.
     public func chosen(by value: AnswerValue) -> [Choice] {
+        var chosen: [Choice] = []
+        forEachChosen(by: value) { chosen.append($0) }
+        return chosen
+    }
+
+    /// The same, one choice at a time, without a list (the verdict's way, for every answer).
+    func forEachChosen(by value: AnswerValue, _ body: (Choice) -> Void) {
         switch value {
-        case .choice(let id): return choice(id).map { [$0] } ?? []
-        case .multi(let ids): return Verdict.unique(ids).compactMap(choice)
-        case .yesNo(let b): return choice(b ? "yes" : "no").map { [$0] } ?? []
-        case .text, .number, .date, .contacts: return []
+        case .choice(let id): if let c = choice(id) { body(c) }
+        case .multi(let ids): for id in Verdict.unique(ids) { if let c = choice(id) { body(c) } }
+        case .yesNo(let b): if let c = choice(b ? "yes" : "no") { body(c) }
+        case .text, .number, .date, .contacts: break
         }
     }
 

@@ -69,12 +69,12 @@ public enum VerdictEngine {
     public static func judge(_ s: Scoring, profile: Profile, rankingQuestions: Bool = true) -> Verdict {
         let (mql, mqlReason) = mqlRule(s.scores, profile: profile, directRequest: s.directRequest)
         let kind = decide(scores: s.scores, gates: s.gates, flags: s.flags, stops: s.stops, profile: profile)
-        let missing = Set(s.gates.filter { !$0.met }.map(\.name))
         return Verdict(
             leadId: s.leadId, profile: profile.id, kind: kind, mql: mql, mqlReason: mqlReason,
             scores: s.scores, bands: bands(s.scores, profile: profile), gates: s.gates,
             hardStops: s.stops, flags: s.flags, trace: s.trace,
-            askNext: rankingQuestions ? AskNext.rank(applicable: s.applicable, answers: s.answers, missingGates: missing) : [])
+            askNext: rankingQuestions ? AskNext.rank(applicable: s.applicable, answers: s.answers,
+                                                     missingGates: Set(s.gates.filter { !$0.met }.map(\.name))) : [])
     }
 
     /// Whether `candidate` scores a lead of profile `id` exactly as `current` does: the same
