@@ -9,8 +9,7 @@ enum FollowUpList {
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
         var items: [DueItem] = []
         try forEachItem(session, owner: owner) { if DueList.lists($0, owner: owner) { items.append($0) } }
-        items.sort(by: DueList.listOrder)
-        return items
+        return DueList.sortedForList(items)
     }
 
     /// Every item `owner`'s records give (all of them without `owner`), due or not, as the

@@ -14,6 +14,26 @@ import Testing
         Call(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
     }
 
+    /// Sorting by the keys gives the list `listOrder` gives, ties (same state, time, lead and
+    /// kind) in the order the items came, whatever the mix.
+    @Test(arguments: Array(UInt64(1)...50))
+    func theListSortedByItsKeysIsTheListInItsOrder(seed: UInt64) {
+        var state = seed
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let kinds: [DueItem.Kind] = [.firstAttempt, .retry, .nextStep, .requalify]
+        let items = (0..<next(60)).map { i in
+            DueItem(leadId: Int64(next(8)), org: "Org \(i)", owner: nil, kind: kinds[next(4)], what: "item \(i)",
+                    since: now, due: now + Double(next(5) * 3600), state: [.due, .breached][next(2)])
+        }
+        let expected = items.enumerated().sorted { a, b in
+            DueList.listOrder(a.element, b.element) || (!DueList.listOrder(b.element, a.element) && a.offset < b.offset)
+        }.map(\.element)
+        #expect(DueList.sortedForList(items) == expected)
+    }
+
     @Test func overdueFirstThenDueTodayEachByDueTime() {
         let items = DueList.items(
             firstAttempts: [

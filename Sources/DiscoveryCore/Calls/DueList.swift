@@ -151,14 +151,27 @@ public enum DueList {
     /// Overdue first (the longest overdue on top), then due today (the soonest on top).
     /// Items due after today are left out.
     public static func due(_ items: [DueItem], owner: String? = nil) -> [DueItem] {
-        items.filter { lists($0, owner: owner) }.sorted(by: listOrder)
+        sortedForList(items.filter { lists($0, owner: owner) })
     }
 
     /// The order of `due`: overdue before due today, then by deadline, lead and kind.
     public static func listOrder(_ a: DueItem, _ b: DueItem) -> Bool {
-        let ka = (a.state == .breached ? 0 : 1, a.due, a.leadId, kindOrder(a.kind))
-        let kb = (b.state == .breached ? 0 : 1, b.due, b.leadId, kindOrder(b.kind))
-        return ka < kb
+        listKey(a) < listKey(b)
+    }
+
+    /// What `listOrder` compares: breached first, then by due time, lead and kind.
+    public static func listKey(_ item: DueItem) -> (Int, Date, Int64, Int) {
+        (item.state == .breached ? 0 : 1, item.due, item.leadId, kindOrder(item.kind))
+    }
+
+    /// `items` in list order, sorted by their keys: the items themselves (three strings each)
+    /// are moved once, not at every step of the sort.
+    public static func sortedForList(_ items: [DueItem]) -> [DueItem] {
+        let keys = items.map(listKey)
+        return keys.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            return (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
+        }.map { items[$0] }
     }
 
     static func kindOrder(_ k: DueItem.Kind) -> Int {
