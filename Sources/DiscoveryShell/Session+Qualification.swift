@@ -63,7 +63,7 @@ extension Session {
         }
         do {
             let route = lead.owner == nil ? try routingDecision(for: lead, answers: q.record.answers) : nil
-            guard let moved = try store.qualifyAsMQL(lead: leadId, note: MQLStanding.automaticNotePrefix + q.verdict.mqlReason, route: route,
+            guard let moved = try store.qualifyAsMQL(lead: leadId, note: automaticNote(q.verdict.mqlReason), route: route,
                                                      actor: user, at: now()) else { return nil }
             print("\(lead.label) is now an MQL (new → mql): \(q.verdict.mqlReason)")
             reportRouting(before: lead, after: moved)
@@ -77,7 +77,7 @@ extension Session {
     /// An MQL that no longer meets the rule goes back to `new` (audited; `mql_at` is kept).
     private func dropMQL(_ q: Qualification) -> Lead? {
         do {
-            guard let moved = try store.dropMQL(lead: q.lead.id, note: MQLStanding.automaticNotePrefix + "no longer an MQL: \(q.verdict.mqlReason)",
+            guard let moved = try store.dropMQL(lead: q.lead.id, note: automaticNote("no longer an MQL: \(q.verdict.mqlReason)"),
                                                 actor: user, at: now()) else { return nil }
             print("\(q.lead.label) is no longer an MQL (mql → new): \(q.verdict.mqlReason)")
             return moved
@@ -85,5 +85,14 @@ extension Session {
             warn("\(q.lead.label) no longer meets the MQL rule but could not be moved back to new: \(error.message)")
             return nil
         }
+    }
+
+    /// The note of a move the MQL rule made: the rule and, on a team database, the published
+    /// model version that judged it (`automatic: ... (model team v2)`), so the audit says which
+    /// model moved the lead. A local folder's hash is left out: it names no shared model.
+    func automaticNote(_ text: String) -> String {
+        let note = MQLStanding.automaticNotePrefix + text
+        if case .published = modelVersion { return note + " (model \(modelVersion))" }
+        return note
     }
 }

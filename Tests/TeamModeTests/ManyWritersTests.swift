@@ -27,6 +27,10 @@ import Testing
         #expect(try TestCluster.psql("SELECT count(*) FROM signal", database: db.name) == "8")
         #expect(try TestCluster.psql("SELECT count(*) FROM audit WHERE field = 'stage'", database: db.name) == "1")
         #expect(try TestCluster.psql("SELECT stage FROM lead WHERE id = 1", database: db.name) == "mql")
+        // The move names the team's model that judged it, in the lead and in the audit.
+        let note = try TestCluster.psql("SELECT stage_note FROM lead WHERE id = 1", database: db.name)
+        #expect(note.hasPrefix("automatic: ") && note.hasSuffix(" (model team v1)"), "\(note)")
+        #expect(try TestCluster.psql("SELECT count(*) FROM audit WHERE field = 'stage_note' AND new_value LIKE '% (model team v1)'", database: db.name) == "1")
         #expect(try TestCluster.psql("SELECT count(DISTINCT change_id) FROM audit WHERE entity = 'signal'", database: db.name) == "8")
         // Eight writers answering one question each at once: every revision kept, one change each.
         let answers = try race(8, { i in ["answer", "L1", "need.problem", "problem seen by writer \(i)"] }, db: { reps[$0].url })
