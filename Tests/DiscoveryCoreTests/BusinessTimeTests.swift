@@ -38,6 +38,27 @@ func utc(_ text: String) -> Date {
         #expect(BusinessTime.adding(businessDays: days, to: utc(start)) == utc(expected))
     }
 
+    /// The day arithmetic gives what a Gregorian calendar in UTC gives: the weekday and the
+    /// midnight of instants over three centuries, on both sides of 1970 and of each midnight.
+    @Test func dayArithmeticAgreesWithTheGregorianCalendarInUTC() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var state: UInt64 = 42
+        var instants: [Date] = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 86_399.999),
+                                Date(timeIntervalSince1970: -86_400), Date(timeIntervalSince1970: -86_400.5), utc("2026-03-07T00:00:00Z")]
+        for _ in 0..<5_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            // 1900 to 2200, to the millisecond.
+            let t = -2_208_988_800 + Double((state >> 24) % 9_467_280_000_000) / 1000
+            instants.append(Date(timeIntervalSince1970: t))
+        }
+        for date in instants {
+            let weekday = calendar.component(.weekday, from: date)
+            #expect(BusinessTime.isWeekend(date) == (weekday == 1 || weekday == 7), "\(date)")
+            #expect(BusinessTime.startOfDay(date) == calendar.startOfDay(for: date), "\(date)")
+        }
+    }
+
     @Test func weekendsAreSaturdayAndSundayInUTC() {
         #expect(!BusinessTime.isWeekend(utc("2026-03-06T23:59:59Z")))
         #expect(BusinessTime.isWeekend(utc("2026-03-07T00:00:00Z")))

@@ -3,23 +3,25 @@ import Foundation
 /// Clock arithmetic that skips weekends: Saturday and Sunday (UTC) do not count towards a
 /// retry or an SLA window. Pure: every function takes the instants it works on.
 public enum BusinessTime {
-    static let calendar: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "UTC")!
-        return c
-    }()
-
     static let day: TimeInterval = 86_400
 
-    /// Saturday or Sunday in UTC.
+    /// Saturday or Sunday in UTC. A UTC day is 86,400 seconds from midnight to midnight, so
+    /// the weekday is the count of days since 1970-01-01 (a Thursday), modulo 7: plain
+    /// arithmetic, the same answer a Gregorian calendar in UTC gives (tested), at a fraction
+    /// of its cost (an SLA report asks for every MQL of the book).
     public static func isWeekend(_ date: Date) -> Bool {
-        let weekday = calendar.component(.weekday, from: date)
-        return weekday == 1 || weekday == 7
+        let weekday = ((daysSinceEpoch(date) + 4) % 7 + 7) % 7   // 0 Sunday ... 6 Saturday
+        return weekday == 0 || weekday == 6
     }
 
     /// Midnight UTC at the start of `date`'s day.
     public static func startOfDay(_ date: Date) -> Date {
-        calendar.startOfDay(for: date)
+        Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch(date)) * day)
+    }
+
+    /// Whole UTC days from 1970-01-01 to `date`'s day (negative before).
+    private static func daysSinceEpoch(_ date: Date) -> Int {
+        Int((date.timeIntervalSince1970 / day).rounded(.down))
     }
 
     /// Midnight UTC at the end of `date`'s day (the start of the next).
