@@ -6,6 +6,15 @@ import Foundation
 /// and is loud about a stored value this version does not know, as `Rows` is. The contract
 /// suite checks that the whole-book read gives every lead exactly the record `Rows` reads.
 enum RawRows {
+    /// `b.id, b.lead_id, ...`: a column list read from table alias `alias`, for a join.
+    static func columns(_ list: String, of alias: String) -> String {
+        list.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+
+    /// How many columns `lead` and `call` read: where a joined table's columns begin.
+    static let leadColumnCount = Int32(leadColumns.split(separator: ",").count)
+    static let callColumnCount = Int32(callColumns.split(separator: ",").count)
+
     static let leadColumns = """
         id, org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason, stage_note,
         created_at, updated_at, stage_changed_at, mql_at, route_rule, requalify_trigger, requalify_at, website
@@ -67,4 +76,22 @@ enum RawRows {
                         setAt: try c.date(6, table: "next_step", row: id), actor: c.text(7) ?? "",
                         doneAt: try c.optionalDate(8, table: "next_step", row: id))
     }
+}
+
+/// The columns of a row from `start` on, as a decoder that reads from column 0 sees them: the
+/// columns of a table joined after the lead's.
+struct ColumnsFrom<Row: PositionalRow>: PositionalRow {
+    let row: Row
+    let start: Int32
+
+    init(_ row: Row, start: Int32) {
+        self.row = row
+        self.start = start
+    }
+
+    func int64(_ i: Int32) -> Int64? { row.int64(start + i) }
+    func text(_ i: Int32) -> String? { row.text(start + i) }
+    func isNull(_ i: Int32) -> Bool { row.isNull(start + i) }
+    func storedDate(_ i: Int32) -> Date? { row.storedDate(start + i) }
+    func columnName(_ i: Int32) -> String { row.columnName(start + i) }
 }

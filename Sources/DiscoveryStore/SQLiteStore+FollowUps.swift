@@ -15,57 +15,63 @@ extension SQLiteStore {
     static func forEachFirstAttemptCandidate(_ db: Database, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws {
         var filter = "lead.mql_at IS NOT NULL"
-        var args: StatementArguments = []
+        var args: [DatabaseValue] = []
         if let stages {
             filter += " AND lead.stage IN (\(placeholders(stages.count)))"
-            args += StatementArguments(stages.map(\.rawValue).sorted())
+            args += stages.map(\.rawValue).sorted().map(\.databaseValue)
         }
         if let mqlSince {
             filter += " AND lead.mql_at >= ?"
-            args += [mqlSince]
+            args.append(mqlSince.databaseValue)
         }
         if let owner {
             filter += " AND lead.owner = ?"
-            args += [owner]
+            args.append(owner.databaseValue)
         }
         // The call that began before the MQL moment is read whole: the core decides whether it
-        // was still in progress then (and so was the first attempt).
-        let leads = try Row.fetchCursor(db, sql: """
-            SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
-                   \(columns(callColumns, of: "b"))
+        // was still in progress then (and so was the first attempt). Read by position: the
+        // lead's columns, the first attempt, the call's.
+        let leads = try RawStatement(db, sql: """
+            SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")),
+                   (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at),
+                   \(RawRows.columns(RawRows.callColumns, of: "b"))
             FROM lead LEFT JOIN call b ON b.id = (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
                                                   ORDER BY c.at DESC, c.id DESC LIMIT 1)
             WHERE \(filter) ORDER BY lead.id
-            """, arguments: args)
-        let signals = try Row.fetchCursor(db, sql: """
-            SELECT s.* FROM lead JOIN signal s ON s.lead_id = lead.id WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
-            """, arguments: args)
-        var pending = try signals.next().map(Rows.signal)
-        var reader = LeadReader()
+            """)
+        let firstAttempt = RawRows.leadColumnCount, callBefore = RawRows.leadColumnCount + 1
+        let signals = try RawStatement(db, sql: """
+            SELECT \(RawRows.columns(RawRows.signalColumns, of: "s")) FROM lead JOIN signal s ON s.lead_id = lead.id
+            WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
+            """)
+        try leads.start(args)
+        try signals.start(args)
+        var pending = try signals.next().map(RawRows.signal)
         while let row = try leads.next() {
-            let lead = try reader.lead(row)
+            let lead = try RawRows.lead(row)
             // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
             // a signal behind the current lead is skipped rather than given to the wrong one.
-            while let s = pending, s.leadId < lead.id { pending = try signals.next().map(Rows.signal) }
+            while let s = pending, s.leadId < lead.id { pending = try signals.next().map(RawRows.signal) }
             var own: [SignalEvent] = []
             while let s = pending, s.leadId == lead.id {
                 own.append(s)
-                pending = try signals.next().map(Rows.signal)
+                pending = try signals.next().map(RawRows.signal)
             }
-            let before = (row["b_id"] as Int64?) == nil ? nil : try Rows.call(row, prefix: "b_")
-            try body(FirstAttemptCandidate(lead: lead, firstAttempt: row["first_attempt"], callBeforeMQL: before, signals: own))
+            let before = row.isNull(callBefore) ? nil : try RawRows.call(ColumnsFrom(row, start: callBefore))
+            try body(FirstAttemptCandidate(lead: lead, firstAttempt: try row.optionalDate(firstAttempt, table: "call", row: nil),
+                                           callBeforeMQL: before, signals: own))
         }
     }
 
     /// The records `due` is made from, each query pre-filtered by owner through an index when
     /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due`): the rules
-    /// themselves stay in `DueList`.
+    /// themselves stay in `DueList`. Every row is read by position (`RawRows`).
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
-            let requalify = "SELECT * FROM lead WHERE requalify_trigger IS NOT NULL" + (owner == nil ? "" : " AND owner = ?")
-            let marked = try Row.fetchCursor(db, sql: requalify, arguments: owner.map { [$0] } ?? [])
-            var markedReader = LeadReader()
-            while let row = try marked.next() { try body(.requalify(try markedReader.lead(row))) }
+            let byOwner = owner.map { [$0.databaseValue] } ?? []
+            let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
+                                              + (owner == nil ? "" : " AND owner = ?"))
+            try marked.forEach(byOwner) { try body(.requalify(try RawRows.lead($0))) }
 
             try Self.forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
                 try body(.firstAttempt($0))
@@ -76,47 +82,41 @@ extension SQLiteStore {
             // follow-up with an owner.
             let latest = "(SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)"
             let retry = """
-                SELECT lead.*, \(Self.columns(Self.callColumns, of: "c")),
-                       EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = lead.id AND n.done_at IS NULL) AS has_step
+                SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.callColumns, of: "c")),
+                       EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = lead.id AND n.done_at IS NULL)
                 """
-            let calls = owner == nil
-                ? try Row.fetchCursor(db, sql: retry + """
+            let calls = try RawStatement(db, sql: owner == nil
+                ? retry + """
                      FROM lead JOIN call c ON c.id = \(latest)
                     WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
-                    """, arguments: [before])
-                : try Row.fetchCursor(db, sql: retry + """
+                    """
+                : retry + """
                      FROM call c JOIN lead ON lead.id = c.lead_id
                     WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND c.id = \(latest)
-                    """, arguments: [owner, before])
-            var callReader = LeadReader()
-            while let row = try calls.next() {
-                try body(.retry(RetryCandidate(lead: try callReader.lead(row), call: try Rows.call(row, prefix: "c_"),
-                                               hasOpenNextStep: row["has_step"])))
+                    """)
+            let call = RawRows.leadColumnCount, hasStep = RawRows.leadColumnCount + RawRows.callColumnCount
+            try calls.forEach(byOwner + [before.databaseValue]) { row in
+                try body(.retry(RetryCandidate(lead: try RawRows.lead(row), call: try RawRows.call(ColumnsFrom(row, start: call)),
+                                               hasOpenNextStep: row.int64(hasStep) == 1)))
             }
 
             // A step owned by nobody falls to the lead's owner: two index reads with an owner.
             let step = """
-                SELECT lead.*, \(Self.columns(Self.nextStepColumns, of: "n")) FROM next_step n JOIN lead ON lead.id = n.lead_id
+                SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.nextStepColumns, of: "n"))
+                FROM next_step n JOIN lead ON lead.id = n.lead_id
                 WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?
                 """
-            var stepQueries: [(String, StatementArguments)] = [(step, [before])]
+            var stepQueries: [(String, [DatabaseValue])] = [(step, [before.databaseValue])]
             if let owner {
-                stepQueries = [(step + " AND n.owner = ?", [before, owner]), (step + " AND n.owner IS NULL AND lead.owner = ?", [before, owner])]
+                stepQueries = [(step + " AND n.owner = ?", [before.databaseValue, owner.databaseValue]),
+                               (step + " AND n.owner IS NULL AND lead.owner = ?", [before.databaseValue, owner.databaseValue])]
             }
+            let nextStep = RawRows.leadColumnCount
             for (sql, args) in stepQueries {
-                let steps = try Row.fetchCursor(db, sql: sql, arguments: args)
-                var stepReader = LeadReader()
-                while let row = try steps.next() { try body(.nextStep(try stepReader.lead(row), try Rows.nextStep(row, prefix: "n_"))) }
+                try RawStatement(db, sql: sql).forEach(args) { row in
+                    try body(.nextStep(try RawRows.lead(row), try RawRows.nextStep(ColumnsFrom(row, start: nextStep))))
+                }
             }
         }
-    }
-
-    static let callColumns = ["id", "lead_id", "outcome", "note", "duration_min", "at", "ended_at", "actor", "follow_up_due",
-                              "contact_id", "consent_override"]
-    static let nextStepColumns = ["id", "lead_id", "action", "note", "owner", "due", "set_at", "actor", "done_at"]
-
-    /// `b.id AS b_id, b.lead_id AS b_lead_id, ...`: a joined table's columns, named apart from the lead's.
-    static func columns(_ names: [String], of alias: String) -> String {
-        names.map { "\(alias).\($0) AS \(alias)_\($0)" }.joined(separator: ", ")
     }
 }
