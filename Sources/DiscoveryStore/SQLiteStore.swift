@@ -13,10 +13,6 @@ public final class SQLiteStore: Sendable {
     /// How long a second process waits for a lock before giving up.
     public static let busyTimeout: TimeInterval = 5
 
-    /// How much of the file is mapped: SQLite's own ceiling (`SQLITE_MAX_MMAP_SIZE`, 2 GB less
-    /// 64 KB), a book of some 300,000 leads; pages past it are read as before.
-    static let mmapSize: Int64 = 0x7fff_0000
-
     init(path: String, queue: DatabaseQueue) {
         self.path = path
         self.queue = queue
@@ -38,10 +34,6 @@ public final class SQLiteStore: Sendable {
         // would refuse a read-only database that could still be read.
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
-        // Pages are read through a memory map rather than a read call each: a whole-book report
-        // reads a hundred thousand pages, and a cold start one person's follow-ups thousands.
-        // Writes (the WAL) are unchanged, so is every durability guarantee.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(mmapSize)") }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -153,7 +145,7 @@ public final class SQLiteStore: Sendable {
     /// One pragma's value, from an allow-list (tests and diagnostics: `PRAGMA integrity_check` is
     /// text). SQLite only: not part of the storage interface.
     public func pragma(_ name: String) throws(DiscoveryError) -> String? {
-        let allowed: Set<String> = ["synchronous", "journal_mode", "integrity_check", "busy_timeout", "foreign_keys", "mmap_size"]
+        let allowed: Set<String> = ["synchronous", "journal_mode", "integrity_check", "busy_timeout", "foreign_keys"]
         guard allowed.contains(name) else { throw .failed("unknown pragma \(name)") }
         return try read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
