@@ -39,25 +39,29 @@ struct PostgresImportBook: ImportBook {
     private var contactUpdateIndex: [Int64: Int] = [:]
     private var entries: [ImportAuditEntry] = []
 
-    /// Fetches what `records` can match. `exportKeyLead`: the lead an export key became earlier in the import.
+    /// Fetches what `records` can match. `exportKeyLead`: the lead an export key became earlier in
+    /// the import. The statements have no `ORDER BY id` (leads are put in id order here, contacts
+    /// need none): on a table without planner statistics yet (one that grew within the import)
+    /// PostgreSQL would otherwise walk the whole primary key in id order, filtering each row.
     init(_ s: SQLSession, records: [ImportRecord], at: Date, exportKeyLead: (String) -> Int64?) throws {
         self.at = at
         let emails = Set(records.compactMap { $0.contact?.email?.lowercased() })
         let orgs = Set(records.map { $0.lead.org.lowercased() })
         if !emails.isEmpty {
-            for r in try s.rows("SELECT * FROM contact WHERE lower(email) = ANY($1) ORDER BY id", .texts(Array(emails))) {
+            for r in try s.rows("SELECT * FROM contact WHERE lower(email) = ANY($1)", .texts(Array(emails))) {
                 remember(try RecordRows.contact(r))
             }
         }
-        for r in try s.rows("\(Self.leadColumns) WHERE lower(org) = ANY($1) ORDER BY id", .texts(Array(orgs))) {
+        for r in try s.rows("\(Self.leadColumns) WHERE lower(org) = ANY($1)", .texts(Array(orgs))) {
             let (id, org) = try rememberLead(r)
             leadsByOrg[org.lowercased(), default: []].append(id)
         }
+        for org in leadsByOrg.keys { leadsByOrg[org]?.sort() }
         var leads = Set(contacts.values.map(\.leadId)).union(fields.keys)
         for r in records { if let key = r.leadKey, let id = exportKeyLead(key) { leads.insert(id) } }
         let names = Set(records.compactMap { $0.contact?.name.lowercased() })
         if !names.isEmpty && !leads.isEmpty {
-            for r in try s.rows("SELECT * FROM contact WHERE lead_id = ANY($1) AND lower(name) = ANY($2) ORDER BY id",
+            for r in try s.rows("SELECT * FROM contact WHERE lead_id = ANY($1) AND lower(name) = ANY($2)",
                                 .ints(Array(leads)), .texts(Array(names))) {
                 let c = try RecordRows.contact(r)
                 if contacts[c.id] == nil { remember(c) }
