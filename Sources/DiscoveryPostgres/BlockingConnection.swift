@@ -4,7 +4,7 @@ import Synchronization
 
 /// The one place postgres-nio's asynchronous API meets the synchronous storage interface: one
 /// connection per process; each statement is sent and waited for (`EventLoopFuture.wait()`,
-/// from a caller that is never one of NIO's event-loop threads).
+/// from a caller that is never one of NIO's event-loop threads), a COPY too (`copy`).
 final class BlockingConnection: @unchecked Sendable {
     private let connection: PostgresConnection
     /// The driver's log: critical messages only (it logs nothing at that level in normal use);
@@ -41,6 +41,25 @@ final class BlockingConnection: @unchecked Sendable {
         Self.roundTrips.add(1, ordering: .relaxed)
         let result = try connection.query(query, logger: Self.logger).wait()
         return (result.rows, result.metadata.rows ?? 0)
+    }
+
+    /// `COPY table (columns) FROM STDIN` of `rows` (text format, `CopyRows`), one round trip:
+    /// the driver's `copyFrom` is asynchronous only, so it runs as a task whose end completes a
+    /// promise that is waited for here, as every statement's future is. A COPY the server refuses
+    /// part-way (a constraint, a lost connection) throws and writes nothing: it is one statement.
+    /// `table` and `columns` are the schema's names, never from input.
+    func copy(into table: String, columns: [String], rows: CopyRows) throws {
+        guard rows.count > 0 else { return }
+        Self.roundTrips.add(1, ordering: .relaxed)
+        let connection = self.connection
+        let data = ByteBuffer(bytes: rows.bytes)
+        let promise = connection.eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask {
+            try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+                try await writer.write(data)
+            }
+        }
+        try promise.futureResult.wait()
     }
 
     var isClosed: Bool { connection.isClosed }
