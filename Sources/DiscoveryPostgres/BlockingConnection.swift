@@ -45,7 +45,9 @@ final class BlockingConnection: @unchecked Sendable {
 
     /// `COPY table (columns) FROM STDIN` of `rows` (text format, `CopyRows`), one round trip:
     /// the driver's `copyFrom` is asynchronous only, so it runs as a task whose end completes a
-    /// promise that is waited for here, as every statement's future is. A COPY the server refuses
+    /// promise that is waited for here, as every statement's future is. The task runs on the
+    /// connection's event loop (`EventLoopTaskExecutor`), never on Swift's shared pool, whose
+    /// threads may all be callers blocked here (parallel tests). A COPY the server refuses
     /// part-way (a constraint, a lost connection) throws and writes nothing: it is one statement.
     /// `table` and `columns` are the schema's names, never from input.
     func copy(into table: String, columns: [String], rows: CopyRows) throws {
@@ -54,9 +56,14 @@ final class BlockingConnection: @unchecked Sendable {
         let connection = self.connection
         let data = ByteBuffer(bytes: rows.bytes)
         let promise = connection.eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask {
-            try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
-                try await writer.write(data)
+        Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+                    try await writer.write(data)
+                }
+                promise.succeed(())
+            } catch {
+                promise.fail(error)
             }
         }
         try promise.futureResult.wait()
@@ -66,5 +73,21 @@ final class BlockingConnection: @unchecked Sendable {
 
     func close() {
         try? connection.close().wait()
+    }
+}
+
+/// Runs a task's jobs on one NIO event loop (the connection's), so an asynchronous driver call
+/// needs no thread of Swift's cooperative pool while a synchronous caller waits for it.
+private final class EventLoopTaskExecutor: TaskExecutor {
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        loop.execute { job.runSynchronously(on: executor) }
     }
 }
