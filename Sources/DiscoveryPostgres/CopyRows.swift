@@ -11,6 +11,7 @@ struct CopyRows {
     private(set) var bytes: [UInt8] = []
     private(set) var count = 0
     private var fieldsInRow = 0
+    private var lastTime: (date: Date, text: String)?
 
     init(reservingBytes capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
@@ -41,7 +42,12 @@ struct CopyRows {
     }
 
     mutating func time(_ value: Date?) {
-        field(value.map(Self.timeText))
+        guard let value else { field(nil); return }
+        // An import's rows share a few times (the import's own, mostly): each written once.
+        if let last = lastTime, last.date == value { field(last.text); return }
+        let text = Self.timeText(value)
+        lastTime = (value, text)
+        field(text)
     }
 
     mutating func endRow() {
@@ -64,7 +70,13 @@ struct CopyRows {
 
     /// `value`'s UTF-8 with COPY's four escapes.
     static func escape(_ value: String, into bytes: inout [UInt8]) {
-        for b in value.utf8 {
+        let utf8 = value.utf8
+        // Most values need no escape: copied whole.
+        guard utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        for b in utf8 {
             switch b {
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
             case 0x09: bytes.append(0x5C); bytes.append(0x74)
