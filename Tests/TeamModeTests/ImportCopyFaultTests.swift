@@ -2,8 +2,9 @@ import Foundation
 import PostgresTestSupport
 import Testing
 
-/// `import` writes its new rows with `COPY FROM STDIN`: a COPY the server refuses, or one whose
-/// connection is killed while it waits, leaves nothing half-written and says so.
+/// `import` writes its new rows with `COPY FROM STDIN` (ids from the sequences first): a rep's
+/// rights suffice; a COPY the server refuses, or one whose connection is killed while it waits,
+/// leaves nothing half-written and says so.
 @Suite(.enabled(if: clusterAvailable)) struct ImportCopyFaultTests {
     func csv(rows: Int) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("copy-fault-\(UUID().uuidString).csv").path
@@ -18,6 +19,18 @@ import Testing
             SELECT (SELECT count(*) FROM lead) || ' ' || (SELECT count(*) FROM contact) || ' ' ||
                    (SELECT count(*) FROM audit) || ' ' || (SELECT count(*) FROM changeset)
             """, database: db.name)
+    }
+
+    @Test func aRepImportsWithCopyAndTheRowsAreTheirs() throws {
+        let db = try TeamDatabase()
+        let rep = try db.role("copyrep", group: "rep")
+        let file = try csv(rows: 120)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try TeamBinary.run(["import", file], db: rep.url)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.stdout.contains("40 leads created, 120 contacts created"), "\(result.output)")
+        #expect(try TestCluster.psql("SELECT count(*) || ' ' || min(lead_id) || ' ' || max(lead_id) FROM contact", database: db.name) == "120 1 40")
+        #expect(try TestCluster.psql("SELECT DISTINCT actor FROM audit WHERE entity IN ('lead', 'contact')", database: db.name) == rep.name)
     }
 
     @Test func aCopyRefusedByAConstraintSavesNothingOfTheBatch() throws {
