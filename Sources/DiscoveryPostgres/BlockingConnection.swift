@@ -4,7 +4,7 @@ import Synchronization
 
 /// The one place postgres-nio's asynchronous API meets the synchronous storage interface: one
 /// connection per process; each statement is sent and waited for (`EventLoopFuture.wait()`,
-/// from a caller that is never one of NIO's event-loop threads).
+/// from a caller that is never one of NIO's event-loop threads), a COPY too (`copy`).
 final class BlockingConnection: @unchecked Sendable {
     private let connection: PostgresConnection
     /// The driver's log: critical messages only (it logs nothing at that level in normal use);
@@ -43,9 +43,51 @@ final class BlockingConnection: @unchecked Sendable {
         return (result.rows, result.metadata.rows ?? 0)
     }
 
+    /// `COPY table (columns) FROM STDIN` of `rows` (text format, `CopyRows`), one round trip:
+    /// the driver's `copyFrom` is asynchronous only, so it runs as a task whose end completes a
+    /// promise that is waited for here, as every statement's future is. The task runs on the
+    /// connection's event loop (`EventLoopTaskExecutor`), never on Swift's shared pool, whose
+    /// threads may all be callers blocked here (parallel tests). A COPY the server refuses
+    /// part-way (a constraint, a lost connection) throws and writes nothing: it is one statement.
+    /// `table` and `columns` are the schema's names, never from input.
+    func copy(into table: String, columns: [String], rows: CopyRows) throws {
+        guard rows.count > 0 else { return }
+        Self.roundTrips.add(1, ordering: .relaxed)
+        let connection = self.connection
+        let data = ByteBuffer(bytes: rows.bytes)
+        let promise = connection.eventLoop.makePromise(of: Void.self)
+        Task(executorPreference: EventLoopTaskExecutor(connection.eventLoop)) {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+                    try await writer.write(data)
+                }
+                promise.succeed(())
+            } catch {
+                promise.fail(error)
+            }
+        }
+        try promise.futureResult.wait()
+    }
+
     var isClosed: Bool { connection.isClosed }
 
     func close() {
         try? connection.close().wait()
+    }
+}
+
+/// Runs a task's jobs on one NIO event loop (the connection's), so an asynchronous driver call
+/// needs no thread of Swift's cooperative pool while a synchronous caller waits for it.
+private final class EventLoopTaskExecutor: TaskExecutor {
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        loop.execute { job.runSynchronously(on: executor) }
     }
 }

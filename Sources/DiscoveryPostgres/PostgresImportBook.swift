@@ -5,7 +5,7 @@ import Foundation
 /// The import's view of the database for one slice of rows (`ImportFlow` asks it): everything
 /// the slice's rows can match is fetched up front in four set-based statements (contacts by
 /// email, leads by organisation, then contacts by name and the fields of the leads those can
-/// be in), answered from memory, and the writes are queued and sent at the end as multi-row
+/// be in), answered from memory, and the writes are queued and sent at the end as set-based
 /// statements. A round trip per statement, not per row.
 ///
 /// It answers exactly as the database would at that point: the import holds `EXCLUSIVE` locks
@@ -15,8 +15,6 @@ import Foundation
 struct PostgresImportBook: ImportBook {
     /// The first provisional id; a real id never gets there.
     static let firstProvisional: Int64 = 1 << 62
-    /// Rows per INSERT of leads or contacts (17 values each, under PostgreSQL's 65,535).
-    static let insertBlock = 1_000
 
     private struct NameKey: Hashable {
         var lead: Int64
@@ -39,25 +37,29 @@ struct PostgresImportBook: ImportBook {
     private var contactUpdateIndex: [Int64: Int] = [:]
     private var entries: [ImportAuditEntry] = []
 
-    /// Fetches what `records` can match. `exportKeyLead`: the lead an export key became earlier in the import.
+    /// Fetches what `records` can match. `exportKeyLead`: the lead an export key became earlier in
+    /// the import. The statements have no `ORDER BY id` (leads are put in id order here, contacts
+    /// need none): on a table without planner statistics yet (one that grew within the import)
+    /// PostgreSQL would otherwise walk the whole primary key in id order, filtering each row.
     init(_ s: SQLSession, records: [ImportRecord], at: Date, exportKeyLead: (String) -> Int64?) throws {
         self.at = at
         let emails = Set(records.compactMap { $0.contact?.email?.lowercased() })
         let orgs = Set(records.map { $0.lead.org.lowercased() })
         if !emails.isEmpty {
-            for r in try s.rows("SELECT * FROM contact WHERE lower(email) = ANY($1) ORDER BY id", .texts(Array(emails))) {
+            for r in try s.rows("SELECT * FROM contact WHERE lower(email) = ANY($1)", .texts(Array(emails))) {
                 remember(try RecordRows.contact(r))
             }
         }
-        for r in try s.rows("\(Self.leadColumns) WHERE lower(org) = ANY($1) ORDER BY id", .texts(Array(orgs))) {
+        for r in try s.rows("\(Self.leadColumns) WHERE lower(org) = ANY($1)", .texts(Array(orgs))) {
             let (id, org) = try rememberLead(r)
             leadsByOrg[org.lowercased(), default: []].append(id)
         }
+        for org in leadsByOrg.keys { leadsByOrg[org]?.sort() }
         var leads = Set(contacts.values.map(\.leadId)).union(fields.keys)
         for r in records { if let key = r.leadKey, let id = exportKeyLead(key) { leads.insert(id) } }
         let names = Set(records.compactMap { $0.contact?.name.lowercased() })
         if !names.isEmpty && !leads.isEmpty {
-            for r in try s.rows("SELECT * FROM contact WHERE lead_id = ANY($1) AND lower(name) = ANY($2) ORDER BY id",
+            for r in try s.rows("SELECT * FROM contact WHERE lead_id = ANY($1) AND lower(name) = ANY($2)",
                                 .ints(Array(leads)), .texts(Array(names))) {
                 let c = try RecordRows.contact(r)
                 if contacts[c.id] == nil { remember(c) }
@@ -189,56 +191,39 @@ struct PostgresImportBook: ImportBook {
 
     // MARK: Writing
 
-    /// Sends the queued writes; the real id of each provisional lead id.
+    /// Sends the queued writes; the real id of each provisional lead id. New leads and contacts
+    /// take their ids from the tables' sequences first (one statement for both), in creation
+    /// order, as multi-row INSERTs would give them; then each table's new rows are one `COPY`.
     func flush(_ s: SQLSession, _ audit: AuditLog) throws -> [Int64: Int64] {
-        var leadIds: [Int64: Int64] = [:]
-        for block in stride(from: 0, to: newLeads.count, by: Self.insertBlock) {
-            let rows = newLeads[block..<min(block + Self.insertBlock, newLeads.count)]
-            let values = rows.flatMap { l -> [SQLValue] in
+        let newRows = newContacts.compactMap { contacts[$0] }
+        let (leadIds, contactIds) = try reserveIds(leads: newLeads.map(\.id), contacts: newRows.map(\.id), s)
+        func lead(_ id: Int64) -> Int64 { leadIds[id] ?? id }
+        if !newLeads.isEmpty {
+            var rows = CopyRows(reservingBytes: newLeads.count * 200)
+            for l in newLeads {
                 let p = l.row, f = l.fields
                 let created = p.createdAt ?? at
-                return [.t(p.org), .t(f.type), .t(f.specialty), .t(f.region), .i(f.beds), .t(f.source), .t(f.profile),
-                        .t(f.consent.rawValue), .t(f.owner), .t((p.stage ?? .new).rawValue), .t(p.stageReason?.rawValue),
-                        .t(p.stageNote), .d(created), .d(at), .d(created), .d(p.mqlAt), .t(f.website)]
+                try rows.row([.i(lead(l.id)), .t(p.org), .t(f.type), .t(f.specialty), .t(f.region), .i(f.beds), .t(f.source),
+                              .t(f.profile), .t(f.consent.rawValue), .t(f.owner), .t((p.stage ?? .new).rawValue),
+                              .t(p.stageReason?.rawValue), .t(p.stageNote), .d(created), .d(at), .d(created), .d(p.mqlAt),
+                              .t(f.website)])
             }
-            let ids = try insert("""
-                INSERT INTO lead (org, type, specialty, region, beds, source, profile, consent, owner, stage, stage_reason,
-                                  stage_note, created_at, updated_at, stage_changed_at, mql_at, website)
-                """, columns: 17, rows: rows.count, values: values, s)
-            for (l, id) in zip(rows, ids) { leadIds[l.id] = id }
+            try s.copy(into: "lead", columns: ["id", "org", "type", "specialty", "region", "beds", "source", "profile", "consent",
+                                               "owner", "stage", "stage_reason", "stage_note", "created_at", "updated_at",
+                                               "stage_changed_at", "mql_at", "website"], rows: rows)
         }
-        func lead(_ id: Int64) -> Int64 { leadIds[id] ?? id }
-        var contactIds: [Int64: Int64] = [:]
-        if !newContacts.isEmpty {
-            // One statement, a column per array (`SQLArray`): a slice's contacts are most of its writes.
-            let rows = newContacts.compactMap { contacts[$0] }
-            let ids = try s.rows("""
-                INSERT INTO contact (lead_id, name, title, role, email, phone, consent, created_at,
-                                     salutation, first_name, last_name, suffix, hubspot_id, salesforce_id,
-                                     do_not_call, email_opt_out, source)
-                SELECT u.lead_id, u.name, u.title, u.role, u.email, u.phone, u.consent, $1,
-                       u.salutation, u.first_name, u.last_name, u.suffix, u.hubspot_id, u.salesforce_id,
-                       u.do_not_call, u.email_opt_out, u.source
-                  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-                              $15::bigint[], $16::bigint[], $17::text[])
-                       WITH ORDINALITY AS u(lead_id, name, title, role, email, phone, consent, salutation, first_name,
-                                            last_name, suffix, hubspot_id, salesforce_id, do_not_call, email_opt_out, source, n)
-                 ORDER BY u.n
-                RETURNING id
-                """, values: [
-                    .d(at), SQLArray.int(rows.map { lead($0.leadId) }), SQLArray.text(rows.map(\.name)), SQLArray.text(rows.map(\.title)),
-                    SQLArray.text(rows.map { $0.role?.rawValue }), SQLArray.text(rows.map(\.email)), SQLArray.text(rows.map(\.phone)),
-                    SQLArray.text(rows.map { $0.consent.rawValue }), SQLArray.text(rows.map { $0.nameParts?.salutation }),
-                    SQLArray.text(rows.map { $0.nameParts?.first }), SQLArray.text(rows.map { $0.nameParts?.last }),
-                    SQLArray.text(rows.map { $0.nameParts?.suffix }), SQLArray.text(rows.map(\.hubSpotId)),
-                    SQLArray.text(rows.map(\.salesforceId)), SQLArray.int(rows.map { $0.doNotCall ? 1 : 0 }),
-                    SQLArray.int(rows.map { $0.emailOptOut ? 1 : 0 }), SQLArray.text(rows.map(\.source)),
-                ]).map { try $0.int64(required: "id") }.sorted()
-            guard ids.count == rows.count else {
-                throw DiscoveryError.storage("the database returned \(ids.count) ids for \(rows.count) new contacts")
+        if !newRows.isEmpty {
+            // A slice's contacts are most of its writes.
+            var rows = CopyRows(reservingBytes: newRows.count * 200)
+            for c in newRows {
+                try rows.row([.i(contactIds[c.id] ?? c.id), .i(lead(c.leadId)), .t(c.name), .t(c.title), .t(c.role?.rawValue),
+                              .t(c.email), .t(c.phone), .t(c.consent.rawValue), .d(at), .t(c.nameParts?.salutation),
+                              .t(c.nameParts?.first), .t(c.nameParts?.last), .t(c.nameParts?.suffix), .t(c.hubSpotId),
+                              .t(c.salesforceId), .i(c.doNotCall ? 1 : 0), .i(c.emailOptOut ? 1 : 0), .t(c.source)])
             }
-            for (c, id) in zip(rows, ids) { contactIds[c.id] = id }
+            try s.copy(into: "contact", columns: ["id", "lead_id", "name", "title", "role", "email", "phone", "consent", "created_at",
+                                                  "salutation", "first_name", "last_name", "suffix", "hubspot_id", "salesforce_id",
+                                                  "do_not_call", "email_opt_out", "source"], rows: rows)
         }
         try update("lead", leadUpdates, ids: lead, extra: [("updated_at", "timestamptz", .d(at))], s) { id, column in
             let f = fields[id]
@@ -285,15 +270,23 @@ struct PostgresImportBook: ImportBook {
         return leadIds
     }
 
-    /// `INSERT ... VALUES` of `rows` rows of `columns` values: their ids in row order (the ids a
-    /// sequence gives one statement's rows ascend, so sorted they are in row order).
-    private func insert(_ head: String, columns: Int, rows: Int, values: [SQLValue], _ s: SQLSession) throws -> [Int64] {
-        guard rows > 0 else { return [] }
-        let tuples = (0..<rows).map { r in "(" + (1...columns).map { "$\(r * columns + $0)" }.joined(separator: ", ") + ")" }
-        let ids = try s.rows(head + " VALUES " + tuples.joined(separator: ", ") + " RETURNING id", values: values)
-            .map { try $0.int64(required: "id") }.sorted()
-        guard ids.count == rows else { throw DiscoveryError.storage("the database returned \(ids.count) ids for \(rows) new rows") }
-        return ids
+    /// Real ids for provisional ones, from the `lead` and `contact` sequences: one statement,
+    /// each sequence asked once per new row; the ids one session takes from a sequence ascend, so
+    /// sorted they are in creation order (the ids a multi-row INSERT would have given).
+    private func reserveIds(leads: [Int64], contacts: [Int64], _ s: SQLSession) throws -> (leads: [Int64: Int64], contacts: [Int64: Int64]) {
+        guard !leads.isEmpty || !contacts.isEmpty else { return ([:], [:]) }
+        var taken: [String: [Int64]] = [:]
+        for r in try s.rows("""
+            SELECT 'lead' AS tbl, nextval('lead_id_seq') AS id FROM generate_series(1, $1)
+            UNION ALL SELECT 'contact', nextval('contact_id_seq') FROM generate_series(1, $2)
+            """, .i(leads.count), .i(contacts.count)) {
+            taken[try r.text(required: "tbl"), default: []].append(try r.int64(required: "id"))
+        }
+        let leadIds = (taken["lead"] ?? []).sorted(), contactIds = (taken["contact"] ?? []).sorted()
+        guard leadIds.count == leads.count, contactIds.count == contacts.count else {
+            throw DiscoveryError.storage("the database gave \(leadIds.count) lead ids for \(leads.count) new leads, \(contactIds.count) contact ids for \(contacts.count) new contacts")
+        }
+        return (Dictionary(uniqueKeysWithValues: zip(leads, leadIds)), Dictionary(uniqueKeysWithValues: zip(contacts, contactIds)))
     }
 
     /// `UPDATE table ... FROM (VALUES ...)`: one statement per set of changed columns (names from

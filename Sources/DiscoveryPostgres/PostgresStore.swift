@@ -191,6 +191,11 @@ struct SQLSession {
         return try row.int64(required: "id")
     }
 
+    /// `COPY table (columns) FROM STDIN` of `rows`: one round trip, all rows or none.
+    func copy(into table: String, columns: [String], rows: CopyRows) throws {
+        try connection.copy(into: table, columns: columns, rows: rows)
+    }
+
     func exists(_ sql: String, _ values: SQLValue...) throws -> Bool {
         try !rows(sql, values: values).isEmpty
     }

@@ -88,7 +88,8 @@ public struct ImportFlow: Sendable {
     public mutating func renumberLeads(_ ids: [Int64: Int64]) {
         guard !ids.isEmpty else { return }
         for (key, id) in leadsByKey { if let real = ids[id] { leadsByKey[key] = real } }
-        createdLeads = Set(createdLeads.map { ids[$0] ?? $0 })
+        // Only this batch's leads change: the set of every lead created so far is not rebuilt.
+        for (provisional, real) in ids where createdLeads.remove(provisional) != nil { createdLeads.insert(real) }
     }
 
     /// Applies one row; returns the conflict when the row's email names another person (nothing
