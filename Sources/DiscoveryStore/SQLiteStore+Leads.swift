@@ -45,24 +45,21 @@ extension SQLiteStore: LeadStorage {
     public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
         try read { db in
             var clauses: [String] = []
-            var args: StatementArguments = []
-            if let s = filter.stage { clauses.append("stage = ?"); args += [s.rawValue] }
-            if let o = filter.owner { clauses.append("owner = ?"); args += [o] }
-            if let p = filter.profile { clauses.append("profile = ?"); args += [p] }
+            var args: [DatabaseValue] = []
+            if let s = filter.stage { clauses.append("stage = ?"); args.append(s.rawValue.databaseValue) }
+            if let o = filter.owner { clauses.append("owner = ?"); args.append(o.databaseValue) }
+            if let p = filter.profile { clauses.append("profile = ?"); args.append(p.databaseValue) }
             if let text = filter.search {
-                let pattern = LikePattern.contains(text)
+                let pattern = LikePattern.contains(text).databaseValue
                 clauses.append("(org LIKE ? ESCAPE '\\' OR specialty LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\')")
                 args += [pattern, pattern, pattern]
             }
-            var sql = "SELECT * FROM lead"
+            var sql = "SELECT \(RawRows.leadColumns) FROM lead"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY id"
-            if let limit = filter.limit { sql += " LIMIT ?"; args += [limit] }
-            // A cursor's rows find their columns through the statement's index; the copied rows
-            // of fetchAll compare every column name, lowercased, on every lookup.
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
-            var reader = LeadReader()
-            while let row = try rows.next() { try body(try reader.lead(row)) }
+            if let limit = filter.limit { sql += " LIMIT ?"; args.append(limit.databaseValue) }
+            // Read by position through the C API, as the whole-book read is.
+            try RawStatement(db, sql: sql).forEach(args) { try body(try RawRows.lead($0)) }
         }
     }
 
