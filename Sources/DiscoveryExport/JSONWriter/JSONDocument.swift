@@ -70,6 +70,7 @@ final class JSONDocument {
         if let url = exactly(value, URL.self) { return string(url.absoluteString) }
         if let decimal = exactly(value, Decimal.self) { return text { $0.append(contentsOf: decimal.description.utf8) } }
         if let data = exactly(value, Data.self) { return string(data.base64EncodedString()) }
+        if let scalar = try optionalOrArray(value, in: parent, path: path, step: step) { return scalar }
         if let dictionary = value as? any JSONStringKeyedDictionary {
             return .object(try dictionary.jsonObject(in: self, parent: parent, path: path, step: step))
         }
@@ -79,6 +80,33 @@ final class JSONDocument {
     /// The same, a value that encoded nothing being an empty object (as in Foundation).
     func member<T: Encodable>(_ value: T, in parent: JSONValueEncoder, path: [CodingKey], step: JSONPathStep) throws -> JSONTreeValue {
         try tree(of: value, in: parent, path: path, step: step) ?? .object(JSONObjectNode())
+    }
+
+    /// What the most common containers of scalars encode to, without an encoder each:
+    /// optional scalars (`null` or the scalar, as `Optional.encode(to:)` writes them), `[String]`
+    /// and `[String: scalar]`. `nil` for any other type.
+    private func optionalOrArray<T: Encodable>(_ value: T, in parent: JSONValueEncoder?, path: [CodingKey], step: JSONPathStep?) throws -> JSONTreeValue? {
+        if let s = exactly(value, String?.self) { return s.map(string) ?? null() }
+        if let n = exactly(value, Int?.self) { return n.map(integer) ?? null() }
+        if let d = exactly(value, Date?.self) { return d.map { d in text { JSONISO8601Date.append(d, to: &$0) } } ?? null() }
+        if let b = exactly(value, Bool?.self) { return b.map(bool) ?? null() }
+        if let n = exactly(value, Int64?.self) { return n.map(integer) ?? null() }
+        if let d = exactly(value, Double?.self) { return try d.map { try number($0, at: Self.path(parent, path, step)) } ?? null() }
+        if let strings = exactly(value, [String].self) {
+            let array = JSONArrayNode(capacity: strings.count)
+            for s in strings { array.append(string(s)) }
+            return .array(array)
+        }
+        if let d = exactly(value, [String: String].self) { return .object(object(d, string)) }
+        if let d = exactly(value, [String: Bool].self) { return .object(object(d, bool)) }
+        if let d = exactly(value, [String: Int].self) { return .object(object(d, integer)) }
+        return nil
+    }
+
+    private func object<V>(_ dictionary: [String: V], _ encode: (V) -> JSONTreeValue) -> JSONObjectNode {
+        let object = JSONObjectNode(capacity: dictionary.count)
+        for (key, value) in dictionary { object.append(encode(value), forNewKey: key) }
+        return object
     }
 
     static func path(_ parent: JSONValueEncoder?, _ path: [CodingKey], _ step: JSONPathStep?) -> [CodingKey] {
@@ -127,11 +155,11 @@ protocol JSONStringKeyedDictionary {
 
 extension Dictionary: JSONStringKeyedDictionary where Key == String, Value: Encodable {
     func jsonObject(in document: JSONDocument, parent: JSONValueEncoder?, path: [CodingKey], step: JSONPathStep?) throws -> JSONObjectNode {
-        let object = JSONObjectNode()
+        let object = JSONObjectNode(capacity: count)
         // The members are encoded as the dictionary's own container would encode them.
         let owner = JSONValueEncoder(document: document, parent: parent, path: path, step: step)
         for (key, value) in self {
-            object.set(try document.member(value, in: owner, path: [], step: .key(JSONAnyKey(stringValue: key))), for: key)
+            object.append(try document.member(value, in: owner, path: [], step: .key(JSONAnyKey(stringValue: key))), forNewKey: key)
         }
         return object
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one value encoded to, before the document is written out: a scalar's finished text
 /// (quoted and escaped, a number, `true`, `null`: bytes of the document's scratch buffer), or an
 /// object or array still open, so a later container for the same value adds to it (as
@@ -11,47 +13,62 @@ enum JSONTreeValue {
 /// An object's members in the order they were first set; a key set again keeps its first
 /// place and takes the new value (the order does not matter: keys are written sorted).
 final class JSONObjectNode {
-    private(set) var keys: [String] = []
-    private(set) var values: [JSONTreeValue] = []
-    /// Where each key is, once the object is large enough that a linear search costs more.
-    private var positions: [String: Int]?
-    private static let indexedFrom = 16
+    private(set) var members: [(key: String, value: JSONTreeValue)] = []
 
-    var count: Int { keys.count }
+    init(capacity: Int = 8) {
+        members.reserveCapacity(capacity)
+    }
+
+    var count: Int { members.count }
 
     func value(for key: String) -> JSONTreeValue? {
-        position(of: key).map { values[$0] }
+        members.first { $0.key == key }?.value
     }
 
+    /// A linear search: our objects have tens of members at most, and a dictionary's hashing
+    /// costs more than the comparisons of such short keys.
     func set(_ value: JSONTreeValue, for key: String) {
-        if let i = position(of: key) {
-            values[i] = value
-            return
-        }
-        keys.append(key)
-        values.append(value)
-        if positions != nil {
-            positions?[key] = keys.count - 1
-        } else if keys.count == Self.indexedFrom {
-            positions = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            members[i].value = value
+        } else {
+            members.append((key, value))
         }
     }
 
-    private func position(of key: String) -> Int? {
-        if let positions { return positions[key] }
-        return keys.firstIndex(of: key)
+    /// A member whose key the object does not hold yet (a dictionary's keys are unique).
+    func append(_ value: JSONTreeValue, forNewKey key: String) {
+        members.append((key, value))
     }
 
     /// The member positions in the order JSON writes them: by the keys' UTF-8 bytes (what
     /// `.sortedKeys` does outside Apple's platforms).
     func sortedPositions() -> [Int] {
-        keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        members.indices.sorted { JSONObjectNode.precedes(members[$0].key, members[$1].key) }
+    }
+
+    /// `a.utf8.lexicographicallyPrecedes(b.utf8)`, comparing the bytes in place when it can.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0, let xs = x.baseAddress, let ys = y.baseAddress {
+                    let order = memcmp(xs, ys, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        return (compared ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 
 /// An array's elements; `superEncoder()` may insert one at the place it was asked for.
 final class JSONArrayNode {
     private(set) var elements: [JSONTreeValue] = []
+
+    init(capacity: Int = 0) {
+        elements.reserveCapacity(capacity)
+    }
 
     var count: Int { elements.count }
 

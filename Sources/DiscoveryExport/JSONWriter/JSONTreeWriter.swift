@@ -26,9 +26,9 @@ struct JSONTreeWriter {
             try open(UInt8(ascii: "{"), depth: depth)
             for (n, i) in object.sortedPositions().enumerated() {
                 separate(first: n == 0, depth: depth)
-                JSONScalarText.appendString(object.keys[i], to: &bytes)
+                JSONScalarText.appendString(object.members[i].key, to: &bytes)
                 if pretty { bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) } else { bytes.append(UInt8(ascii: ":")) }
-                try write(object.values[i], depth: depth + 1)
+                try write(object.members[i].value, depth: depth + 1)
             }
             close(UInt8(ascii: "}"), depth: depth)
         case .array(let array):
