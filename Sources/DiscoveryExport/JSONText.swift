@@ -35,7 +35,12 @@ public enum JSONText {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Set, in tests, to write every document with Foundation's encoder instead of ours, so a
+    /// command's whole output can be compared with what Foundation writes for it.
+    @TaskLocal public static var writtenByFoundation = false
+
     static func encode<T: Encodable>(_ value: T, with encoder: JSONTextEncoder) -> String {
+        if writtenByFoundation { return foundationText(value, pretty: encoder.pretty) }
         // Our value types hold plain strings, numbers and dates: encoding them cannot fail.
         guard let bytes = try? encoder.encode(value) else { return "null" }
         return String(decoding: bytes, as: UTF8.self)
