@@ -12,16 +12,9 @@ public struct JSONArrayText {
     /// The text of the next element, with what separates it from the one before.
     public mutating func element<T: Encodable>(_ value: T) -> String {
         defer { count += 1 }
-        // An element is its own pretty text one level in: every line indented by two spaces
-        // (a newline inside a JSON string is always escaped, so each one is a line break).
-        var bytes: [UInt8] = Array((count == 0 ? "[\n  " : ",\n  ").utf8)
-        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-        bytes.reserveCapacity(bytes.count + data.count + data.count / 8)
-        for byte in data {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\n") { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        // An element is laid out one level in, as inside the whole array.
+        let bytes = (try? encoder.encode(value, depth: 1)) ?? Array("null".utf8)
+        return (count == 0 ? "[\n  " : ",\n  ") + String(decoding: bytes, as: UTF8.self)
     }
 
     /// What closes the array, with the final newline.
