@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// A row read by column position, as the decoders of `RawRows` read it: a `RawStatement`'s
-/// current row, or a GRDB row whose columns were located once (`LeadColumns`). Every read of a
+/// current row, or the columns of a joined table within it (`ColumnsFrom`). Every read of a
 /// fixed-list value or a date is loud about what this version does not know, as `Rows` is.
 protocol PositionalRow {
     func int64(_ i: Int32) -> Int64?
