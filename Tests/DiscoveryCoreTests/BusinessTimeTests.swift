@@ -43,13 +43,12 @@ func utc(_ text: String) -> Date {
     @Test func dayArithmeticAgreesWithTheGregorianCalendarInUTC() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        var state: UInt64 = 42
+        var rng = SeededRandom(seed: 42)
         var instants: [Date] = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1), Date(timeIntervalSince1970: 86_399.999),
                                 Date(timeIntervalSince1970: -86_400), Date(timeIntervalSince1970: -86_400.5), utc("2026-03-07T00:00:00Z")]
         for _ in 0..<5_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
             // 1900 to 2200, to the millisecond.
-            let t = -2_208_988_800 + Double((state >> 24) % 9_467_280_000_000) / 1000
+            let t = -2_208_988_800 + Double(UInt64.random(in: 0..<9_467_280_000_000, using: &rng)) / 1000
             instants.append(Date(timeIntervalSince1970: t))
         }
         for date in instants {

@@ -14,24 +14,24 @@ import Testing
         Call(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
     }
 
-    /// Sorting by the keys gives the list `listOrder` gives, ties (same state, time, lead and
-    /// kind) in the order the items came, whatever the mix.
+    /// The list holds every item once, each no later in list order than the next, and items of
+    /// equal keys (same state, time, lead and kind) in the order they came, whatever the mix.
     @Test(arguments: Array(UInt64(1)...50))
-    func theListSortedByItsKeysIsTheListInItsOrder(seed: UInt64) {
-        var state = seed
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+    func theListIsInKeyOrderAndKeepsTiesAsTheyCame(seed: UInt64) {
+        var g = RecordGenerator(seed: seed)
         let kinds: [DueItem.Kind] = [.firstAttempt, .retry, .nextStep, .requalify]
-        let items = (0..<next(60)).map { i in
-            DueItem(leadId: Int64(next(8)), org: "Org \(i)", owner: nil, kind: kinds[next(4)], what: "item \(i)",
-                    since: now, due: now + Double(next(5) * 3600), state: [.due, .breached][next(2)])
+        let items = (0..<g.int(0...60)).map { i in
+            DueItem(leadId: Int64(g.int(0...7)), org: "Org \(i)", owner: nil, kind: g.pick(kinds), what: "item \(i)",
+                    since: now, due: now + Double(g.int(0...4) * 3600), state: g.pick([.due, .breached]))
         }
-        let expected = items.enumerated().sorted { a, b in
-            DueList.listOrder(a.element, b.element) || (!DueList.listOrder(b.element, a.element) && a.offset < b.offset)
-        }.map(\.element)
-        #expect(DueList.sortedForList(items) == expected)
+        let sorted = DueList.sortedForList(items)
+        #expect(sorted.map(\.what).sorted() == items.map(\.what).sorted())
+        let position = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.what, $0.offset) })
+        for (a, b) in zip(sorted, sorted.dropFirst()) {
+            let ka = DueList.listKey(a), kb = DueList.listKey(b)
+            #expect(!(kb < ka), "\(b.what) before \(a.what)")
+            if ka == kb { #expect(position[a.what]! < position[b.what]!, "tie out of order: \(a.what), \(b.what)") }
+        }
     }
 
     @Test func overdueFirstThenDueTodayEachByDueTime() {

@@ -155,17 +155,12 @@ public enum DueList {
     }
 
     /// The order of `due`: overdue before due today, then by deadline, lead and kind.
-    public static func listOrder(_ a: DueItem, _ b: DueItem) -> Bool {
-        listKey(a) < listKey(b)
-    }
-
-    /// What `listOrder` compares: breached first, then by due time, lead and kind.
     public static func listKey(_ item: DueItem) -> (Int, Date, Int64, Int) {
         (item.state == .breached ? 0 : 1, item.due, item.leadId, kindOrder(item.kind))
     }
 
-    /// `items` in list order, sorted by their keys: the items themselves (three strings each)
-    /// are moved once, not at every step of the sort.
+    /// `items` in list order (`listKey`; items of equal keys in the order given), sorted by
+    /// their keys: the items themselves (three strings each) are moved once, not at every step.
     public static func sortedForList(_ items: [DueItem]) -> [DueItem] {
         let keys = items.map(listKey)
         return keys.indices.sorted { i, j in
