@@ -6,8 +6,6 @@ import Foundation
 /// statement reads what took one per table. The same shape for one lead (`status`) and for a
 /// page of the book (reports, export, replay).
 enum RecordQuery {
-    static let columns = columns(contacts: true)
-
     /// Without contacts, `record_contacts` is an empty list.
     static func columns(contacts: Bool) -> String {
         let contactList = contacts ? "(SELECT coalesce(json_agg(c ORDER BY c.id), '[]')::text FROM contact c WHERE c.lead_id = l.id)" : "'[]'"
@@ -25,7 +23,7 @@ enum RecordQuery {
     }
 
     /// One lead: `$1` its id.
-    static let lead = "SELECT \(columns) FROM lead l WHERE l.id = $1"
+    static let lead = "SELECT \(columns(contacts: true)) FROM lead l WHERE l.id = $1"
     /// A page of the book: leads after id `$1`, at most `$2`; with `createdSince`, only those
     /// created since `$3`.
     static func page(contacts: Bool, createdSince: Bool) -> String {

@@ -11,6 +11,14 @@ import Testing
 @Suite struct SQLiteSpecificTests {
     let at = Date(timeIntervalSince1970: 1_772_442_000)
 
+    /// A database with lead 1 and its contact 1, for stored data to be corrupted under them.
+    func storeWithALeadAndContact(_ tmp: TempDatabase) throws -> (SQLiteStore, Lead) {
+        let store = try SQLiteStore.open(path: tmp.path)
+        let lead = try store.createLead(Lead(org: "Mercy", profile: "consumables", createdAt: at), actor: "ana")
+        _ = try store.addContact(Contact(leadId: lead.id, name: "Ana", createdAt: at), actor: "ana")
+        return (store, lead)
+    }
+
     @Test func theLogRefusesUpdatesAndDeletes() throws {
         let tmp = TempDatabase()
         let store = try SQLiteStore.open(path: tmp.path)
@@ -88,9 +96,7 @@ import Testing
     ])
     func storedDataThisVersionDoesNotKnowIsAnErrorNamingTheRow(sql: String, message: String) throws {
         let tmp = TempDatabase()
-        let store = try SQLiteStore.open(path: tmp.path)
-        let lead = try store.createLead(Lead(org: "Mercy", profile: "consumables", createdAt: at), actor: "ana")
-        _ = try store.addContact(Contact(leadId: lead.id, name: "Ana", createdAt: at), actor: "ana")
+        let (store, lead) = try storeWithALeadAndContact(tmp)
         // The audit trigger allows no update, even to corrupt it: drop it for this test's database.
         _ = try SQLiteShell.run(tmp.path, "DROP TRIGGER audit_is_append_only; " + sql)
         let error = try #require(throws: DiscoveryError.self) {
@@ -121,9 +127,7 @@ import Testing
     ])
     func theBookReadIsLoudAboutStoredDataItDoesNotKnow(sql: String, message: String) throws {
         let tmp = TempDatabase()
-        let store = try SQLiteStore.open(path: tmp.path)
-        let lead = try store.createLead(Lead(org: "Mercy", profile: "consumables", createdAt: at), actor: "ana")
-        _ = try store.addContact(Contact(leadId: lead.id, name: "Ana", createdAt: at), actor: "ana")
+        let (store, _) = try storeWithALeadAndContact(tmp)
         _ = try SQLiteShell.run(tmp.path, sql)
         let error = try #require(throws: DiscoveryError.self) {
             try store.forEachQualificationRecord(createdSince: nil) { _ in }
