@@ -135,4 +135,27 @@ import Testing
         #expect(error.kind == .storage)
         #expect(error.message.contains(message), "\(error.message)")
     }
+
+    /// Lead lists and the follow-ups read leads by position too (`RawRows.lead` over
+    /// `RawStatement`): as loud, with and without a filter. (An unknown stage is not one the
+    /// follow-ups ask for, so only the lists meet it.)
+    @Test(arguments: [
+        ("UPDATE lead SET stage = 'won' WHERE id = 1;", "'won' (table lead, row 1)", false),
+        ("UPDATE lead SET consent = 'maybe' WHERE id = 1;", "'maybe' (table lead, row 1)", true),
+        ("UPDATE lead SET created_at = 'last spring' WHERE id = 1;", "'last spring' (table lead, row 1)", true),
+    ])
+    func leadListsAreLoudAboutStoredDataTheyDoNotKnow(sql: String, message: String, followUpsReadIt: Bool) throws {
+        let tmp = TempDatabase()
+        let (store, _) = try storeWithALeadAndContact(tmp)
+        _ = try SQLiteShell.run(tmp.path, "UPDATE lead SET owner = 'ana', mql_at = created_at, stage = 'mql' WHERE id = 1; " + sql)
+        for filter in [LeadFilter(), LeadFilter(owner: "ana", search: "Mercy")] {
+            let error = try #require(throws: DiscoveryError.self) { try store.forEachLead(filter) { _ in } }
+            #expect(error.message.contains(message), "\(error.message)")
+        }
+        guard followUpsReadIt else { return }
+        let error = try #require(throws: DiscoveryError.self) {
+            try store.forEachFollowUpInput(before: at.addingTimeInterval(86_400 * 365), owner: "ana") { _ in }
+        }
+        #expect(error.message.contains(message), "\(error.message)")
+    }
 }
