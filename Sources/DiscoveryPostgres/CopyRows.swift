@@ -25,7 +25,7 @@ struct CopyRows {
             case .int(let i): int(i)
             case .date(let d): time(d)
             case .bool(let b): field(b.map { $0 ? "t" : "f" })
-            case .texts, .ints: throw DiscoveryError.storage("COPY: an array value has no text form here")
+            case .texts, .ints, .bools, .doubles: throw DiscoveryError.storage("COPY: an array value has no text form here")
             }
         }
         endRow()

@@ -6,10 +6,10 @@ import Foundation
 /// and by grants, and the two group roles. One migration per version; never edit a shipped one.
 enum PostgresSchema {
     /// The version this binary writes and needs.
-    static let version = 5
+    static let version = 6
 
     /// The migrations, by the version each one brings the schema to.
-    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM, 5: v5FollowUpIndexes]
+    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM, 5: v5FollowUpIndexes, 6: v6VerdictBasis]
 
     /// The statements of a migration, one by one (the extended protocol takes one at a time):
     /// split at each `;` that ends a line outside a `$$` function body.
@@ -37,7 +37,9 @@ enum PostgresSchema {
     /// The tables a rep writes (read everything; write leads, contacts, answers, calls, signals,
     /// next steps, stages). `DELETE` is there for `undo` of a creation: erasure of personal
     /// data is `discovery_erase_lead`, granted to ops only.
-    static let repWritableTables = ["lead", "contact", "call", "answer", "signal", "next_step", "rejection"]
+    /// `verdict_basis` is derived data any reader may refresh (`report scores`); `lead_revision`
+    /// is written by triggers only (their function runs with the schema owner's rights).
+    static let repWritableTables = ["lead", "contact", "call", "answer", "signal", "next_step", "rejection", "verdict_basis"]
 
     static let v1 = """
     CREATE TABLE discovery_meta (

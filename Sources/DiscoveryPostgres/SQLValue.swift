@@ -2,7 +2,7 @@ import DiscoveryCore
 import Foundation
 import PostgresNIO
 
-/// A value bound to a statement's `$n`: the four kinds the schema stores.
+/// A value bound to a statement's `$n`: the four kinds the schema stores (and arrays of them).
 enum SQLValue: Sendable {
     case text(String?)
     case int(Int64?)
@@ -11,6 +11,8 @@ enum SQLValue: Sendable {
     /// An array, bound as one `text[]` / `bigint[]` value (`= ANY($n)`).
     case texts([String])
     case ints([Int64])
+    case bools([Bool])
+    case doubles([Double])
 
     static func t(_ s: String?) -> SQLValue { .text(s) }
     static func i(_ i: Int64?) -> SQLValue { .int(i) }
@@ -27,6 +29,8 @@ enum SQLValue: Sendable {
             case .bool(let x): if let x { b.append(x) } else { b.appendNull() }
             case .texts(let xs): b.append(xs)
             case .ints(let xs): b.append(xs)
+            case .bools(let xs): b.append(xs)
+            case .doubles(let xs): b.append(xs)
             }
         }
         return b

@@ -73,6 +73,10 @@ final class RawStatement {
 
         func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
 
+        func double(_ i: Int32) -> Double? {
+            sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_double(handle, i)
+        }
+
         /// The column's text as SQLite holds it, valid until the statement steps on; `nil` for NULL.
         func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }

@@ -31,7 +31,7 @@ public struct ScoresReport: Sendable, Equatable, Codable {
 
     public static func compute(_ verdicts: [Verdict], unscored: Int = 0) -> ScoresReport {
         var tally = Tally()
-        for v in verdicts { tally.add(v) }
+        for v in verdicts { tally.add(v.standing) }
         return tally.report(unscored: unscored)
     }
 
@@ -49,7 +49,7 @@ public struct ScoresReport: Sendable, Equatable, Codable {
 
         public init() {}
 
-        public mutating func add(_ v: Verdict) {
+        public mutating func add(_ v: VerdictStanding) {
             var p = profiles[v.profile] ?? Profile()
             profiles[v.profile] = nil   // keeps `p` the only owner while it changes
             p.leads += 1

@@ -33,6 +33,14 @@ public enum ReplayDifference {
             return "flag \(flag.name) raised by \(flag.source.description)"
         }
         if let line = firstLineDifference(now.trace, candidate.trace) { return line }
+        return ofThresholds(now: now.standing, candidate: candidate.standing, nowProfile: nowProfile, candidateProfile: candidateProfile)
+    }
+
+    /// The first threshold or MQL outcome that differs, for two standings from one scoring
+    /// (every hard stop, gate, flag and point alike); `nil` when they agree.
+    public static func ofThresholds(now: VerdictStanding?, candidate: VerdictStanding?, nowProfile: Profile?,
+                                    candidateProfile: Profile?) -> String? {
+        guard let now, let candidate else { return nil }
         if let a = nowProfile, let b = candidateProfile {
             if a.sql.minFit != b.sql.minFit {
                 return "SQL rule: minimum fit \(a.sql.minFit) → \(b.sql.minFit) (fit \(candidate.scores.fit))"

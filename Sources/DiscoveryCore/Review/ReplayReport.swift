@@ -8,27 +8,46 @@ public struct ReplayReport: Sendable, Equatable, Codable {
         /// The month the lead counts in: when it first reached `mql`, else of its latest activity.
         public var month: String
         /// `nil` when the model has no profile for the lead.
-        public var now: Verdict?
-        public var candidate: Verdict?
+        public var now: VerdictStanding?
+        public var candidate: VerdictStanding?
         /// The profiles the two verdicts were reached with (for a threshold that differs).
         public var nowProfile: Profile?
         public var candidateProfile: Profile?
+        /// The full verdicts, when the two models may score the lead differently (the first
+        /// difference can lie in any rule); `nil` when the candidate scores alike
+        /// (`VerdictEngine.scoresAlike`): then only thresholds can differ.
+        public var verdicts: (now: Verdict?, candidate: Verdict?)?
 
         public init(lead: Lead, month: String, now: Verdict?, candidate: Verdict?,
                     nowProfile: Profile? = nil, candidateProfile: Profile? = nil) {
+            self.lead = lead
+            self.month = month
+            self.now = now?.standing
+            self.candidate = candidate?.standing
+            self.nowProfile = nowProfile
+            self.candidateProfile = candidateProfile
+            self.verdicts = (now, candidate)
+        }
+
+        /// A lead both models score alike: only their thresholds judge it apart.
+        public init(lead: Lead, month: String, alike now: VerdictStanding, _ candidate: VerdictStanding,
+                    nowProfile: Profile, candidateProfile: Profile) {
             self.lead = lead
             self.month = month
             self.now = now
             self.candidate = candidate
             self.nowProfile = nowProfile
             self.candidateProfile = candidateProfile
+            self.verdicts = nil
         }
 
         /// The month of `record`'s MQL moment, else of its newest answer, signal, call or creation.
         public static func month(of record: QualificationRecord) -> String {
-            let activity = [record.lead.createdAt, record.lastAnswerAt].compactMap { $0 }
-                + record.signals.map(\.at) + record.calls.map(\.at)
-            return ReviewReport.monthKey(record.lead.mqlAt ?? activity.max() ?? record.lead.createdAt)
+            month(mqlAt: record.lead.mqlAt, latestActivity: record.latestActivity)
+        }
+
+        public static func month(mqlAt: Date?, latestActivity: Date) -> String {
+            ReviewReport.monthKey(mqlAt ?? latestActivity)
         }
     }
     public struct Transition: Sendable, Equatable, Codable {
@@ -62,7 +81,7 @@ public struct ReplayReport: Sendable, Equatable, Codable {
     public var changes: [Change]
 
     /// A verdict's words: its kind, `, mql` when it meets the MQL rule; `unscored` without a profile.
-    public static func label(_ v: Verdict?) -> String {
+    public static func label(_ v: VerdictStanding?) -> String {
         guard let v else { return "unscored" }
         return v.kind.rawValue + (v.mql ? ", mql" : "")
     }
@@ -79,7 +98,7 @@ public struct ReplayReport: Sendable, Equatable, Codable {
         private var leads = 0, mqlsNow = 0, mqlsCandidate = 0
         private var pairs: [String: Transition] = [:]
         private var months: [String: Month] = [:]
-        private var changes: [Change] = []
+        private var changes: [(lead: Int64, change: Change)] = []
 
         public init() {}
 
@@ -97,9 +116,14 @@ public struct ReplayReport: Sendable, Equatable, Codable {
                 months[input.month] = m
             }
             guard from != to else { return }
-            changes.append(Change(lead: input.lead.label, org: input.lead.org, from: from, to: to, mqlNow: mqlNow, mqlCandidate: mqlThen,
-                                  firstDifference: ReplayDifference.first(now: input.now, candidate: input.candidate,
-                                                                          nowProfile: input.nowProfile, candidateProfile: input.candidateProfile) ?? "no rule differs"))
+            let difference = if let (now, candidate) = input.verdicts {
+                ReplayDifference.first(now: now, candidate: candidate, nowProfile: input.nowProfile, candidateProfile: input.candidateProfile)
+            } else {
+                ReplayDifference.ofThresholds(now: input.now, candidate: input.candidate,
+                                              nowProfile: input.nowProfile, candidateProfile: input.candidateProfile)
+            }
+            changes.append((input.lead.id, Change(lead: input.lead.label, org: input.lead.org, from: from, to: to, mqlNow: mqlNow,
+                                                  mqlCandidate: mqlThen, firstDifference: difference ?? "no rule differs")))
         }
 
         public var report: ReplayReport {
@@ -109,7 +133,7 @@ public struct ReplayReport: Sendable, Equatable, Codable {
                 leads: leads, mqlsNow: mqlsNow, mqlsCandidate: mqlsCandidate,
                 transitions: pairs.values.sorted { ($1.leads, rank($0.from), rank($0.to)) < ($0.leads, rank($1.from), rank($1.to)) },
                 months: months.values.sorted { $0.month < $1.month },
-                changes: changes)
+                changes: changes.sorted { $0.lead < $1.lead }.map(\.change))
         }
     }
 }

@@ -25,16 +25,37 @@ public enum Inactivity {
         return last
     }
 
+    /// What the rule reads of a record: its newest activity and the months already logged by
+    /// hand (counted only when the catalog knows the `inactive-90-days` signal).
+    public struct Inputs: Sendable, Equatable {
+        public var since: Date
+        public var logged: Int
+
+        public init(since: Date, logged: Int) {
+            self.since = since
+            self.logged = logged
+        }
+    }
+
+    public static func inputs(_ record: QualificationRecord, catalog: Catalog) -> Inputs {
+        let logged = catalog.signal(signalKind) == nil ? 0 : record.signals.filter { $0.kind == signalKind }.count
+        return Inputs(since: lastActivity(record, catalog: catalog), logged: logged)
+    }
+
     /// The intent line the rule adds, if any.
     static func line(_ record: QualificationRecord, catalog: Catalog, now: Date) -> ScoreLine? {
-        let since = lastActivity(record, catalog: catalog)
-        let days = Int((now.timeIntervalSince(since) / 86_400).rounded(.down))
+        line(inputs(record, catalog: catalog), catalog: catalog, now: now)
+    }
+
+    /// The intent line the rule adds to a record with these inputs at `now`, if any: the one
+    /// part of a scoring that moves with the clock (`VerdictBasis`).
+    static func line(_ inputs: Inputs, catalog: Catalog, now: Date) -> ScoreLine? {
+        let days = Int((now.timeIntervalSince(inputs.since) / 86_400).rounded(.down))
         guard days > graceDays else { return nil }
         let months = (days - graceDays) / daysPerMonth
-        let logged = catalog.signal(signalKind) == nil ? 0 : record.signals.filter { $0.kind == signalKind }.count
         let perMonth = catalog.signal(signalKind)?.score.intent ?? defaultPointsPerMonth
-        guard months > logged, perMonth != 0 else { return nil }
-        return ScoreLine(kind: .intent, points: (months - logged) * perMonth,
-                         source: .inactivity(since: since, days: days, months: months, logged: logged))
+        guard months > inputs.logged, perMonth != 0 else { return nil }
+        return ScoreLine(kind: .intent, points: (months - inputs.logged) * perMonth,
+                         source: .inactivity(since: inputs.since, days: days, months: months, logged: inputs.logged))
     }
 }

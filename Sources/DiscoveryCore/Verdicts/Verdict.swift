@@ -18,6 +18,9 @@ public struct HardStop: Sendable, Equatable {
 public struct FlagHit: Sendable, Equatable {
     public var name: String
     public var source: TraceSource
+
+    /// The flag that makes a fit lead `nurture` (SPEC §7).
+    var isNoTimeline: Bool { name == "no-timeline" }
 }
 
 /// Everything the engine concludes about one lead, with the trace that explains it.
@@ -53,6 +56,11 @@ public struct Verdict: Sendable, Equatable {
     public var hardStopReasons: [ReasonCode] { Self.unique(hardStops.map(\.reason)) }
 
     public func band(_ kind: ScoreKind) -> BandLevel? { bands[kind] }
+
+    /// What the verdict decides, without the reasons behind it.
+    public var standing: VerdictStanding {
+        VerdictStanding(leadId: leadId, profile: profile, kind: kind, mql: mql, mqlReason: mqlReason, scores: scores, bands: bands)
+    }
 
     static func unique<T: Hashable>(_ items: [T]) -> [T] {
         var seen = Set<T>()

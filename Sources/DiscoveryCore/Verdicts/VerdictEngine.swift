@@ -3,6 +3,12 @@ import Foundation
 /// The verdict engine: a pure function of a lead's record, the catalog, its profile and the clock.
 /// No I/O; the same input always gives the same verdict, and every point is traced.
 public enum VerdictEngine {
+    /// The engine's rules, as a number stored with every kept `VerdictBasis`: raise it whenever
+    /// a change to the engine could change a verdict for the same record and model, so bases
+    /// kept by an older binary are computed again (a test pins the verdicts of a seeded book to
+    /// this number and fails when they change without it).
+    public static let rulesVersion = 1
+
     /// The intent band used when a profile gives none (the SPEC's example thresholds).
     public static let defaultIntentBand = Band(mid: 20, high: 50)
 
@@ -26,6 +32,9 @@ public enum VerdictEngine {
         let stops: [HardStop]
         /// The first high-priority signal, which makes an MQL whatever the total.
         let directRequest: TraceSource?
+        /// What the inactivity rule read, and the line it added at the scoring's clock (in `trace`).
+        let inactivity: Inactivity.Inputs
+        let decay: ScoreLine?
     }
 
     public static func score(_ record: QualificationRecord, catalog: Catalog, profile: Profile, now: Date) -> Scoring {
@@ -53,7 +62,9 @@ public enum VerdictEngine {
             ScoreLine.append(def.score, from: source, to: &trace)
             if def.priority == .high && directRequest == nil { directRequest = source }
         }
-        if let decay = Inactivity.line(record, catalog: catalog, now: now) { trace.append(decay) }
+        let inactivity = Inactivity.inputs(record, catalog: catalog)
+        let decay = Inactivity.line(inactivity, catalog: catalog, now: now)
+        if let decay { trace.append(decay) }
 
         var gates = GateEvaluation.evaluate(profile.sql.gates, applicable: applicable, answers: answers,
                                             nextStep: record.nextStep)
@@ -62,13 +73,14 @@ public enum VerdictEngine {
         }
         return Scoring(leadId: record.lead.id, applicable: applicable, answers: answers, trace: trace,
                        scores: ScoreLine.total(trace), gates: gates, flags: effects.flags, stops: effects.stops,
-                       directRequest: directRequest)
+                       directRequest: directRequest, inactivity: inactivity, decay: decay)
     }
 
     /// The verdict the profile's thresholds give a scoring (its MQL and SQL rules and bands).
     public static func judge(_ s: Scoring, profile: Profile, rankingQuestions: Bool = true) -> Verdict {
-        let (mql, mqlReason) = mqlRule(s.scores, profile: profile, directRequest: s.directRequest)
-        let kind = decide(scores: s.scores, gates: s.gates, flags: s.flags, stops: s.stops, profile: profile)
+        let (mql, mqlReason) = mqlRule(s.scores, profile: profile, directRequest: s.directRequest?.description)
+        let kind = decide(fit: s.scores.fit, gatesMet: s.gates.allSatisfy(\.met), noTimeline: s.flags.contains(where: \.isNoTimeline),
+                          hardStop: !s.stops.isEmpty, profile: profile)
         return Verdict(
             leadId: s.leadId, profile: profile.id, kind: kind, mql: mql, mqlReason: mqlReason,
             scores: s.scores, bands: bands(s.scores, profile: profile), gates: s.gates,
@@ -90,18 +102,17 @@ public enum VerdictEngine {
 
     /// SPEC §7, in this order: any hard stop → disqualify; every gate met and fit at or above
     /// `sql.min-fit` → sql-ready; a `no-timeline` flag with that fit → nurture; else not-yet.
-    static func decide(scores: ScoreDelta, gates: [GateStatus], flags: [FlagHit], stops: [HardStop],
-                       profile: Profile) -> VerdictKind {
-        if !stops.isEmpty { return .disqualify }
-        let fitEnough = scores.fit >= profile.sql.minFit
-        if fitEnough && gates.allSatisfy(\.met) { return .sqlReady }
-        if fitEnough && flags.contains(where: { $0.name == "no-timeline" }) { return .nurture }
+    static func decide(fit: Int, gatesMet: Bool, noTimeline: Bool, hardStop: Bool, profile: Profile) -> VerdictKind {
+        if hardStop { return .disqualify }
+        let fitEnough = fit >= profile.sql.minFit
+        if fitEnough && gatesMet { return .sqlReady }
+        if fitEnough && noTimeline { return .nurture }
         return .notYet
     }
 
     /// MQL: fit at or above `mql.min-fit`, and fit + intent at or above `mql.min-total` or a
-    /// `priority: high` signal.
-    static func mqlRule(_ s: ScoreDelta, profile: Profile, directRequest: TraceSource?) -> (Bool, String) {
+    /// `priority: high` signal (`directRequest`: the first one's description).
+    static func mqlRule(_ s: ScoreDelta, profile: Profile, directRequest: String?) -> (Bool, String) {
         let rule = profile.mql
         let total = s.fit + s.intent
         guard s.fit >= rule.minFit else {
@@ -111,7 +122,7 @@ public enum VerdictEngine {
             return (true, "fit \(s.fit) ≥ \(rule.minFit) and fit + intent \(total) ≥ \(rule.minTotal)")
         }
         if let directRequest {
-            return (true, "fit \(s.fit) ≥ \(rule.minFit) and a high-priority \(directRequest.description)")
+            return (true, "fit \(s.fit) ≥ \(rule.minFit) and a high-priority \(directRequest)")
         }
         return (false, "fit + intent \(total) is below the MQL total \(rule.minTotal) and no high-priority signal")
     }

@@ -25,14 +25,32 @@ extension Command {
 }
 
 extension Session {
-    /// Every lead judged by the current question sets and by `candidate`, read as one state
-    /// (the whole-book evaluation path) and tallied as read; nothing is written. A profile that
-    /// the candidate scores alike (`VerdictEngine.scoresAlike`: only thresholds moved) has each
-    /// lead scored once and judged by both profiles.
+    /// Every lead judged by the current question sets and by `candidate`, tallied as read;
+    /// nothing is written. When the candidate has the same profiles and scores every one alike
+    /// (`VerdictEngine.scoresAlike`: only thresholds moved), each lead's verdict basis (kept, or
+    /// computed from its record when stale) is judged by both. Otherwise the whole book is read
+    /// as one state, and a profile scored alike still has each lead scored once.
     func replay(under candidate: Catalog) throws(DiscoveryError) -> ReplayReport {
         let current = try catalog
         let now = now()
         var tally = ReplayReport.Tally()
+        if Set(current.profiles.map(\.id)) == Set(candidate.profiles.map(\.id)),
+           current.profiles.allSatisfy({ VerdictEngine.scoresAlike(current, candidate, profile: $0.id) }) {
+            try forEachVerdictBasis(createdSince: nil, keeping: false) { lead, basis in
+                guard let basis, let a = current.profile(lead.profile), let b = candidate.profile(lead.profile) else {
+                    // Unscored by both: its month never counts (only MQLs are counted by month).
+                    tally.add(ReplayReport.Input(lead: lead, month: ReplayReport.Input.month(mqlAt: lead.mqlAt, latestActivity: lead.createdAt),
+                                                 now: nil, candidate: nil))
+                    return
+                }
+                tally.add(ReplayReport.Input(
+                    lead: lead, month: ReplayReport.Input.month(mqlAt: lead.mqlAt, latestActivity: basis.latestActivity),
+                    alike: VerdictEngine.standing(basis, lead: lead.id, catalog: current, profile: a, now: now),
+                    VerdictEngine.standing(basis, lead: lead.id, catalog: candidate, profile: b, now: now),
+                    nowProfile: a, candidateProfile: b))
+            }
+            return tally.report
+        }
         var alike: [String: Bool] = [:]
         func scoredAlike(_ profile: String) -> Bool {
             if let known = alike[profile] { return known }

@@ -51,9 +51,9 @@ extension Command {
             var tally = ScoresReport.Tally()
             var unscored = 0
             let catalog = try session.catalog
-            try store.forEachQualificationRecord(createdSince: since, contacts: false) { record in
-                guard catalog.profile(record.lead.profile) != nil else { unscored += 1; return }
-                tally.add(try session.qualification(of: record, rankingQuestions: false).verdict)
+            try session.forEachVerdictBasis(createdSince: since, keeping: true) { lead, basis in
+                guard let basis, let profile = catalog.profile(lead.profile) else { unscored += 1; return }
+                tally.add(VerdictEngine.standing(basis, lead: lead.id, catalog: catalog, profile: profile, now: now))
             }
             let r = tally.report(unscored: unscored)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.scores(r))
