@@ -17,8 +17,10 @@ let package = Package(
         .executableTarget(name: "discovery", dependencies: ["DiscoveryCLI"]),
         // Benchmark data: a deterministic database (or import CSV) from a seed; run by hand.
         .executableTarget(name: "discovery-datagen", dependencies: [
-            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "QuestionSets",
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "QuestionSets", "SeededRandom",
         ]),
+        // A seeded pseudo-random generator (SplitMix64): benchmark data and randomised tests.
+        .target(name: "SeededRandom"),
         // Global options, env and XDG defaults, mode selection, errors → exit codes; the one
         // place a storage backend is chosen (from --db).
         .target(name: "DiscoveryCLI", dependencies: [
@@ -69,9 +71,9 @@ let package = Package(
         .testTarget(name: "TeamModeTests", dependencies: [
             "DiscoveryCore", "DiscoveryStorage", "DiscoveryPostgres", "PostgresTestSupport", "discovery",
         ]),
-        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport"], exclude: ["Golden"]),
+        .testTarget(name: "DiscoveryExportTests", dependencies: ["DiscoveryCore", "DiscoveryExport", "SeededRandom"], exclude: ["Golden"]),
         .testTarget(name: "DiscoveryShellTests", dependencies: [
-            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor",
+            "DiscoveryCore", "DiscoveryStorage", "DiscoveryStore", "DiscoveryShell", "LineEditor", "SeededRandom",
         ], exclude: ["Golden", "Fixtures"]),
         // Seeded random inputs for the tokenizer and parser, the question-set loader and the CSV reader.
         .testTarget(name: "FuzzTests", dependencies: [

@@ -11,10 +11,6 @@ extension Session {
         return "\(modelVersion) rules \(VerdictEngine.rulesVersion)"
     }
 
-    /// Leads whose stored basis is stale, at most, that are read one by one; more, and the whole
-    /// book is read in a handful of queries instead (`forEachQualificationRecord`).
-    static let leadByLeadReads = 2_000
-
     /// Every lead created since `since` (all when `nil`) with its verdict basis under the
     /// current model, `nil` when its profile is not in the question sets. Bases stored for the
     /// lead's current revision are taken as they are; the rest are computed from the leads'
@@ -51,7 +47,7 @@ extension Session {
             if let b { fresh.append(StoredVerdictBasis(lead: record.lead.id, revision: revision, basis: b)) }
             try body(record.lead, b)
         }
-        if stale.count <= Self.leadByLeadReads {
+        if stale.count <= leadByLeadReads {
             for (lead, revision) in stale {
                 // A lead erased since the first read is left out, as a later read would.
                 if let record = try store.qualificationRecord(lead: lead) { try take(record, revision: revision) }

@@ -35,6 +35,9 @@ public final class Session {
         return version
     }
     private var cachedModelVersion: ModelVersion?
+    /// Leads whose kept verdict basis is stale, at most, that are read one by one; more, and
+    /// the whole book is read in a handful of queries instead (`forEachVerdictBasis`).
+    var leadByLeadReads = 2_000
 
     /// Where the catalog comes from: given, or read on first use.
     private var catalogSource: CatalogSource

@@ -1,6 +1,7 @@
 import DiscoveryCore
 import DiscoveryStore
 import Foundation
+import SeededRandom
 
 /// Times answer commits one by one, in process, on an existing database: each is the same
 /// audited one-transaction write the `answer` command and the interview make, with

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Writes a marketing-automation style CSV (one contact per row, HubSpot-like column names)
 /// for the import benchmark: `rows` rows, three contacts per organisation, unique emails.

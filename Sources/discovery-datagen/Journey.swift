@@ -1,5 +1,6 @@
 import DiscoveryCore
 import Foundation
+import SeededRandom
 
 /// A lead's way through the funnel over the generated year: whether and when it became an
 /// MQL, what sales said (accepted, or rejected with a reason), how far it went after, each

@@ -1,6 +1,7 @@
 import DiscoveryCore
 import DiscoveryStore
 import Foundation
+import SeededRandom
 
 /// Builds one lead at a time with its contacts, calls, answers, signals and next step, all
 /// drawn from one seeded generator: lead `n` of a seed is always the same lead. Answers are

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Values at the corners of JSON text, for comparing our writer with Foundation's.
 enum JSONEdgeValues {
@@ -27,7 +28,7 @@ enum JSONEdgeValues {
         var seconds: [Double] = [0, 0.4, 0.5, 0.9999999, -0.5, -1, -0.000_000_1, 1_772_442_000, 1_772_442_000.999_999,
                                  951_782_400, 951_868_799.75, 4_107_542_400, -2_208_988_800, -11_676_096_000,
                                  -11_676_096_001, 253_402_300_799, 253_402_300_799.9, 253_402_300_800, -62_135_596_800, 1e12]
-        var generator = SeededGenerator(seed: 20_261_201)
+        var generator = SeededRandom(seed: 20_261_201)
         for _ in 0..<400 {
             seconds.append(Double(Int64.random(in: -11_000_000_000...253_000_000_000, using: &generator))
                            + Double.random(in: 0..<1, using: &generator))
@@ -42,7 +43,7 @@ enum JSONEdgeValues {
                     "_Upper", "already_snake", "snake_Case", "ask_next", "x_", "_", "__", "ALLCAPS", "iOS", "HTTPSProxyURL",
                     "a b", "a-b", "a.b", "1a", "", "\"quoted\"", "back\\slash", "naïveKey", "ÜberKey", "straßeName", "ǅemo",
                     "keyÉtéX", "日本Key"]
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let parts = ["a", "b", "B", "C", "Id", "URL", "_", "1", "x", "Ab"]
         for _ in 0..<300 {
             let count = Int.random(in: 1...6, using: &generator)
@@ -50,19 +51,4 @@ enum JSONEdgeValues {
         }
         return keys
     }()
-}
-
-/// A reproducible source of random values (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
