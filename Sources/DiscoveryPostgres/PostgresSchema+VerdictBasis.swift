@@ -1,8 +1,6 @@
-extension PostgresSchema {
-    /// The tables whose rows make up a lead's record beside the lead itself (as the SQLite
-    /// schema's `Schema.recordTables`): a change to any of them raises the lead's revision.
-    static let recordTables = ["answer", "signal", "call", "next_step"]
+import DiscoveryStorage
 
+extension PostgresSchema {
     /// Version 6, as the SQLite schema's v8: verdict bases kept between whole-book reads.
     /// `lead_revision` is raised by statement triggers (one upsert per statement, so a COPY of a
     /// million answers costs one), whose function runs with the schema owner's rights: no role
@@ -54,7 +52,7 @@ extension PostgresSchema {
             FOR EACH STATEMENT EXECUTE FUNCTION discovery_forget_revisions();
 
         """
-        for table in recordTables {
+        for table in LeadRevision.recordTables {
             sql += """
             CREATE TRIGGER \(table)_added AFTER INSERT ON \(table) REFERENCING NEW TABLE AS changed
                 FOR EACH STATEMENT EXECUTE FUNCTION discovery_revise_leads();

@@ -31,3 +31,11 @@ public struct StoredVerdictBasis: Sendable, Equatable {
         self.basis = basis
     }
 }
+
+/// What a lead's revision counts: changes to the lead and to the rows of these tables, its
+/// record. Both backends' migrations that made the revision (SQLite v8, PostgreSQL 6) put
+/// their triggers on these tables: the list is frozen with them, and a table added to the
+/// record later gets its triggers from a migration of its own.
+public enum LeadRevision {
+    public static let recordTables = ["answer", "signal", "call", "next_step"]
+}

@@ -1,10 +1,7 @@
+import DiscoveryStorage
 import GRDB
 
 extension Schema {
-    /// The tables whose rows make up a lead's record beside the lead itself: a change to any of
-    /// them raises the lead's revision (`lead_revision`).
-    static let recordTables = ["answer", "signal", "call", "next_step"]
-
     /// v8: verdict bases kept between whole-book reads (`VerdictBasisStorage`). `lead_revision`
     /// counts the changes to each lead and its record, raised by triggers whoever writes (a lead
     /// without a row is at revision 0; no foreign key, so a cascade can never trip on it);
@@ -36,7 +33,7 @@ extension Schema {
         END;
 
         """
-        for table in recordTables {
+        for table in LeadRevision.recordTables {
             sql += """
             CREATE TRIGGER \(table)_added AFTER INSERT ON \(table) BEGIN
             \(raise("NEW.lead_id"))
