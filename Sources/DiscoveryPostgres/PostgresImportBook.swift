@@ -282,18 +282,16 @@ struct PostgresImportBook: ImportBook {
     }
 
     /// Real ids for provisional ones, from the `lead` and `contact` sequences: one statement,
-    /// each sequence asked once per new row; the ids one session takes from a sequence ascend, so
-    /// sorted they are in creation order (the ids a multi-row INSERT would have given).
+    /// each sequence asked once per new row, the ids as two arrays in one row (not a row per id);
+    /// the ids one session takes from a sequence ascend, so sorted they are in creation order
+    /// (the ids a multi-row INSERT would have given).
     private func reserveIds(leads: [Int64], contacts: [Int64], _ s: SQLSession) throws -> (leads: [Int64: Int64], contacts: [Int64: Int64]) {
         guard !leads.isEmpty || !contacts.isEmpty else { return ([:], [:]) }
-        var taken: [String: [Int64]] = [:]
-        for r in try s.rows("""
-            SELECT 'lead' AS tbl, nextval('lead_id_seq') AS id FROM generate_series(1, $1)
-            UNION ALL SELECT 'contact', nextval('contact_id_seq') FROM generate_series(1, $2)
-            """, .i(leads.count), .i(contacts.count)) {
-            taken[try r.text(required: "tbl"), default: []].append(try r.int64(required: "id"))
-        }
-        let leadIds = (taken["lead"] ?? []).sorted(), contactIds = (taken["contact"] ?? []).sorted()
+        let taken = try s.one("""
+            SELECT ARRAY(SELECT nextval('lead_id_seq') FROM generate_series(1, $1)) AS leads,
+                   ARRAY(SELECT nextval('contact_id_seq') FROM generate_series(1, $2)) AS contacts
+            """, .i(leads.count), .i(contacts.count))
+        let leadIds = (try taken?.int64s("leads") ?? []).sorted(), contactIds = (try taken?.int64s("contacts") ?? []).sorted()
         guard leadIds.count == leads.count, contactIds.count == contacts.count else {
             throw DiscoveryError.storage("the database gave \(leadIds.count) lead ids for \(leads.count) new leads, \(contactIds.count) contact ids for \(contacts.count) new contacts")
         }

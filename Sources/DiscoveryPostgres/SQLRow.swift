@@ -35,6 +35,7 @@ struct SQLRow {
     func int(_ c: String) throws -> Int? { try int64(c).map { Int($0) } }
     func date(_ c: String) throws -> Date? { try decode(Date.self, c) }
     func bool(_ c: String) throws -> Bool? { try decode(Bool.self, c) }
+    func int64s(_ c: String) throws -> [Int64]? { try decode([Int64].self, c) }
 
     func text(required c: String) throws -> String {
         guard let v = try text(c) else { throw Self.missing(c) }
