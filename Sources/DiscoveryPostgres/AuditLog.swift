@@ -35,7 +35,7 @@ final class AuditLog {
 
     /// Records `entries` in order with one `COPY` (an import's thousands of entries): the same
     /// rows, in the same order and so with the same ids, as recording them one by one.
-    func record(_ entries: [ImportAuditEntry]) throws {
+    func record(waiting: Bool = true, _ entries: [ImportAuditEntry]) throws {
         guard !entries.isEmpty else { return }
         let changeId = try changeId()
         var rows = CopyRows(reservingBytes: entries.count * 160)
@@ -53,7 +53,7 @@ final class AuditLog {
             rows.text(e.new)
             rows.endRow()
         }
-        try session.copy(into: "audit", columns: Self.columns, rows: rows)
+        try session.copy(into: "audit", columns: Self.columns, rows: rows, waiting: waiting)
     }
 
     static let columns = ["change_id", "at", "actor", "lead_id", "action", "entity", "entity_id", "field", "old_value", "new_value"]

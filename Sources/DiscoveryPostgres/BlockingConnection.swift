@@ -7,6 +7,10 @@ import Synchronization
 /// from a caller that is never one of NIO's event-loop threads), a COPY too (`copy`).
 final class BlockingConnection: @unchecked Sendable {
     private let connection: PostgresConnection
+    /// A COPY sent without waiting for it (`copy(..., waiting: false)`): every later statement
+    /// waits for it first and throws its error, so statements still run one after another, in
+    /// order, and a refused COPY fails the statement after it (at the latest the COMMIT).
+    private var inFlight: EventLoopFuture<Void>?
     /// The driver's log: critical messages only (it logs nothing at that level in normal use);
     /// errors reach the user as `DiscoveryError`s instead.
     private static let logger: Logger = {
@@ -37,6 +41,7 @@ final class BlockingConnection: @unchecked Sendable {
 
     /// Runs one statement with its bound values: every row, and the rows the command touched.
     func run(_ sql: String, _ binds: PostgresBindings) throws -> (rows: [PostgresRow], affected: Int) {
+        try settle()
         let query = PostgresQuery(unsafeSQL: sql, binds: binds)
         Self.roundTrips.add(1, ordering: .relaxed)
         let result = try connection.query(query, logger: Self.logger).wait()
@@ -49,8 +54,11 @@ final class BlockingConnection: @unchecked Sendable {
     /// connection's event loop (`EventLoopTaskExecutor`), never on Swift's shared pool, whose
     /// threads may all be callers blocked here (parallel tests). A COPY the server refuses
     /// part-way (a constraint, a lost connection) throws and writes nothing: it is one statement.
-    /// `table` and `columns` are the schema's names, never from input.
-    func copy(into table: String, columns: [String], rows: CopyRows) throws {
+    /// `table` and `columns` are the schema's names, never from input. With `waiting: false` it
+    /// returns once the COPY is under way: the caller prepares its next statement while the
+    /// server works, and the next statement (`run`, `copy`, `settle`) waits for this one first.
+    func copy(into table: String, columns: [String], rows: CopyRows, waiting: Bool = true) throws {
+        try settle()
         guard rows.count > 0 else { return }
         Self.roundTrips.add(1, ordering: .relaxed)
         let connection = self.connection
@@ -66,12 +74,24 @@ final class BlockingConnection: @unchecked Sendable {
                 promise.fail(error)
             }
         }
-        try promise.futureResult.wait()
+        if waiting {
+            try promise.futureResult.wait()
+        } else {
+            inFlight = promise.futureResult
+        }
+    }
+
+    /// Waits for the COPY sent without waiting, if any; throws its error.
+    func settle() throws {
+        guard let pending = inFlight else { return }
+        inFlight = nil
+        try pending.wait()
     }
 
     var isClosed: Bool { connection.isClosed }
 
     func close() {
+        try? settle()
         try? connection.close().wait()
     }
 }

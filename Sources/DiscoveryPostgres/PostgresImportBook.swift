@@ -28,7 +28,8 @@ struct PostgresImportBook: ImportBook {
     private var leadsByOrg: [String: [Int64]] = [:]
     private var fields: [Int64: ImportMerge.LeadFields] = [:]
     private var nextId = firstProvisional
-    private var newLeads: [(id: Int64, row: ImportRecord.LeadPart, fields: ImportMerge.LeadFields)] = []
+    /// The leads created in this slice (their fields, as they are by the end of it, in `fields`).
+    private var newLeads: [(id: Int64, row: ImportRecord.LeadPart)] = []
     private var newContacts: [Int64] = []
     /// Changed columns of each lead / contact, in the order first changed.
     private var leadUpdates: [(id: Int64, columns: Set<String>)] = []
@@ -122,7 +123,7 @@ struct PostgresImportBook: ImportBook {
     mutating func createLead(_ row: ImportRecord.LeadPart, fields f: ImportMerge.LeadFields) -> Int64 {
         let id = nextId
         nextId += 1
-        newLeads.append((id, row, f))
+        newLeads.append((id, row))
         leadsByOrg[row.org.lowercased(), default: []].append(id)
         fields[id] = f
         return id
@@ -130,6 +131,8 @@ struct PostgresImportBook: ImportBook {
 
     mutating func updateLead(_ id: Int64, changes: [ImportMerge.Change], fields f: ImportMerge.LeadFields) {
         fields[id] = f
+        // A lead of this slice is written once, by the COPY, with its fields as they are then.
+        if id >= Self.firstProvisional { return }
         if let i = leadUpdateIndex[id] {
             leadUpdates[i].columns.formUnion(changes.map(\.field))
         } else {
@@ -177,6 +180,8 @@ struct PostgresImportBook: ImportBook {
         }
         if partsChanged { c.nameParts = parts }
         remember(c)
+        // A contact of this slice is written once, by the COPY, as it is then.
+        if c.id >= Self.firstProvisional { return }
         if let i = contactUpdateIndex[c.id] {
             contactUpdates[i].columns.formUnion(changes.map(\.field))
         } else {
@@ -193,7 +198,12 @@ struct PostgresImportBook: ImportBook {
 
     /// Sends the queued writes; the real id of each provisional lead id. New leads and contacts
     /// take their ids from the tables' sequences first (one statement for both), in creation
-    /// order, as multi-row INSERTs would give them; then each table's new rows are one `COPY`.
+    /// order, as multi-row INSERTs would give them; then each table's new rows are one `COPY`,
+    /// with their values as the slice left them (a lead or contact created and then changed in
+    /// the slice is written once, changed; its audit entries are the same). Each COPY is sent
+    /// without waiting (`BlockingConnection.copy`): the next table's rows are built while the
+    /// server writes these, and the next slice's rows are read while it writes the audit
+    /// entries; the next statement waits for it, so a refused COPY still fails the batch.
     func flush(_ s: SQLSession, _ audit: AuditLog) throws -> [Int64: Int64] {
         let newRows = newContacts.compactMap { contacts[$0] }
         let (leadIds, contactIds) = try reserveIds(leads: newLeads.map(\.id), contacts: newRows.map(\.id), s)
@@ -201,7 +211,8 @@ struct PostgresImportBook: ImportBook {
         if !newLeads.isEmpty {
             var rows = CopyRows(reservingBytes: newLeads.count * 200)
             for l in newLeads {
-                let p = l.row, f = l.fields
+                guard let f = fields[l.id] else { throw DiscoveryError.storage("import: lead \(l.id) created but not kept") }
+                let p = l.row
                 let created = p.createdAt ?? at
                 try rows.row([.i(lead(l.id)), .t(p.org), .t(f.type), .t(f.specialty), .t(f.region), .i(f.beds), .t(f.source),
                               .t(f.profile), .t(f.consent.rawValue), .t(f.owner), .t((p.stage ?? .new).rawValue),
@@ -210,7 +221,7 @@ struct PostgresImportBook: ImportBook {
             }
             try s.copy(into: "lead", columns: ["id", "org", "type", "specialty", "region", "beds", "source", "profile", "consent",
                                                "owner", "stage", "stage_reason", "stage_note", "created_at", "updated_at",
-                                               "stage_changed_at", "mql_at", "website"], rows: rows)
+                                               "stage_changed_at", "mql_at", "website"], rows: rows, waiting: false)
         }
         if !newRows.isEmpty {
             // A slice's contacts are most of its writes.
@@ -223,7 +234,7 @@ struct PostgresImportBook: ImportBook {
             }
             try s.copy(into: "contact", columns: ["id", "lead_id", "name", "title", "role", "email", "phone", "consent", "created_at",
                                                   "salutation", "first_name", "last_name", "suffix", "hubspot_id", "salesforce_id",
-                                                  "do_not_call", "email_opt_out", "source"], rows: rows)
+                                                  "do_not_call", "email_opt_out", "source"], rows: rows, waiting: false)
         }
         try update("lead", leadUpdates, ids: lead, extra: [("updated_at", "timestamptz", .d(at))], s) { id, column in
             let f = fields[id]
@@ -261,7 +272,7 @@ struct PostgresImportBook: ImportBook {
             default: throw DiscoveryError.storage("import: no contact column '\(column)'")
             }
         }
-        try audit.record(entries.map { e in
+        try audit.record(waiting: false, entries.map { e in
             var e = e
             e.lead = e.lead.map(lead)
             e.entityId = e.entityId.map { e.entity == "lead" ? lead($0) : contactIds[$0] ?? $0 }
@@ -271,18 +282,16 @@ struct PostgresImportBook: ImportBook {
     }
 
     /// Real ids for provisional ones, from the `lead` and `contact` sequences: one statement,
-    /// each sequence asked once per new row; the ids one session takes from a sequence ascend, so
-    /// sorted they are in creation order (the ids a multi-row INSERT would have given).
+    /// each sequence asked once per new row, the ids as two arrays in one row (not a row per id);
+    /// the ids one session takes from a sequence ascend, so sorted they are in creation order
+    /// (the ids a multi-row INSERT would have given).
     private func reserveIds(leads: [Int64], contacts: [Int64], _ s: SQLSession) throws -> (leads: [Int64: Int64], contacts: [Int64: Int64]) {
         guard !leads.isEmpty || !contacts.isEmpty else { return ([:], [:]) }
-        var taken: [String: [Int64]] = [:]
-        for r in try s.rows("""
-            SELECT 'lead' AS tbl, nextval('lead_id_seq') AS id FROM generate_series(1, $1)
-            UNION ALL SELECT 'contact', nextval('contact_id_seq') FROM generate_series(1, $2)
-            """, .i(leads.count), .i(contacts.count)) {
-            taken[try r.text(required: "tbl"), default: []].append(try r.int64(required: "id"))
-        }
-        let leadIds = (taken["lead"] ?? []).sorted(), contactIds = (taken["contact"] ?? []).sorted()
+        let taken = try s.one("""
+            SELECT ARRAY(SELECT nextval('lead_id_seq') FROM generate_series(1, $1)) AS leads,
+                   ARRAY(SELECT nextval('contact_id_seq') FROM generate_series(1, $2)) AS contacts
+            """, .i(leads.count), .i(contacts.count))
+        let leadIds = (try taken?.int64s("leads") ?? []).sorted(), contactIds = (try taken?.int64s("contacts") ?? []).sorted()
         guard leadIds.count == leads.count, contactIds.count == contacts.count else {
             throw DiscoveryError.storage("the database gave \(leadIds.count) lead ids for \(leads.count) new leads, \(contactIds.count) contact ids for \(contacts.count) new contacts")
         }
@@ -328,3 +337,4 @@ struct PostgresImportBook: ImportBook {
         }
     }
 }
+

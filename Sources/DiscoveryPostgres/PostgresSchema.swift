@@ -6,10 +6,11 @@ import Foundation
 /// and by grants, and the two group roles. One migration per version; never edit a shipped one.
 enum PostgresSchema {
     /// The version this binary writes and needs.
-    static let version = 6
+    static let version = 7
 
     /// The migrations, by the version each one brings the schema to.
-    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM, 5: v5FollowUpIndexes, 6: v6VerdictBasis]
+    static let migrations: [Int: String] = [1: v1, 2: v2Model, 3: v3Routing, 4: v4CRM, 5: v5FollowUpIndexes,
+                                           6: v6VerdictBasis, 7: v7PartialCRMIdIndexes]
 
     /// The statements of a migration, one by one (the extended protocol takes one at a time):
     /// split at each `;` that ends a line outside a `$$` function body.
@@ -264,6 +265,17 @@ enum PostgresSchema {
     CREATE INDEX lead_requalify ON lead (owner) WHERE requalify_trigger IS NOT NULL;
     CREATE INDEX call_actor_follow_up ON call (actor, lead_id, at, follow_up_due) WHERE follow_up_due IS NOT NULL;
     CREATE INDEX next_step_owner_due ON next_step (owner, due) WHERE done_at IS NULL;
+    """
+
+    /// The CRM record-id indexes hold only the contacts that have such an id: most contacts have
+    /// neither, and every contact an import writes (COPY) paid two index entries for its NULLs
+    /// (100,000 rows into an empty team database: about 0.6 s of 7.3 s). A lookup by an id
+    /// (`hubspot_id = $1`) still uses them. No data changes.
+    static let v7PartialCRMIdIndexes = """
+    DROP INDEX contact_hubspot_id;
+    DROP INDEX contact_salesforce_id;
+    CREATE INDEX contact_hubspot_id ON contact (hubspot_id) WHERE hubspot_id IS NOT NULL;
+    CREATE INDEX contact_salesforce_id ON contact (salesforce_id) WHERE salesforce_id IS NOT NULL;
     """
 
     /// The group roles and their rights on the tables (idempotent: `db init` and `db migrate` run it).

@@ -100,6 +100,8 @@ public final class PostgresStore: @unchecked Sendable {
                 try session.exec(commit ? "COMMIT" : "ROLLBACK")
                 return result
             } catch {
+                // A COPY still under way ends first (its own error, if any, is not this one's cause).
+                try? conn.settle()
                 if !conn.isClosed { _ = try? session.exec("ROLLBACK") }
                 throw error
             }
@@ -191,9 +193,10 @@ struct SQLSession {
         return try row.int64(required: "id")
     }
 
-    /// `COPY table (columns) FROM STDIN` of `rows`: one round trip, all rows or none.
-    func copy(into table: String, columns: [String], rows: CopyRows) throws {
-        try connection.copy(into: table, columns: columns, rows: rows)
+    /// `COPY table (columns) FROM STDIN` of `rows`: one round trip, all rows or none. With
+    /// `waiting: false` the next statement waits for it (`BlockingConnection.copy`).
+    func copy(into table: String, columns: [String], rows: CopyRows, waiting: Bool = true) throws {
+        try connection.copy(into: table, columns: columns, rows: rows, waiting: waiting)
     }
 
     func exists(_ sql: String, _ values: SQLValue...) throws -> Bool {

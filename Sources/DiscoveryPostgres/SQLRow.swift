@@ -36,6 +36,7 @@ struct SQLRow {
     func date(_ c: String) throws -> Date? { try decode(Date.self, c) }
     func bool(_ c: String) throws -> Bool? { try decode(Bool.self, c) }
     func double(_ c: String) throws -> Double? { try decode(Double.self, c) }
+    func int64s(_ c: String) throws -> [Int64]? { try decode([Int64].self, c) }
 
     func text(required c: String) throws -> String {
         guard let v = try text(c) else { throw Self.missing(c) }
