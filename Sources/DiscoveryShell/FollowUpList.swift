@@ -7,15 +7,9 @@ enum FollowUpList {
     /// What `due` lists (`DueList.lists`), in its order. The records are read one at a time
     /// and only the listed items are kept.
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
-        try due(session, owner: owner) { _ in () }.map(\.item)
-    }
-
-    /// The same, each item with what `make` makes of it as it is read (its lines: made while
-    /// the store reads the next records on its own thread).
-    static func due<Made>(_ session: Session, owner: String?, _ make: (DueItem) -> Made) throws(DiscoveryError) -> [(item: DueItem, made: Made)] {
-        var entries: [(item: DueItem, made: Made)] = []
-        try forEachItem(session, owner: owner) { if DueList.lists($0, owner: owner) { entries.append(($0, make($0))) } }
-        return DueList.sortedForList(entries) { $0.item }
+        var items: [DueItem] = []
+        try forEachItem(session, owner: owner) { if DueList.lists($0, owner: owner) { items.append($0) } }
+        return DueList.sortedForList(items)
     }
 
     /// Every item `owner`'s records give (all of them without `owner`), due or not, as the

@@ -1,9 +1,8 @@
 import DiscoveryCore
 import Foundation
 
-/// The whole-book read on two cores: `produce` reads records (a lead's qualification record, a
-/// follow-up's input) on a thread of its own while the caller's thread consumes them, in
-/// order, a batch at a time. Reading the book and computing
+/// The whole-book read on two cores: `produce` reads records on a thread of its own while the
+/// caller's thread consumes them, in order, a batch at a time. Reading the book and computing
 /// its verdicts cost about the same, so a report over the whole book takes about half the time
 /// it takes when one waits for the other. At most `depth` batches wait between the two, so the
 /// memory stays flat whatever the book's size. `consume` must not call the store (its read is
@@ -16,15 +15,15 @@ import Foundation
 /// rethrown once the records read before it are consumed. The call returns only when the
 /// reading thread has ended.
 public enum RecordPipeline {
-    public static func run<Record>(batchSize: Int = 256, depth: Int = 4,
-                                   produce: ((Record) throws -> Void) throws -> Void,
-                                   consume: (Record) throws -> Void) throws {
-        let channel = Channel<Record>(depth: depth)
+    public static func run(batchSize: Int = 256, depth: Int = 4,
+                           produce: ((QualificationRecord) throws -> Void) throws -> Void,
+                           consume: (QualificationRecord) throws -> Void) throws {
+        let channel = Channel(depth: depth)
         let ended = DispatchSemaphore(value: 0)
         try withoutActuallyEscaping(produce) { produce in
             let reader = Unchecked(produce)
             let thread = Thread {
-                var batch: [Record] = []
+                var batch: [QualificationRecord] = []
                 do {
                     try reader.take()? { record in
                         batch.append(record)
@@ -36,7 +35,7 @@ public enum RecordPipeline {
                     }
                     if !batch.isEmpty { _ = try channel.send(batch) }
                     channel.finish(nil)
-                } catch is Stopped {
+                } catch is Channel.Stopped {
                     channel.finish(nil)
                 } catch {
                     // The records read before the error, as the one-thread read would give them.
@@ -49,7 +48,7 @@ public enum RecordPipeline {
             thread.start()
             defer { ended.wait() }
             do {
-                var done: [Record] = []
+                var done: [QualificationRecord] = []
                 while let batch = channel.receive(returning: done) {
                     for record in batch { try consume(record) }
                     done = batch
@@ -62,16 +61,15 @@ public enum RecordPipeline {
         }
     }
 
-    /// Thrown to the reading thread once the consumer has given up.
-    private struct Stopped: Error {}
-
     /// The batches between the two threads, under one lock.
-    private final class Channel<Record>: @unchecked Sendable {
+    private final class Channel: @unchecked Sendable {
+        struct Stopped: Error {}
+
         private let condition = NSCondition()
         private let depth: Int
-        private var batches: [[Record]] = []
+        private var batches: [[QualificationRecord]] = []
         /// Consumed batches, for the reading thread to free.
-        private var spent: [[Record]] = []
+        private var spent: [[QualificationRecord]] = []
         private var finished = false
         private var stopped = false
         private(set) var failure: (any Error)?
@@ -80,7 +78,7 @@ public enum RecordPipeline {
 
         /// Waits for room; throws `Stopped` once the consumer has given up. Gives the batches
         /// consumed so far, which the caller frees as it drops them.
-        func send(_ batch: [Record]) throws -> [[Record]] {
+        func send(_ batch: [QualificationRecord]) throws -> [[QualificationRecord]] {
             condition.lock()
             defer { condition.unlock() }
             while batches.count >= depth && !stopped { condition.wait() }
@@ -93,7 +91,7 @@ public enum RecordPipeline {
 
         /// The next batch, or nil when the reading has ended and every batch was taken;
         /// `done`, the batch consumed last, is kept for the reading thread to free.
-        func receive(returning done: [Record]) -> [Record]? {
+        func receive(returning done: [QualificationRecord]) -> [QualificationRecord]? {
             condition.lock()
             defer { condition.unlock() }
             if !done.isEmpty { spent.append(done) }

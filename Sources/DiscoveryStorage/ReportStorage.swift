@@ -41,8 +41,7 @@ public protocol ReportStorage: AnyObject, Sendable {
     /// before `before`, and open next steps due before `before`; in no promised order, in flat
     /// memory. With `owner`, only what `DueList` would give that owner (the lead's owner for a
     /// first attempt and a re-qualification, the caller for a retry, the step's owner or else
-    /// the lead's for a next step), so one person's list does not read the whole book. `body`
-    /// must not call the store (the read may still be open on another thread).
+    /// the lead's for a next step), so one person's list does not read the whole book.
     func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per lead, in id order, with its contacts, keeping memory flat however
     /// many leads there are. With `stage`, only leads at that stage. Returns the number of leads.

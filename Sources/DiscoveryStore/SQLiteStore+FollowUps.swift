@@ -63,22 +63,10 @@ extension SQLiteStore {
         }
     }
 
-    /// The records `due` is made from, read on a thread of their own while `body` takes them
-    /// (`RecordPipeline`: a whole book's `due` renders its lines as they are read).
+    /// The records `due` is made from, each query pre-filtered by owner through an index when
+    /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due`): the rules
+    /// themselves stay in `DueList`. Every row is read by position (`RawRows`).
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
-        do {
-            try RecordPipeline.run(produce: { emit in try readFollowUpInputs(before: before, owner: owner, emit) }, consume: body)
-        } catch let e as DiscoveryError {
-            throw e
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
-    }
-
-    /// Each query pre-filtered by owner through an index when one is given (`lead_owner`,
-    /// `call_actor_follow_up`, `next_step_owner_due`): the rules themselves stay in `DueList`.
-    /// Every row is read by position (`RawRows`).
-    private func readFollowUpInputs(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
             let byOwner = owner.map { [$0.databaseValue] } ?? []
             let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"

@@ -72,7 +72,7 @@ struct RecordPipelineTests {
 
     @Test func anEmptyBookEndsAtOnce() throws {
         var consumed = 0
-        try RecordPipeline.run(produce: { (_: (QualificationRecord) throws -> Void) in }, consume: { _ in consumed += 1 })
+        try RecordPipeline.run(produce: { _ in }, consume: { _ in consumed += 1 })
         #expect(consumed == 0)
     }
 }

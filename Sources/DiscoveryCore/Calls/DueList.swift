@@ -162,16 +162,11 @@ public enum DueList {
     /// `items` in list order (`listKey`; items of equal keys in the order given), sorted by
     /// their keys: the items themselves (three strings each) are moved once, not at every step.
     public static func sortedForList(_ items: [DueItem]) -> [DueItem] {
-        sortedForList(items) { $0 }
-    }
-
-    /// `entries` in the list order of their items (an item with what was made of it, e.g. its lines).
-    public static func sortedForList<Entry>(_ entries: [Entry], by item: (Entry) -> DueItem) -> [Entry] {
-        let keys = entries.map { listKey(item($0)) }
+        let keys = items.map(listKey)
         return keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
             return (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
-        }.map { entries[$0] }
+        }.map { items[$0] }
     }
 
     static func kindOrder(_ k: DueItem.Kind) -> Int {

@@ -12,12 +12,11 @@ extension Command {
     )) { inv, session in
         let owner = try inv.option("--owner").map { try Validation.text($0, name: "--owner") }
         let now = session.now()
+        let items = try FollowUpList.due(session, owner: owner)
         if inv.flag("--json") {
-            let items = try FollowUpList.due(session, owner: owner)
             session.print(JSONText.encode(DueJSON(asOf: now, owner: owner, items: items.map(DueJSON.Item.init))))
             return
         }
-        let items = try FollowUpList.due(session, owner: owner) { DueText.lines($0, now: now, width: session.width, style: session.style) }
         let whose = owner.map { " for \($0)" } ?? ""
         guard !items.isEmpty else {
             session.print("Nothing due today or overdue\(whose).")
@@ -25,7 +24,7 @@ extension Command {
         }
         // The list is in order, overdue first: each section is the run of its state. Written
         // in blocks (one write per item made `due` over a whole book mostly system calls).
-        let overdue = items.prefix { $0.item.state == .breached }.count
+        let overdue = items.prefix { $0.state == .breached }.count
         let sections = [("Overdue", items[..<overdue]), ("Due today", items[overdue...])]
         let sink = OutputSink(session.out)
         var first = true
@@ -33,7 +32,7 @@ extension Command {
             if !first { try sink.write("\n") }
             first = false
             try sink.write(session.style.bold("\(title)\(whose) (\(part.count)):") + "\n")
-            for entry in part { try sink.write(entry.made) }
+            for item in part { try sink.write(DueText.lines(item, now: now, width: session.width, style: session.style)) }
         }
         try sink.flush()
     }
