@@ -23,9 +23,9 @@ extension Command {
             try sink.flush()
             return
         }
-        // Two reads: the first, of the listed columns only, measures the table; the second reads
-        // each lead whole (as loud about stored data this version does not know as `lead show`)
-        // and writes its line straight into a block of bytes.
+        // Two reads of the listed columns only (`LeadListRow`: an unknown stage is refused, the
+        // columns not shown are not read): the first measures the table, the second writes each
+        // line straight into a block of bytes.
         let headers = ["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"]
         func cells(_ row: LeadListRow) -> [String] { [row.label, row.stage.rawValue, row.profile, row.owner ?? "-", row.region ?? "-", row.org] }
         var columns = TextTable.Columns(headers)
@@ -41,8 +41,8 @@ extension Command {
         var block: [UInt8] = []
         block.reserveCapacity(Command.leadListBlock + 1024)
         columns.appendLine(headers, to: &block)
-        try session.store.forEachLead(filter) { lead in
-            columns.appendLine(cells(LeadListRow(lead)), to: &block)
+        try session.store.forEachLeadListRow(filter) { row in
+            columns.appendLine(cells(row), to: &block)
             if block.count >= Command.leadListBlock {
                 try sink.write(String(decoding: block, as: UTF8.self))
                 block.removeAll(keepingCapacity: true)
