@@ -6,6 +6,8 @@ import Foundation
 /// (those of `status --json`) when the caller evaluated it.
 public struct JSONExport: LeadExportWriter {
     private var count = 0
+    /// The bytes of the record being written, reused from one lead to the next.
+    private var json = JSONCompactText()
 
     public init() {}
 
@@ -18,7 +20,14 @@ public struct JSONExport: LeadExportWriter {
     /// One lead with its verdict keys (`null` each when the lead's profile cannot be evaluated).
     public mutating func write(_ lead: Lead, contacts: [Contact], verdict: Verdict?) -> String {
         defer { count += 1 }
-        return (count == 0 ? "" : ",\n") + JSONText.encode(record(lead, contacts: contacts, verdict: verdict), pretty: false)
+        if JSONText.writtenByFoundation {
+            return (count == 0 ? "" : ",\n") + JSONText.encode(record(lead, contacts: contacts, verdict: verdict), pretty: false)
+        }
+        // Written straight as bytes (`JSONExport+Writable`): the same text as `record`'s, faster.
+        json.reset()
+        if count > 0 { json.bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+        Self.writeRecord(lead, contacts: contacts, verdict: verdict, to: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     public func end() -> String { count == 0 ? "]\n" : "\n]\n" }

@@ -44,7 +44,7 @@ public struct VerdictJSON: Encodable, Sendable {
         flags = v.flagNames
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         case verdict, mql, scores, bands, gates, missingGates = "missing_gates", hardStops = "hard_stops", flags
     }
 }

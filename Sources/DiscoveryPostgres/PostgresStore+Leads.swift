@@ -51,6 +51,19 @@ extension PostgresStore: LeadStorage {
 
     /// The rows are read whole (one statement), then handed out (a PostgreSQL book is read for correctness here).
     public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
+        try forEachRow(filter, columns: "*") { try body(try RecordRows.lead($0)) }
+    }
+
+    public func forEachLeadListRow(_ filter: LeadFilter, _ body: (LeadListRow) throws -> Void) throws(DiscoveryError) {
+        try forEachRow(filter, columns: "id, stage, profile, owner, region, org") { r in
+            try body(LeadListRow(id: try r.int64(required: "id"), stage: try r.value(Stage.self, "stage", table: "lead"),
+                                 profile: try r.text(required: "profile"), owner: try r.text("owner"), region: try r.text("region"),
+                                 org: try r.text(required: "org")))
+        }
+    }
+
+    /// `columns` of each lead the filter keeps, in id order.
+    private func forEachRow(_ filter: LeadFilter, columns: String, _ each: (SQLRow) throws -> Void) throws(DiscoveryError) {
         try statement { s in
             var clauses: [String] = []
             var args: [SQLValue] = []
@@ -62,11 +75,11 @@ extension PostgresStore: LeadStorage {
                 let p = bind(.t(LikePattern.contains(text)))
                 clauses.append("(org ILIKE \(p) ESCAPE '\\' OR specialty ILIKE \(p) ESCAPE '\\' OR region ILIKE \(p) ESCAPE '\\')")
             }
-            var sql = "SELECT * FROM lead"
+            var sql = "SELECT \(columns) FROM lead"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY id"
             if let limit = filter.limit { sql += " LIMIT \(bind(.i(limit)))" }
-            for row in try s.rows(sql, values: args) { try body(try RecordRows.lead(row)) }
+            for row in try s.rows(sql, values: args) { try each(row) }
         }
     }
 

@@ -33,6 +33,9 @@ public protocol LeadStorage: AnyObject, Sendable {
     /// cursor, not a list: `lead list` prints a book of any size in flat memory). An error
     /// thrown by `body` (a full disk) ends the read and is rethrown.
     func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError)
+    /// The same leads in the same order, only the columns `lead list` shows (`LeadListRow`):
+    /// a cheap first pass to measure the table. As loud about an unknown stage as `forEachLead`.
+    func forEachLeadListRow(_ filter: LeadFilter, _ body: (LeadListRow) throws -> Void) throws(DiscoveryError)
     /// Sets one field of a lead; records old and new value. Returns the updated lead.
     @discardableResult
     func updateLead(id: Int64, field: LeadField, value: String?, actor: String, at: Date) throws(DiscoveryError) -> Lead

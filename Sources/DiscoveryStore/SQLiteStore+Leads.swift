@@ -43,6 +43,20 @@ extension SQLiteStore: LeadStorage {
     }
 
     public func forEachLead(_ filter: LeadFilter, _ body: (Lead) throws -> Void) throws(DiscoveryError) {
+        // Read by position through the C API, as the whole-book read is.
+        try forEachRow(filter, columns: RawRows.leadColumns) { try body(try RawRows.lead($0)) }
+    }
+
+    public func forEachLeadListRow(_ filter: LeadFilter, _ body: (LeadListRow) throws -> Void) throws(DiscoveryError) {
+        try forEachRow(filter, columns: "id, stage, profile, owner, region, org") { c in
+            let id = c.int64(0) ?? 0
+            try body(LeadListRow(id: id, stage: try c.value(Stage.self, 1, table: "lead", row: id), profile: c.text(2) ?? "",
+                                 owner: c.text(3), region: c.text(4), org: c.text(5) ?? ""))
+        }
+    }
+
+    /// `columns` of each lead the filter keeps, in id order.
+    private func forEachRow(_ filter: LeadFilter, columns: String, _ each: (RawStatement.Columns) throws -> Void) throws(DiscoveryError) {
         try read { db in
             var clauses: [String] = []
             var args: [DatabaseValue] = []
@@ -54,12 +68,11 @@ extension SQLiteStore: LeadStorage {
                 clauses.append("(org LIKE ? ESCAPE '\\' OR specialty LIKE ? ESCAPE '\\' OR region LIKE ? ESCAPE '\\')")
                 args += [pattern, pattern, pattern]
             }
-            var sql = "SELECT \(RawRows.leadColumns) FROM lead"
+            var sql = "SELECT \(columns) FROM lead"
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY id"
             if let limit = filter.limit { sql += " LIMIT ?"; args.append(limit.databaseValue) }
-            // Read by position through the C API, as the whole-book read is.
-            try RawStatement(db, sql: sql).forEach(args) { try body(try RawRows.lead($0)) }
+            try RawStatement(db, sql: sql).forEach(args, each)
         }
     }
 

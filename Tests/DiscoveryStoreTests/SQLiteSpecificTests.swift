@@ -151,6 +151,11 @@ import Testing
         for filter in [LeadFilter(), LeadFilter(owner: "ana", search: "Mercy")] {
             let error = try #require(throws: DiscoveryError.self) { try store.forEachLead(filter) { _ in } }
             #expect(error.message.contains(message), "\(error.message)")
+            // `lead list`'s first pass reads the stage but not the consent or the dates.
+            if !followUpsReadIt {
+                let error = try #require(throws: DiscoveryError.self) { try store.forEachLeadListRow(filter) { _ in } }
+                #expect(error.message.contains(message), "\(error.message)")
+            }
         }
         guard followUpsReadIt else { return }
         let error = try #require(throws: DiscoveryError.self) {

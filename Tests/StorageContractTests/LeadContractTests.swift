@@ -27,6 +27,30 @@ import Testing
         #expect(try store.lead(id: created.id + 1) == nil)
     }
 
+    /// `lead list`'s first pass: the listed columns of the very leads `forEachLead` hands out,
+    /// in the same order, for every kind of filter.
+    @Test(arguments: Backend.all) func leadListRowsAreTheListedColumnsOfTheFilteredLeads(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        _ = try lead(store, "Mercy Regional", specialty: "orthopedics", region: "US-OH")
+        let lake = try lead(store, "Lakeview 100% Care", specialty: "cardiology", region: nil, owner: nil)
+        _ = try lead(store, "Zoë's Clinic e\u{301}", specialty: "spine", region: "US-OH", profile: "healthtech")
+        try store.changeStage(lead: lake.id, to: .mql, reason: nil, note: nil, actor: "ana", at: t0)
+        let filters = [LeadFilter(), LeadFilter(stage: .mql), LeadFilter(owner: "ana"), LeadFilter(profile: "healthtech"),
+                       LeadFilter(search: "us-oh"), LeadFilter(owner: "ana", search: "zoë"), LeadFilter(limit: 2), LeadFilter(owner: "nobody")]
+        for filter in filters {
+            var rows: [LeadListRow] = []
+            try store.forEachLeadListRow(filter) { rows.append($0) }
+            #expect(rows == (try store.leads(filter)).map(LeadListRow.init), "\(filter)")
+        }
+        var all: [LeadListRow] = []
+        try store.forEachLeadListRow(LeadFilter()) { all.append($0) }
+        #expect(all.map(\.owner) == ["ana", nil, "ana"])
+        #expect(all.map(\.region) == ["US-OH", nil, "US-OH"])
+        #expect(all.map(\.stage) == [.new, .mql, .new])
+        #expect(all.last?.org == "Zoë's Clinic e\u{301}")
+    }
+
     @Test(arguments: Backend.all) func leadsAreFilteredAndSearchedInIdOrder(_ backend: Backend) throws {
         let fixture = try backend.make()
         let store = fixture.store

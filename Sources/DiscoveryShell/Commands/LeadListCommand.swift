@@ -23,23 +23,37 @@ extension Command {
             try sink.flush()
             return
         }
-        // Two reads: the first measures the columns, the second prints the rows.
+        // Two reads of the listed columns only (`LeadListRow`: an unknown stage is refused, the
+        // columns not shown are not read): the first measures the table, the second writes each
+        // line straight into a block of bytes.
         let headers = ["ID", "STAGE", "PROFILE", "OWNER", "REGION", "ORGANISATION"]
-        func cells(_ lead: Lead) -> [String] { [lead.label, lead.stage.rawValue, lead.profile, lead.owner ?? "-", lead.region ?? "-", lead.org] }
+        func cells(_ row: LeadListRow) -> [String] { [row.label, row.stage.rawValue, row.profile, row.owner ?? "-", row.region ?? "-", row.org] }
         var columns = TextTable.Columns(headers)
         var count = 0
-        try session.store.forEachLead(filter) { lead in
-            columns.measure(cells(lead))
+        try session.store.forEachLeadListRow(filter) { row in
+            columns.measure(cells(row))
             count += 1
         }
         if count == 0 {
             session.print("No leads\(filter.isEmpty ? " yet: create one with 'lead new ORG'" : " match").")
             return
         }
-        try sink.write(columns.line(headers))
-        try session.store.forEachLead(filter) { try sink.write(columns.line(cells($0))) }
+        var block: [UInt8] = []
+        block.reserveCapacity(Command.leadListBlock + 1024)
+        columns.appendLine(headers, to: &block)
+        try session.store.forEachLeadListRow(filter) { row in
+            columns.appendLine(cells(row), to: &block)
+            if block.count >= Command.leadListBlock {
+                try sink.write(String(decoding: block, as: UTF8.self))
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        try sink.write(String(decoding: block, as: UTF8.self))
         try sink.flush()
     }
+
+    /// How many bytes of `lead list`'s lines are gathered before they go to the output.
+    static let leadListBlock = 1 << 16
 }
 
 extension LeadFilter {
