@@ -77,22 +77,22 @@ extension SQLiteStore {
                 try body(.firstAttempt($0))
             }
 
-            // Each lead's latest call (by time, then id), found by one seek in the (lead_id, at)
-            // index: per lead for the whole book, per call of the owner's that asks for a
-            // follow-up with an owner.
-            let latest = "(SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)"
+            // Each lead's latest call (by time, then id) is kept in `call_latest` by triggers
+            // (Schema.v8CallLatest): walked in lead order for the whole book; with an owner, one
+            // seek per call of theirs that asks for a follow-up, before its lead is read.
             let retry = """
                 SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.callColumns, of: "c")),
                        EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = lead.id AND n.done_at IS NULL)
                 """
             let calls = try RawStatement(db, sql: owner == nil
                 ? retry + """
-                     FROM lead JOIN call c ON c.id = \(latest)
-                    WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                     FROM call_latest l JOIN call c ON c.id = l.call_id JOIN lead ON lead.id = l.lead_id
+                    WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ? ORDER BY l.lead_id
                     """
                 : retry + """
                      FROM call c JOIN lead ON lead.id = c.lead_id
-                    WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND c.id = \(latest)
+                    WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                      AND c.id = (SELECT l.call_id FROM call_latest l WHERE l.lead_id = c.lead_id)
                     """)
             let call = RawRows.leadColumnCount, hasStep = RawRows.leadColumnCount + RawRows.callColumnCount
             try calls.forEach(byOwner + [before.databaseValue]) { row in

@@ -26,6 +26,9 @@ enum Schema {
         m.registerMigration("v7-answer-covering-index") { db in
             try db.execute(sql: v7AnswerCoveringIndex)
         }
+        m.registerMigration("v8-call-latest") { db in
+            try db.execute(sql: v8CallLatest)
+        }
         return m
     }
 
