@@ -64,21 +64,15 @@ extension SQLiteStore {
     }
 
     /// The records `due` is made from, each query pre-filtered by owner through an index when
-    /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due`): the rules
+    /// one is given (`lead_owner`, `call_actor_follow_up_state`, `next_step_owner_due_state`): the rules
     /// themselves stay in `DueList`. Every row is read by position (`RawRows`).
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
             let byOwner = owner.map { [$0.databaseValue] } ?? []
-            let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
-                                              + (owner == nil ? "" : " AND owner = ?"))
-            try marked.forEach(byOwner) { try body(.requalify(try RawRows.lead($0))) }
-
-            try Self.forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
-                try body(.firstAttempt($0))
-            }
+            try Self.forEachMarkedOrWaiting(db, owner: owner, body)
 
             // Each lead's latest call (by time, then id) is kept in `call_latest` by triggers
-            // (Schema.v8CallLatest): walked in lead order for the whole book; with an owner, one
+            // (Schema.v8FollowUpCounts): walked in lead order for the whole book; with an owner, one
             // seek per call of theirs that asks for a follow-up, before its lead is read.
             let retry = """
                 SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.callColumns, of: "c")),
@@ -117,6 +111,17 @@ extension SQLiteStore {
                     try body(.nextStep(try RawRows.lead(row), try RawRows.nextStep(ColumnsFrom(row, start: nextStep))))
                 }
             }
+        }
+    }
+
+    /// The first two kinds of `due`'s records, read whole: leads marked for re-qualification and
+    /// first attempts still waiting (few per person, and the SLA needs the lead's signals).
+    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, _ body: (FollowUpInput) throws -> Void) throws {
+        let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
+                                          + (owner == nil ? "" : " AND owner = ?"))
+        try marked.forEach(owner.map { [$0.databaseValue] } ?? []) { try body(.requalify(try RawRows.lead($0))) }
+        try forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
+            try body(.firstAttempt($0))
         }
     }
 }

@@ -26,8 +26,8 @@ enum Schema {
         m.registerMigration("v7-answer-covering-index") { db in
             try db.execute(sql: v7AnswerCoveringIndex)
         }
-        m.registerMigration("v8-call-latest") { db in
-            try db.execute(sql: v8CallLatest)
+        m.registerMigration("v8-follow-up-counts") { db in
+            try db.execute(sql: v8FollowUpCounts)
         }
         return m
     }

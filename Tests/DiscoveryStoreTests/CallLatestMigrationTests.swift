@@ -5,7 +5,7 @@ import GRDB
 import Testing
 @testable import DiscoveryStore
 
-/// v8 keeps each lead's latest call in `call_latest`: filled from the calls a database already
+/// v8 (`Schema.v8FollowUpCounts`) keeps each lead's latest call in `call_latest`: filled from the calls a database already
 /// holds, then kept by triggers through every insert, delete and change of a call's lead or time,
 /// always equal to the definition it replaced (the correlated "latest call" query).
 @Suite struct CallLatestMigrationTests {

@@ -1,0 +1,56 @@
+import GRDB
+
+extension Schema {
+    /// v8: what `due --owner` and the shell's start-up line read, with far fewer pages for a
+    /// person with thousands of follow-ups (each of the owner's items used to cost a page of
+    /// `call_lead`, of `call` and of `lead`, scattered over the book):
+    /// - `call_latest`: each lead's latest call (by time, then id: the call whose outcome asks
+    ///   for the follow-up), kept by triggers on every insert, delete and change of a call's lead
+    ///   or time, whoever writes it (a command, an import, an undo, a copy); filled from the
+    ///   calls already stored. Whether a call is its lead's latest is one seek into a table of one
+    ///   small row per lead.
+    /// - indexes that hold everything the counts read (`SQLiteStore.forEachFollowUpInputToCount`),
+    ///   so they are answered without the tables: a caller's follow-up calls with their outcome
+    ///   and end (replacing v6's `call_actor_follow_up`, its first columns), an owner's open next
+    ///   steps with their lead, action and times (replacing `next_step_owner_due`), and each
+    ///   lead's stage, consent and owner by id.
+    /// No other data changes.
+    static let v8FollowUpCounts = """
+    CREATE TABLE call_latest (
+        lead_id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL
+    );
+    INSERT INTO call_latest (lead_id, call_id)
+    SELECT c.lead_id, (SELECT l.id FROM call l WHERE l.lead_id = c.lead_id ORDER BY l.at DESC, l.id DESC LIMIT 1)
+    FROM (SELECT DISTINCT lead_id FROM call) c;
+
+    CREATE TRIGGER call_latest_insert AFTER INSERT ON call BEGIN
+        \(refreshCallLatest("NEW"))
+    END;
+    CREATE TRIGGER call_latest_delete AFTER DELETE ON call BEGIN
+        \(refreshCallLatest("OLD"))
+    END;
+    CREATE TRIGGER call_latest_update AFTER UPDATE OF lead_id, at ON call BEGIN
+        \(refreshCallLatest("OLD"))
+        \(refreshCallLatest("NEW"))
+    END;
+
+    DROP INDEX call_actor_follow_up;
+    CREATE INDEX call_actor_follow_up_state ON call(actor, lead_id, at, follow_up_due, outcome, ended_at)
+        WHERE follow_up_due IS NOT NULL;
+    DROP INDEX next_step_owner_due;
+    CREATE INDEX next_step_owner_due_state ON next_step(owner, due, lead_id, action, set_at, actor, done_at)
+        WHERE done_at IS NULL;
+    CREATE INDEX lead_follow_up_state ON lead(id, stage, consent, owner);
+    """
+
+    /// The statements that set the latest call of the lead of `row` (`NEW` or `OLD`) anew:
+    /// forgotten, then found again among the calls the lead still has (none: no row).
+    private static func refreshCallLatest(_ row: String) -> String {
+        """
+        DELETE FROM call_latest WHERE lead_id = \(row).lead_id;
+            INSERT INTO call_latest (lead_id, call_id)
+            SELECT lead_id, id FROM call WHERE lead_id = \(row).lead_id ORDER BY at DESC, id DESC LIMIT 1;
+        """
+    }
+}
