@@ -46,7 +46,8 @@ public protocol ReportStorage: AnyObject, Sendable {
     /// The records `forEachFollowUpInput(before:owner:)` gives `owner`, as `DueList` needs them
     /// to count (`DueList.Counts`: each item's kind, owner, deadline and state), no more: a
     /// retry's or next step's lead may come without its texts (organisation, profile, notes) and
-    /// with only its id, stage, consent and owner, so a backend can answer from small indexes.
+    /// with only its id, stage, consent and owner, so a backend can answer from small indexes;
+    /// records `DueList` gives no item for (a first attempt already made) may be left out.
     /// What the shell's start-up line counts; never for showing the items.
     func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per lead, in id order, with its contacts, keeping memory flat however

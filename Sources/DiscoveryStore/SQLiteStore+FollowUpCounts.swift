@@ -8,10 +8,11 @@ extension SQLiteStore {
     /// read from the indexes of migration v8 alone (`Schema.v8FollowUpCounts`; `INDEXED BY`
     /// because the planner would rather seek each lead by its row): a retry's lead and call and
     /// a next step's lead and step carry what `DueList`'s rules read to count them, not their
-    /// texts (`RawRows.countedLead`).
+    /// texts (`RawRows.countedLead`); leads called since their MQL moment are left out of the
+    /// first attempts.
     public func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
-            try Self.forEachMarkedOrWaiting(db, owner: owner, body)
+            try Self.forEachMarkedOrWaiting(db, owner: owner, toCount: true, body)
             let args = [owner.databaseValue, before.databaseValue]
 
             let calls = try RawStatement(db, sql: """

@@ -12,9 +12,13 @@ extension SQLiteStore {
         try read { db in try Self.forEachFirstAttemptCandidate(db, stages: stages, mqlSince: mqlSince, owner: owner, body) }
     }
 
+    /// `unattemptedOnly`: only leads without a call at or after their MQL moment (the others
+    /// have their first attempt: `due` gives them no item).
     static func forEachFirstAttemptCandidate(_ db: Database, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                             unattemptedOnly: Bool = false,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws {
         var filter = "lead.mql_at IS NOT NULL"
+        if unattemptedOnly { filter += " AND NOT EXISTS (SELECT 1 FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at)" }
         var args: [DatabaseValue] = []
         if let stages {
             filter += " AND lead.stage IN (\(placeholders(stages.count)))"
@@ -115,12 +119,14 @@ extension SQLiteStore {
     }
 
     /// The first two kinds of `due`'s records, read whole: leads marked for re-qualification and
-    /// first attempts still waiting (few per person, and the SLA needs the lead's signals).
-    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, _ body: (FollowUpInput) throws -> Void) throws {
+    /// first attempts still waiting (few per person, and the SLA needs the lead's signals);
+    /// `toCount`: without the leads already called since their MQL moment, which give no item.
+    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, toCount: Bool = false,
+                                       _ body: (FollowUpInput) throws -> Void) throws {
         let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
                                           + (owner == nil ? "" : " AND owner = ?"))
         try marked.forEach(owner.map { [$0.databaseValue] } ?? []) { try body(.requalify(try RawRows.lead($0))) }
-        try forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
+        try forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner, unattemptedOnly: toCount) {
             try body(.firstAttempt($0))
         }
     }
