@@ -49,9 +49,11 @@ extension SQLiteStore {
             WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
             """)
         try leads.start(args)
-        try signals.start(args)
-        var pending = try signals.next().map(RawRows.signal)
-        while let row = try leads.next() {
+        var next = try leads.next()
+        // The signals are read only once there is a lead to give them to.
+        if next != nil { try signals.start(args) }
+        var pending = next == nil ? nil : try signals.next().map(RawRows.signal)
+        while let row = next {
             let lead = try RawRows.lead(row)
             // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
             // a signal behind the current lead is skipped rather than given to the wrong one.
@@ -64,6 +66,7 @@ extension SQLiteStore {
             let before = row.isNull(callBefore) ? nil : try RawRows.call(ColumnsFrom(row, start: callBefore))
             try body(FirstAttemptCandidate(lead: lead, firstAttempt: try row.optionalDate(firstAttempt, table: "call", row: nil),
                                            callBeforeMQL: before, signals: own))
+            next = try leads.next()
         }
     }
 

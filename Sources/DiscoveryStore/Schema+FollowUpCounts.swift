@@ -12,8 +12,10 @@ extension Schema {
     /// - indexes that hold everything the counts read (`SQLiteStore.forEachFollowUpInputToCount`),
     ///   so they are answered without the tables: a caller's follow-up calls with their outcome
     ///   and end (replacing v6's `call_actor_follow_up`, its first columns), an owner's open next
-    ///   steps with their lead, action and times (replacing `next_step_owner_due`), and each
-    ///   lead's stage, consent and owner by id.
+    ///   steps with their lead, action and times (replacing `next_step_owner_due`), each
+    ///   lead's stage, consent and owner by id, and an owner's MQL leads by stage with their MQL
+    ///   moment (replacing `lead_owner_mql`: whether a lead was called since is then asked
+    ///   without reading it).
     /// No other data changes.
     static let v8FollowUpCounts = """
     CREATE TABLE call_latest (
@@ -42,6 +44,8 @@ extension Schema {
     CREATE INDEX next_step_owner_due_state ON next_step(owner, due, lead_id, action, set_at, actor, done_at)
         WHERE done_at IS NULL;
     CREATE INDEX lead_follow_up_state ON lead(id, stage, consent, owner);
+    DROP INDEX lead_owner_mql;
+    CREATE INDEX lead_owner_mql_at ON lead(owner, stage, mql_at) WHERE mql_at IS NOT NULL;
     """
 
     /// The statements that set the latest call of the lead of `row` (`NEW` or `OLD`) anew:
