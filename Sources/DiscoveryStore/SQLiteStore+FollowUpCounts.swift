@@ -5,7 +5,7 @@ import GRDB
 
 extension SQLiteStore {
     /// `forEachFollowUpInput(before:owner:)`'s records for `owner`, the retries and next steps
-    /// read from the indexes of migration v8 alone (`Schema.v8FollowUpCounts`; `INDEXED BY`
+    /// read from `call_latest` and the indexes of migration v8 alone (`Schema.v8FollowUpCounts`; `INDEXED BY`
     /// because the planner would rather seek each lead by its row): a retry's lead and call and
     /// a next step's lead and step carry what `DueList`'s rules read to count them, not their
     /// texts (`RawRows.countedLead`); leads called since their MQL moment are left out of the
@@ -15,12 +15,12 @@ extension SQLiteStore {
             try Self.forEachMarkedOrWaiting(db, owner: owner, toCount: true, body)
             let args = [owner.databaseValue, before.databaseValue]
 
+            // The caller's latest calls asking for a follow-up: one range of `call_latest_actor_due`.
             let calls = try RawStatement(db, sql: """
-                SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.countedCallColumns, of: "c")),
-                       EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL)
-                FROM call c INDEXED BY call_actor_follow_up_state JOIN lead INDEXED BY lead_follow_up_state ON lead.id = c.lead_id
-                WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
-                  AND c.id = (SELECT l.call_id FROM call_latest l WHERE l.lead_id = c.lead_id)
+                SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.countedCallColumns, of: "l")),
+                       EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = l.lead_id AND n.done_at IS NULL)
+                FROM call_latest l INDEXED BY call_latest_actor_due JOIN lead INDEXED BY lead_follow_up_state ON lead.id = l.lead_id
+                WHERE l.actor = ? AND l.follow_up_due IS NOT NULL AND l.follow_up_due < ?
                 """)
             let call = RawRows.countedLeadColumnCount, hasStep = call + RawRows.countedCallColumnCount
             try calls.forEach(args) { row in
@@ -64,9 +64,9 @@ extension RawRows {
                     stage: try c.value(Stage.self, 1, table: "lead", row: id), createdAt: Date(timeIntervalSince1970: 0))
     }
 
-    /// A retry's call from `call_actor_follow_up_state`: all but its note, duration, contact and
-    /// consent override.
-    static let countedCallColumns = "id, lead_id, outcome, at, ended_at, actor, follow_up_due"
+    /// A retry's call as `call_latest` holds it (`call_id` first): all but its note, duration,
+    /// contact and consent override.
+    static let countedCallColumns = "call_id, lead_id, outcome, at, ended_at, actor, follow_up_due"
     static let countedCallColumnCount = Int32(countedCallColumns.split(separator: ",").count)
 
     static func countedCall(_ c: some PositionalRow) throws -> Call {

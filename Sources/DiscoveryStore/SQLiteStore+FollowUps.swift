@@ -71,7 +71,7 @@ extension SQLiteStore {
     }
 
     /// The records `due` is made from, each query pre-filtered by owner through an index when
-    /// one is given (`lead_owner`, `call_actor_follow_up_state`, `next_step_owner_due_state`): the rules
+    /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due_state`): the rules
     /// themselves stay in `DueList`. Every row is read by position (`RawRows`).
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in

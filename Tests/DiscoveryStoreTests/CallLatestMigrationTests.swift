@@ -7,12 +7,16 @@ import Testing
 
 /// v8 (`Schema.v8FollowUpCounts`) keeps each lead's latest call in `call_latest`: filled from the calls a database already
 /// holds, then kept by triggers through every insert, delete and change of a call's lead or time,
-/// always equal to the definition it replaced (the correlated "latest call" query).
+/// always equal to the definition it replaced (the correlated "latest call" query), with the
+/// latest call's columns it copies.
 @Suite struct CallLatestMigrationTests {
-    /// The definition: for every lead with calls, its call latest by time, then id.
+    /// The definition: for every lead with calls, its call latest by time, then id, with the
+    /// columns `call_latest` copies.
     static let definition = """
-        SELECT c.lead_id, (SELECT l.id FROM call l WHERE l.lead_id = c.lead_id ORDER BY l.at DESC, l.id DESC LIMIT 1)
-        FROM (SELECT DISTINCT lead_id FROM call) c ORDER BY c.lead_id
+        SELECT lead_id, id, actor, outcome, at, ended_at, follow_up_due FROM call
+        WHERE id IN (SELECT (SELECT l.id FROM call l WHERE l.lead_id = c.lead_id ORDER BY l.at DESC, l.id DESC LIMIT 1)
+                     FROM (SELECT DISTINCT lead_id FROM call) c)
+        ORDER BY lead_id
         """
     /// The retries `due` found before v8: the latest call of its lead, asking for a follow-up.
     static let retriesBefore = """
@@ -28,8 +32,12 @@ import Testing
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { [$0[0], $0[1]] }
     }
 
-    private static func stored(_ db: Database) throws -> [[Int64]] {
-        try pairs(db, "SELECT lead_id, call_id FROM call_latest ORDER BY lead_id")
+    private static func stored(_ db: Database) throws -> [[DatabaseValue]] {
+        try rows(db, "SELECT \(Schema.callLatestColumns) FROM call_latest ORDER BY lead_id")
+    }
+
+    private static func rows(_ db: Database, _ sql: String) throws -> [[DatabaseValue]] {
+        try Row.fetchAll(db, sql: sql).map { Array($0.databaseValues) }
     }
 
     /// Six leads (the last without calls) and calls in a fixed pattern: several per lead, times
@@ -59,7 +67,7 @@ import Testing
     @Test func existingCallsMigrateAndTheRetriesFoundStayTheSame() throws {
         let tmp = TempDatabase()
         var expectedRetries: [[Int64]] = []
-        var expectedLatest: [[Int64]] = []
+        var expectedLatest: [[DatabaseValue]] = []
         do {
             let queue = try DatabaseQueue(path: tmp.path)
             try Schema.migrator.migrate(queue, upTo: "v7-answer-covering-index")
@@ -67,7 +75,7 @@ import Testing
                 try Self.addLeads(db)
                 try Self.fill(db, calls: 0..<40)
                 expectedRetries = try Self.pairs(db, Self.retriesBefore, [Self.before])
-                expectedLatest = try Self.pairs(db, Self.definition)
+                expectedLatest = try Self.rows(db, Self.definition)
             }
         }
         #expect(expectedLatest.count == 5)
@@ -103,7 +111,7 @@ import Testing
             #expect(try Self.stored(db).isEmpty)
             for i in 0..<60 {
                 try Self.fill(db, calls: i..<i + 1)
-                #expect(try Self.stored(db) == (try Self.pairs(db, Self.definition)), "after inserting call \(i)")
+                #expect(try Self.stored(db) == (try Self.rows(db, Self.definition)), "after inserting call \(i)")
             }
             // Changes of time (later, earlier, tying), of lead, and of other columns.
             let changes = [
@@ -113,6 +121,10 @@ import Testing
                 "UPDATE call SET lead_id = 6 WHERE id = 12",
                 "UPDATE call SET lead_id = 1 WHERE id IN (SELECT id FROM call WHERE lead_id = 4)",
                 "UPDATE call SET outcome = 'connected', follow_up_due = NULL WHERE id = 20",
+                // What ending a call or reassigning it changes, on a lead's latest call.
+                "UPDATE call SET outcome = 'voicemail', ended_at = '2026-03-01 10:00:00.000', follow_up_due = '2026-03-02 10:00:00.000' WHERE id = (SELECT call_id FROM call_latest WHERE lead_id = 5)",
+                "UPDATE call SET actor = 'zed' WHERE id = (SELECT call_id FROM call_latest WHERE lead_id = 5)",
+                "UPDATE call SET note = 'only a note' WHERE id = (SELECT call_id FROM call_latest WHERE lead_id = 5)",
                 "DELETE FROM call WHERE id = (SELECT call_id FROM call_latest WHERE lead_id = 1)",
                 "DELETE FROM call WHERE id = 25",
                 "DELETE FROM call WHERE lead_id = 3",
@@ -121,7 +133,7 @@ import Testing
             ]
             for sql in changes {
                 try db.execute(sql: sql)
-                #expect(try Self.stored(db) == (try Self.pairs(db, Self.definition)), "after \(sql)")
+                #expect(try Self.stored(db) == (try Self.rows(db, Self.definition)), "after \(sql)")
             }
             #expect(try Self.stored(db).isEmpty)
         }
