@@ -15,11 +15,11 @@ extension SQLiteStore {
             try Self.forEachMarkedOrWaiting(db, owner: owner, toCount: true, body)
             let args = [owner.databaseValue, before.databaseValue]
 
-            // The caller's latest calls asking for a follow-up: one range of `call_latest_actor_due`.
+            // The caller's latest calls asking for a follow-up: one range of `call_latest_actor`.
             let calls = try RawStatement(db, sql: """
                 SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.countedCallColumns, of: "l")),
                        EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = l.lead_id AND n.done_at IS NULL)
-                FROM call_latest l INDEXED BY call_latest_actor_due JOIN lead INDEXED BY lead_follow_up_state ON lead.id = l.lead_id
+                FROM call_latest l INDEXED BY call_latest_actor JOIN lead INDEXED BY lead_follow_up_state ON lead.id = l.lead_id
                 WHERE l.actor = ? AND l.follow_up_due IS NOT NULL AND l.follow_up_due < ?
                 """)
             let call = RawRows.countedLeadColumnCount, hasStep = call + RawRows.countedCallColumnCount

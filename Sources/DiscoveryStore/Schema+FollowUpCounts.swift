@@ -9,7 +9,8 @@ extension Schema {
     ///   kept by triggers on every insert, delete and change of those columns, whoever writes the
     ///   call (a command, an import, an undo, a copy); filled from the calls already stored.
     ///   Whether a call is its lead's latest is one seek into a table of one small row per lead,
-    ///   and a caller's latest calls that ask for a follow-up are one range of its index.
+    ///   and a caller's latest calls that ask for a follow-up are one range of its index, in
+    ///   lead order (so the seeks into the lead index that follow walk its pages in order).
     /// - indexes that hold everything the counts read (`SQLiteStore.forEachFollowUpInputToCount`),
     ///   so they are answered without the tables: an owner's open next steps with their lead,
     ///   action and times (replacing `next_step_owner_due`, its first columns), each lead's stage,
@@ -31,7 +32,7 @@ extension Schema {
     SELECT \(callLatestSource) FROM call
     WHERE id IN (SELECT (SELECT l.id FROM call l WHERE l.lead_id = c.lead_id ORDER BY l.at DESC, l.id DESC LIMIT 1)
                  FROM (SELECT DISTINCT lead_id FROM call) c);
-    CREATE INDEX call_latest_actor_due ON call_latest(actor, follow_up_due, call_id, outcome, at, ended_at)
+    CREATE INDEX call_latest_actor ON call_latest(actor, lead_id, follow_up_due, call_id, outcome, at, ended_at)
         WHERE follow_up_due IS NOT NULL;
 
     CREATE TRIGGER call_latest_insert AFTER INSERT ON call BEGIN
