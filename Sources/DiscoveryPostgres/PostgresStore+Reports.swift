@@ -109,6 +109,12 @@ extension PostgresStore: ReportStorage {
         }
     }
 
+    /// The whole records: the server answers a person's follow-ups in the same few round trips
+    /// either way, so nothing is gained by reading less.
+    public func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
+        try forEachFollowUpInput(before: before, owner: owner, body)
+    }
+
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { s in
             let marked = try owner.map { try s.rows("SELECT * FROM lead WHERE requalify_trigger IS NOT NULL AND owner = $1 ORDER BY id", .t($0)) }

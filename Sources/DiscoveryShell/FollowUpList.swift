@@ -14,11 +14,18 @@ enum FollowUpList {
 
     /// Every item `owner`'s records give (all of them without `owner`), due or not, as the
     /// storage hands the records out.
-    static func forEachItem(_ session: Session, owner: String?, _ body: (DueItem) -> Void) throws(DiscoveryError) {
+    /// With `toCount`, the items may lack their texts (`forEachFollowUpInputToCount`).
+    static func forEachItem(_ session: Session, owner: String?, toCount: Bool = false, _ body: (DueItem) -> Void) throws(DiscoveryError) {
         let now = session.now()
         let highPriority = try session.highPrioritySignals
-        try session.store.forEachFollowUpInput(before: BusinessTime.endOfDay(now), owner: owner) { input in
+        let before = BusinessTime.endOfDay(now)
+        let each = { (input: FollowUpInput) in
             if let item = DueList.item(input, highPriority: highPriority, now: now) { body(item) }
+        }
+        if toCount, let owner {
+            try session.store.forEachFollowUpInputToCount(before: before, owner: owner, each)
+        } else {
+            try session.store.forEachFollowUpInput(before: before, owner: owner, each)
         }
     }
 
@@ -28,7 +35,7 @@ enum FollowUpList {
     static func startNotice(_ session: Session) -> String? {
         var counts = DueList.Counts()
         let owner = session.user
-        guard (try? forEachItem(session, owner: owner) { counts.add($0, owner: owner) }) != nil else { return nil }
+        guard (try? forEachItem(session, owner: owner, toCount: true) { counts.add($0, owner: owner) }) != nil else { return nil }
         guard counts.listed > 0 else { return "No follow-ups due today for \(owner)." }
         let plural = counts.listed == 1 ? "follow-up" : "follow-ups"
         let detail = counts.overdue > 0 ? " (\(counts.overdue) overdue)" : ""

@@ -43,6 +43,13 @@ public protocol ReportStorage: AnyObject, Sendable {
     /// first attempt and a re-qualification, the caller for a retry, the step's owner or else
     /// the lead's for a next step), so one person's list does not read the whole book.
     func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
+    /// The records `forEachFollowUpInput(before:owner:)` gives `owner`, as `DueList` needs them
+    /// to count (`DueList.Counts`: each item's kind, owner, deadline and state), no more: a
+    /// retry's or next step's lead may come without its texts (organisation, profile, notes) and
+    /// with only its id, stage, consent and owner, so a backend can answer from small indexes;
+    /// records `DueList` gives no item for (a first attempt already made) may be left out.
+    /// What the shell's start-up line counts; never for showing the items.
+    func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per lead, in id order, with its contacts, keeping memory flat however
     /// many leads there are. With `stage`, only leads at that stage. Returns the number of leads.
     /// An error thrown by `body` (a full disk) ends the read and is rethrown.

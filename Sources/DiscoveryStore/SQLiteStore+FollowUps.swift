@@ -12,9 +12,13 @@ extension SQLiteStore {
         try read { db in try Self.forEachFirstAttemptCandidate(db, stages: stages, mqlSince: mqlSince, owner: owner, body) }
     }
 
+    /// `unattemptedOnly`: only leads without a call at or after their MQL moment (the others
+    /// have their first attempt: `due` gives them no item).
     static func forEachFirstAttemptCandidate(_ db: Database, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                             unattemptedOnly: Bool = false,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws {
         var filter = "lead.mql_at IS NOT NULL"
+        if unattemptedOnly { filter += " AND NOT EXISTS (SELECT 1 FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at)" }
         var args: [DatabaseValue] = []
         if let stages {
             filter += " AND lead.stage IN (\(placeholders(stages.count)))"
@@ -45,9 +49,11 @@ extension SQLiteStore {
             WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
             """)
         try leads.start(args)
-        try signals.start(args)
-        var pending = try signals.next().map(RawRows.signal)
-        while let row = try leads.next() {
+        var next = try leads.next()
+        // The signals are read only once there is a lead to give them to.
+        if next != nil { try signals.start(args) }
+        var pending = next == nil ? nil : try signals.next().map(RawRows.signal)
+        while let row = next {
             let lead = try RawRows.lead(row)
             // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
             // a signal behind the current lead is skipped rather than given to the wrong one.
@@ -60,39 +66,34 @@ extension SQLiteStore {
             let before = row.isNull(callBefore) ? nil : try RawRows.call(ColumnsFrom(row, start: callBefore))
             try body(FirstAttemptCandidate(lead: lead, firstAttempt: try row.optionalDate(firstAttempt, table: "call", row: nil),
                                            callBeforeMQL: before, signals: own))
+            next = try leads.next()
         }
     }
 
     /// The records `due` is made from, each query pre-filtered by owner through an index when
-    /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due`): the rules
+    /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due_state`): the rules
     /// themselves stay in `DueList`. Every row is read by position (`RawRows`).
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
             let byOwner = owner.map { [$0.databaseValue] } ?? []
-            let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
-                                              + (owner == nil ? "" : " AND owner = ?"))
-            try marked.forEach(byOwner) { try body(.requalify(try RawRows.lead($0))) }
+            try Self.forEachMarkedOrWaiting(db, owner: owner, body)
 
-            try Self.forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
-                try body(.firstAttempt($0))
-            }
-
-            // Each lead's latest call (by time, then id), found by one seek in the (lead_id, at)
-            // index: per lead for the whole book, per call of the owner's that asks for a
-            // follow-up with an owner.
-            let latest = "(SELECT l.id FROM call l WHERE l.lead_id = lead.id ORDER BY l.at DESC, l.id DESC LIMIT 1)"
+            // Each lead's latest call (by time, then id) is kept in `call_latest` by triggers
+            // (Schema.v9FollowUpCounts): walked in lead order for the whole book; with an owner, one
+            // seek per call of theirs that asks for a follow-up, before its lead is read.
             let retry = """
                 SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.callColumns, of: "c")),
                        EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = lead.id AND n.done_at IS NULL)
                 """
             let calls = try RawStatement(db, sql: owner == nil
                 ? retry + """
-                     FROM lead JOIN call c ON c.id = \(latest)
-                    WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                     FROM call_latest l JOIN call c ON c.id = l.call_id JOIN lead ON lead.id = l.lead_id
+                    WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ? ORDER BY l.lead_id
                     """
                 : retry + """
                      FROM call c JOIN lead ON lead.id = c.lead_id
-                    WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ? AND c.id = \(latest)
+                    WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
+                      AND c.id = (SELECT l.call_id FROM call_latest l WHERE l.lead_id = c.lead_id)
                     """)
             let call = RawRows.leadColumnCount, hasStep = RawRows.leadColumnCount + RawRows.callColumnCount
             try calls.forEach(byOwner + [before.databaseValue]) { row in
@@ -117,6 +118,19 @@ extension SQLiteStore {
                     try body(.nextStep(try RawRows.lead(row), try RawRows.nextStep(ColumnsFrom(row, start: nextStep))))
                 }
             }
+        }
+    }
+
+    /// The first two kinds of `due`'s records, read whole: leads marked for re-qualification and
+    /// first attempts still waiting (few per person, and the SLA needs the lead's signals);
+    /// `toCount`: without the leads already called since their MQL moment, which give no item.
+    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, toCount: Bool = false,
+                                       _ body: (FollowUpInput) throws -> Void) throws {
+        let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
+                                          + (owner == nil ? "" : " AND owner = ?"))
+        try marked.forEach(owner.map { [$0.databaseValue] } ?? []) { try body(.requalify(try RawRows.lead($0))) }
+        try forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner, unattemptedOnly: toCount) {
+            try body(.firstAttempt($0))
         }
     }
 }

@@ -33,7 +33,10 @@ extension SQLiteStore: RecordStorage {
         let contacts = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM contact WHERE lead_id = ? ORDER BY id"),
                                         arguments: [id]).map { try Rows.contact($0) }
         let answers = try answersInForce(lead: id, db: db)
-        let lastAnswerAt = try Date.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM answer WHERE lead_id = ?"), arguments: [id])
+        // Read as a value and parsed by StoredDate: GRDB's own Date conversion builds a Foundation
+        // calendar, a cost at the start of every `status`.
+        let lastAnswerAt = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM answer WHERE lead_id = ?"),
+                                                      arguments: [id]).flatMap(StoredDate.decode)
         let signals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM signal WHERE lead_id = ? ORDER BY at, id"),
                                        arguments: [id]).map(Rows.signal)
         let calls = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM call WHERE lead_id = ? ORDER BY at, id"),

@@ -89,15 +89,27 @@ public final class SQLiteStore: Sendable {
         var isDir: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
         if isDir.boolValue { throw .storage("\(path): is a directory, not a database file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // open and read rather than FileHandle and Data: this runs on every start, and Foundation's
+        // generic byte handling costs runtime type look-ups there.
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
             throw .storage("\(path): cannot read the database file (permission denied?)")
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty {
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 16)
+        var count = 0
+        while count < header.count {
+            let n = header.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { Foundation.read(fd, $0 + count, buffer.count - count) } ?? 0
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
+        if count == 0 {
             throw .storage("\(path): the database file is empty (0 bytes); it holds no data. Move it away or pass another --db")
         }
-        if header != Data("SQLite format 3\0".utf8) {
+        if count < header.count || header != Array("SQLite format 3\0".utf8) {
             throw .storage("\(path): not a SQLite database (corrupt or another kind of file); it was left untouched")
         }
     }

@@ -29,6 +29,9 @@ enum Schema {
         m.registerMigration("v8-verdict-basis") { db in
             try db.execute(sql: v8VerdictBasis)
         }
+        m.registerMigration("v9-follow-up-counts") { db in
+            try db.execute(sql: v9FollowUpCounts)
+        }
         return m
     }
 

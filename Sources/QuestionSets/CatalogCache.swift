@@ -10,18 +10,23 @@ import Foundation
 public struct CatalogCache: Sendable {
     /// Where the copies live (e.g. `$XDG_CACHE_HOME/discovery`), created owner-only.
     public let folder: String
-    /// Bumped when the stored form changes.
-    static let formatVersion = 3
+    /// Bumped when the stored form changes (4: `CatalogArchive` instead of JSON).
+    static let formatVersion = 4
 
     public init(folder: String) {
         self.folder = folder
     }
 
-    /// The first line of a stored copy: the format and a hash of the fingerprint of the files
-    /// it was built from. Checking it needs no decoding, so a command that never looks at the
-    /// question sets pays only for a few `stat` calls and one small read.
-    static func header(fingerprint: String) -> String {
-        "discovery-catalog \(formatVersion) \(String(fnv1a(fingerprint), radix: 16))\n"
+    /// The first line of a stored copy: the format, a hash of the fingerprint of the files it
+    /// was built from and a hash of the body. Checking the first two needs no decoding, so a
+    /// command that never looks at the question sets pays only for a few `stat` calls and one
+    /// small read; the body's hash catches a copy altered or cut short since it was written.
+    static func header(fingerprint: String, body: [UInt8]) -> String {
+        "\(headerPrefix(fingerprint: fingerprint))\(String(fnv1a(body), radix: 16))\n"
+    }
+
+    private static func headerPrefix(fingerprint: String) -> String {
+        "discovery-catalog \(formatVersion) \(String(fnv1a(fingerprint), radix: 16)) "
     }
 
     /// The catalog stored for `directory` when its files are unchanged.
@@ -29,31 +34,55 @@ public struct CatalogCache: Sendable {
         storedCopy(directory: directory).flatMap(Self.decode)
     }
 
-    /// The stored copy's JSON, when its header matches the folder's files as they are now.
-    func storedCopy(directory: String) -> Data? {
+    /// The stored copy's body, when its header matches the folder's files as they are now.
+    func storedCopy(directory: String) -> StoredCatalog? {
         guard let fingerprint = Self.fingerprint(directory),
-              let data = FileManager.default.contents(atPath: path(for: directory)) else { return nil }
-        let header = Data(Self.header(fingerprint: fingerprint).utf8)
-        guard data.starts(with: header) else { return nil }
-        return data.dropFirst(header.count)
+              let bytes = Self.contents(of: path(for: directory)) else { return nil }
+        let prefix = Array(Self.headerPrefix(fingerprint: fingerprint).utf8)
+        guard bytes.starts(with: prefix), let newline = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\n")),
+              let checksum = UInt64(String(decoding: bytes[prefix.count..<newline], as: UTF8.self), radix: 16)
+        else { return nil }
+        return StoredCatalog(body: Array(bytes[(newline + 1)...]), checksum: checksum)
     }
 
-    /// Decodes a stored copy; `nil` when it is damaged.
-    static func decode(_ json: Data) -> Catalog? {
-        try? JSONDecoder().decode(Catalog.self, from: json)
+    /// Decodes a stored copy; `nil` when it is damaged (its body does not match its hash, or
+    /// cannot be read back).
+    static func decode(_ stored: StoredCatalog) -> Catalog? {
+        guard fnv1a(stored.body) == stored.checksum else { return nil }
+        return try? CatalogArchive.decode(stored.body)
+    }
+
+    /// A whole file's bytes (read with `open`/`read`: no Foundation on this path); `nil` when it
+    /// cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return out }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            out.append(contentsOf: chunk[..<n])
+        }
     }
 
     /// Stores a valid catalog for `directory`: written to a temporary file and renamed into
     /// place, so a reader never sees half a copy.
     func store(_ catalog: Catalog, directory: String) {
-        guard let fingerprint = Self.fingerprint(directory), let json = try? JSONEncoder().encode(catalog) else { return }
+        guard let fingerprint = Self.fingerprint(directory) else { return }
+        let body = CatalogArchive.encode(catalog)
         let fm = FileManager.default
         if !fm.fileExists(atPath: folder) {
             try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let target = path(for: directory)
         let temp = target + ".\(getpid()).tmp"
-        let data = Data(Self.header(fingerprint: fingerprint).utf8) + json
+        let data = Data(Self.header(fingerprint: fingerprint, body: body).utf8) + Data(body)
         guard fm.createFile(atPath: temp, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
         if rename(temp, target) != 0 { unlink(temp) }
     }
@@ -66,7 +95,7 @@ public struct CatalogCache: Sendable {
             absolute = String(cString: resolved)
             free(resolved)
         }
-        return folder + "/catalog-" + String(Self.fnv1a(absolute), radix: 16) + ".json"
+        return folder + "/catalog-" + String(Self.fnv1a(absolute), radix: 16) + ".archive"
     }
 
     /// Path, size and modification time of every file the catalog is read from, and of the
@@ -88,14 +117,22 @@ public struct CatalogCache: Sendable {
         return parts.joined(separator: "\n")
     }
 
-    static func fnv1a(_ text: String) -> UInt64 {
+    static func fnv1a(_ text: String) -> UInt64 { fnv1a(text.utf8) }
+
+    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
         return hash
     }
+}
+
+/// A stored copy's body and the hash its header gives for it.
+struct StoredCatalog: Sendable {
+    let body: [UInt8]
+    let checksum: UInt64
 }
 
 extension CatalogLoader {
@@ -114,9 +151,9 @@ extension CatalogLoader {
     /// valid when stored: it is decoded only when first asked for, so a command that needs no
     /// question sets does not wait for them. A damaged copy makes the folder be read again.
     public static func checked(directory: String, cache: CatalogCache?) throws(DiscoveryError) -> () throws(DiscoveryError) -> Catalog {
-        if let cache, let json = cache.storedCopy(directory: directory) {
+        if let cache, let stored = cache.storedCopy(directory: directory) {
             return { () throws(DiscoveryError) -> Catalog in
-                if let catalog = CatalogCache.decode(json) { return catalog }
+                if let catalog = CatalogCache.decode(stored) { return catalog }
                 return try load(directory: directory, cache: cache)
             }
         }

@@ -51,6 +51,26 @@ import Testing
         #expect(try CatalogLoader.load(directory: folder, cache: cache) == loaded)
     }
 
+    @Test func aCopyAlteredAfterItsHeaderIsRefusedByItsChecksum() throws {
+        let folder = try LintFixture.baseCopy()
+        let cacheFolder = temp()
+        defer { for f in [folder, cacheFolder] { try? FileManager.default.removeItem(atPath: f) } }
+        let cache = CatalogCache(folder: cacheFolder)
+        let loaded = try CatalogLoader.load(directory: folder, cache: cache)
+        let path = cache.path(for: folder)
+        var stored = try #require(CatalogCache.contents(of: path))
+        let bodyStart = try #require(stored.firstIndex(of: UInt8(ascii: "\n"))) + 1
+        // One letter of a question's text changed: still a readable archive, but not the one stored.
+        let letter = try #require(stored[bodyStart...].firstIndex(of: UInt8(ascii: "e")))
+        stored[letter] = UInt8(ascii: "E")
+        #expect((try? CatalogArchive.decode(Array(stored[bodyStart...]))) != nil)
+        try Data(stored).write(to: URL(fileURLWithPath: path))
+        #expect(cache.storedCopy(directory: folder) != nil)
+        #expect(cache.lookup(directory: folder) == nil)
+        #expect(try CatalogLoader.checked(directory: folder, cache: cache)() == loaded)
+        #expect(cache.lookup(directory: folder) == loaded)
+    }
+
     @Test func theBundledSetsRoundTripThroughTheCache() throws {
         let bundled = LintFixture.bundledFolder
         let cacheFolder = temp()

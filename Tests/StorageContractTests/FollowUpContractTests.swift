@@ -83,6 +83,33 @@ import Testing
         #expect(DueList.due(book, owner: "sam").count > 0 && DueList.due(book, owner: "ana").count > 0)
     }
 
+    /// The records read to count (`forEachFollowUpInputToCount`, the start-up line) give each
+    /// owner the same items as the whole records, up to their texts (a step's note, the
+    /// organisation): kind, lead, owner, deadline and state, so the same counts, at any time of day.
+    @Test(arguments: Backend.all) func theRecordsReadToCountGiveEachOwnerTheSameItemsAndCounts(_ backend: Backend) throws {
+        let fixture = try backend.make()
+        let store = fixture.store
+        try makeVariedBook(store)
+        func key(_ item: DueItem) -> String { "\(item.kind) \(item.leadId) \(item.owner ?? "-") \(item.due) \(item.state)" }
+        var compared = 0
+        for now in [t0 + 3 * 3_600, t0 - 2 * day, t0 + 4 * day] {
+            for owner in owners.compactMap({ $0 }) + ["ana", "nobody"] {
+                var counted: [DueItem] = []
+                try store.forEachFollowUpInputToCount(before: BusinessTime.endOfDay(now), owner: owner) { input in
+                    if let item = DueList.item(input, highPriority: highPriority, now: now) { counted.append(item) }
+                }
+                let whole = try items(store, owner: owner, now: now)
+                #expect(counted.map(key).sorted() == whole.map(key).sorted(), "owner \(owner)")
+                var a = DueList.Counts(), b = DueList.Counts()
+                for item in counted { a.add(item, owner: owner) }
+                for item in whole { b.add(item, owner: owner) }
+                #expect(a == b, "owner \(owner)")
+                compared += a.listed
+            }
+        }
+        #expect(compared > 0)
+    }
+
     @Test(arguments: Backend.all) func aFirstAttemptCandidateCarriesItsSignalsAndTheCallBeforeItsMQLMoment(_ backend: Backend) throws {
         let fixture = try backend.make()
         let store = fixture.store
