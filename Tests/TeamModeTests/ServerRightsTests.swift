@@ -11,6 +11,8 @@ import Testing
         ("DROP TABLE lead", "must be owner of table lead"),
         ("CREATE TABLE mine (x int)", "permission denied for schema public"),
         ("SELECT discovery_erase_lead(1, 'rep', now())", "permission denied for function discovery_erase_lead"),
+        ("UPDATE lead_revision SET revision = 0", "permission denied for table lead_revision"),
+        ("INSERT INTO lead_revision VALUES (1, 99)", "permission denied for table lead_revision"),
     ])
     func aRepCannotRewriteTheLogEraseOrChangeTheSchema(_ sql: String, _ refusal: String) throws {
         let db = try TeamDatabase()
@@ -42,6 +44,23 @@ import Testing
         #expect(erased.status == 0)
         #expect(try TestCluster.psql("SELECT count(*) FROM lead", database: db.name) == "0")
         #expect(try TestCluster.psql("SELECT count(*) FROM audit WHERE new_value LIKE '%Secret%'", database: db.name) == "0")
+    }
+
+    /// A rep's `report scores` keeps the verdict bases it computed (derived data any reader may
+    /// refresh), and a rep's change raises the revision through the triggers it may not write itself.
+    @Test func aRepKeepsVerdictBasesAndItsChangesRaiseRevisions() throws {
+        let db = try TeamDatabase()
+        let rep = try db.role("rep", group: "rep")
+        #expect(try TeamBinary.run(["lead", "new", "Mercy", "--profile", "consumables"], db: rep.url).status == 0)
+        let report = try TeamBinary.run(["report", "scores"], db: rep.url)
+        #expect(report.status == 0, "\(report.output)")
+        #expect(try TestCluster.psql("SELECT count(*) FROM verdict_basis", database: db.name) == "1")
+        let before = try TestCluster.psql("SELECT coalesce(max(revision), 0) FROM lead_revision", database: db.name)
+        #expect(try TeamBinary.run(["signal", "add", "L1", "webinar-attended"], db: rep.url).status == 0)
+        #expect(try TestCluster.psql("SELECT coalesce(max(revision), 0) FROM lead_revision", database: db.name) != before)
+        #expect(try TeamBinary.run(["report", "scores"], db: rep.url).status == 0)
+        #expect(try TestCluster.psql("SELECT count(*) FROM verdict_basis b JOIN lead_revision r USING (lead_id) WHERE b.revision = r.revision",
+                                     database: db.name) == "1")
     }
 
     @Test func aRoleOutsideTheGroupsCannotReadTheLeads() throws {
