@@ -102,12 +102,17 @@ extension SQLiteStore {
             }
 
             // A step owned by nobody falls to the lead's owner: two index reads with an owner.
-            let step = """
-                SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.nextStepColumns, of: "n"))
-                FROM next_step n JOIN lead ON lead.id = n.lead_id
-                WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?
-                """
-            var stepQueries: [(String, [DatabaseValue])] = [(step, [before.databaseValue])]
+            // The whole book is walked in lead order (`CROSS JOIN` keeps SQLite to it), each
+            // lead's open steps from `next_step_lead`: through `next_step_due` every step was a
+            // seek to a lead page and a step page out of order, 43,000 page reads at 100,000
+            // leads instead of 6,500. The order the items come in does not change the list: a
+            // lead has one open step (`setNextStep` updates it), so no two steps share a list key
+            // (`DueList.listKey`: state, deadline, lead, kind).
+            let columns = "SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.nextStepColumns, of: "n"))"
+            let open = "WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?"
+            let step = "\(columns) FROM next_step n JOIN lead ON lead.id = n.lead_id \(open)"
+            var stepQueries: [(String, [DatabaseValue])] = [("\(columns) FROM lead CROSS JOIN next_step n ON n.lead_id = lead.id \(open)",
+                                                            [before.databaseValue])]
             if let owner {
                 stepQueries = [(step + " AND n.owner = ?", [before.databaseValue, owner.databaseValue]),
                                (step + " AND n.owner IS NULL AND lead.owner = ?", [before.databaseValue, owner.databaseValue])]

@@ -26,28 +26,100 @@ extension Command {
         // in blocks (one write per item made `due` over a whole book mostly system calls).
         let overdue = items.prefix { $0.state == .breached }.count
         let sections = [("Overdue", items[..<overdue]), ("Due today", items[overdue...])]
+        // Each item's lines go straight into a block of bytes (`DueText.append`).
         let sink = OutputSink(session.out)
+        let text = DueText(now: now, width: session.width, style: session.style)
+        var block: [UInt8] = []
+        block.reserveCapacity(Command.dueBlock + 1024)
         var first = true
         for (title, part) in sections where !part.isEmpty {
-            if !first { try sink.write("\n") }
+            if !first { block.append(0x0A) }
             first = false
-            try sink.write(session.style.bold("\(title)\(whose) (\(part.count)):") + "\n")
-            for item in part { try sink.write(DueText.lines(item, now: now, width: session.width, style: session.style)) }
+            block.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
+            for item in part {
+                text.append(item, to: &block)
+                if block.count >= Command.dueBlock {
+                    try sink.write(String(decoding: block, as: UTF8.self))
+                    block.removeAll(keepingCapacity: true)
+                }
+            }
         }
+        try sink.write(String(decoding: block, as: UTF8.self))
         try sink.flush()
     }
 }
 
+extension Command {
+    /// How many bytes of `due`'s lines are gathered before they go to the output.
+    static let dueBlock = 1 << 16
+}
+
 /// How one due item reads: what and for which lead, then when, since when and whose.
-enum DueText {
-    static func lines(_ item: DueItem, now: Date, width: Int, style: Style) -> String {
-        let head = Prompt.truncate("  L\(item.leadId) \(item.org): \(item.what)", to: max(20, width))
+/// Written as bytes from the item's fields (dates from their calendar fields, no string per
+/// value); the tests hold it to the text built from strings.
+struct DueText {
+    let now: Date
+    let width: Int
+    let style: Style
+    private let breached: [UInt8], dueWord: [UInt8]
+
+    init(now: Date, width: Int, style: Style) {
+        self.now = now
+        self.width = width
+        self.style = style
+        breached = Array(style.red("breached").utf8)
+        dueWord = Array(style.yellow("due").utf8)
+    }
+
+    /// `  L7 Mercy Regional: first call (…)` cut to the width, then `    breached: due …, since …, owner sam`.
+    func append(_ item: DueItem, to bytes: inout [UInt8]) {
+        appendHead(item, to: &bytes)
+        bytes.append(contentsOf: [0x0A, 0x20, 0x20, 0x20, 0x20])
         // Next steps are due on a day, the rest at a time.
-        let due = item.kind == .nextStep ? Dates.day(item.due) : CallTime.text(item.due)
-        let when = item.state == .breached
-            ? style.red("breached") + ": due \(due) (\(CallTime.span(now.timeIntervalSince(item.due))) ago)"
-            : style.yellow("due") + " \(due) (in \(CallTime.span(item.due.timeIntervalSince(now))))"
-        return head + "\n    \(when), since \(CallTime.text(item.since)), owner \(item.owner ?? "-")\n"
+        let dayOnly = item.kind == .nextStep
+        if item.state == .breached {
+            bytes.append(contentsOf: breached)
+            bytes.append(contentsOf: ": due ".utf8)
+            CallTime.appendText(item.due, dayOnly: dayOnly, to: &bytes)
+            bytes.append(contentsOf: " (".utf8)
+            CallTime.appendSpan(now.timeIntervalSince(item.due), to: &bytes)
+            bytes.append(contentsOf: " ago)".utf8)
+        } else {
+            bytes.append(contentsOf: dueWord)
+            bytes.append(0x20)
+            CallTime.appendText(item.due, dayOnly: dayOnly, to: &bytes)
+            bytes.append(contentsOf: " (in ".utf8)
+            CallTime.appendSpan(item.due.timeIntervalSince(now), to: &bytes)
+            bytes.append(0x29)
+        }
+        bytes.append(contentsOf: ", since ".utf8)
+        CallTime.appendText(item.since, to: &bytes)
+        bytes.append(contentsOf: ", owner ".utf8)
+        bytes.append(contentsOf: (item.owner ?? "-").utf8)
+        bytes.append(0x0A)
+    }
+
+    /// The first line, cut to `width` characters (`Prompt.truncate`). Plain ASCII without a
+    /// carriage return (which joins a following line feed into one character) has one
+    /// character per byte, so it is cut by bytes; any other text goes through the string.
+    private func appendHead(_ item: DueItem, to bytes: inout [UInt8]) {
+        let limit = max(20, width)
+        func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard plain(item.org), plain(item.what) else {
+            bytes.append(contentsOf: Prompt.truncate("  L\(item.leadId) \(item.org): \(item.what)", to: limit).utf8)
+            return
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: "  L".utf8)
+        bytes.append(contentsOf: String(item.leadId).utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: item.org.utf8)
+        bytes.append(contentsOf: ": ".utf8)
+        bytes.append(contentsOf: item.what.utf8)
+        if bytes.count - start > limit {
+            bytes.removeSubrange((start + limit - 1)...)
+            bytes.append(contentsOf: "…".utf8)
+        }
     }
 }
 
