@@ -20,8 +20,10 @@ extension FixedListValue {
     public static var unknownKind: DiscoveryError.Kind { .failed }
     public static var aliases: [String: Self] { [:] }
 
-    /// Every case's word, in declaration order: what Tab offers and what a message lists.
-    public static var words: [String] { allCases.map(\.rawValue) }
+    /// Every case's word, in declaration order: what Tab offers and what a message lists. A
+    /// closure, not `\.rawValue`: a key path of a generic type is instantiated at run time, and
+    /// the command table asks every list for its words at each start.
+    public static var words: [String] { allCases.map { $0.rawValue } }
 
     /// The case `text` names, in any letter case; `nil` if it names none.
     public init?(word text: String) {

@@ -5,7 +5,9 @@ import GRDB
 
 /// Row → value mappings, in one place so every query reads records the same way. A stored
 /// value this version does not know (a stage, a consent, an action) is an error naming the
-/// table, the row and the value: never read as a default in silence.
+/// table, the row and the value: never read as a default in silence. Dates are read through `StoredDate`
+/// (`Row.date`): GRDB's own `Date` conversion builds a Foundation calendar, a cost at the start
+/// of every `status`.
 enum Rows {
     /// A value of a fixed list, read from `column` of a `table` row.
     static func value<T: RawRepresentable>(_ type: T.Type, _ row: Row, _ column: String, table: String,
@@ -72,7 +74,7 @@ enum Rows {
     static func answer(_ row: Row) throws -> Answer {
         Answer(id: row["id"], leadId: row["lead_id"], question: row["question"],
                value: try answerValue(row["value"], row: row["id"]), note: row["note"], callId: row["call_id"],
-               actor: row["actor"], at: row["at"])
+               actor: row["actor"], at: row.requiredDate("at"))
     }
 
     static func call(_ row: Row) throws -> Call { try call(row, prefix: "") }
@@ -81,14 +83,14 @@ enum Rows {
     static func call(_ row: Row, prefix: String) throws -> Call {
         Call(id: row[prefix + "id"], leadId: row[prefix + "lead_id"],
              outcome: try optional(CallOutcome.self, row, prefix + "outcome", table: "call", id: prefix + "id"),
-             note: row[prefix + "note"], durationMinutes: row[prefix + "duration_min"], at: row[prefix + "at"],
-             endedAt: row[prefix + "ended_at"], actor: row[prefix + "actor"], followUpDue: row[prefix + "follow_up_due"],
+             note: row[prefix + "note"], durationMinutes: row[prefix + "duration_min"], at: row.requiredDate(prefix + "at"),
+             endedAt: row.date(prefix + "ended_at"), actor: row[prefix + "actor"], followUpDue: row.date(prefix + "follow_up_due"),
              contactId: row[prefix + "contact_id"], consentOverride: row[prefix + "consent_override"])
     }
 
     static func signal(_ row: Row) -> SignalEvent {
         SignalEvent(id: row["id"], leadId: row["lead_id"], kind: row["kind"], note: row["note"],
-                    actor: row["actor"], at: row["at"], contact: row["contact"])
+                    actor: row["actor"], at: row.requiredDate("at"), contact: row["contact"])
     }
 
     static func rejection(_ row: Row) throws -> Rejection {
@@ -102,8 +104,8 @@ enum Rows {
     static func nextStep(_ row: Row, prefix: String) throws -> NextStep {
         NextStep(id: row[prefix + "id"], leadId: row[prefix + "lead_id"],
                  action: try value(NextAction.self, row, prefix + "action", table: "next_step", id: prefix + "id"),
-                 note: row[prefix + "note"], owner: row[prefix + "owner"], due: row[prefix + "due"], setAt: row[prefix + "set_at"],
-                 actor: row[prefix + "actor"], doneAt: row[prefix + "done_at"])
+                 note: row[prefix + "note"], owner: row[prefix + "owner"], due: row.date(prefix + "due"), setAt: row.requiredDate(prefix + "set_at"),
+                 actor: row[prefix + "actor"], doneAt: row.date(prefix + "done_at"))
     }
 
     static func auditEntry(_ row: Row) throws -> AuditEntry {

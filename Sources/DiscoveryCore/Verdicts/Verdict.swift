@@ -62,8 +62,13 @@ public struct Verdict: Sendable, Equatable {
         VerdictStanding(leadId: leadId, profile: profile, kind: kind, mql: mql, mqlReason: mqlReason, scores: scores, bands: bands)
     }
 
-    static func unique<T: Hashable>(_ items: [T]) -> [T] {
-        var seen = Set<T>()
-        return items.filter { seen.insert($0).inserted }
+    /// `items` without repeats, in first-seen order. A linear scan: the lists are short (a
+    /// lead's flags and hard stops, a question's stops, a choice list), and the first use of a
+    /// `Set` of a type costs a runtime conformance look-up in every one-shot command.
+    static func unique<T: Equatable>(_ items: [T]) -> [T] {
+        var kept: [T] = []
+        kept.reserveCapacity(items.count)
+        for item in items where !kept.contains(item) { kept.append(item) }
+        return kept
     }
 }

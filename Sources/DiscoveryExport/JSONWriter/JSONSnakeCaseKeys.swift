@@ -13,6 +13,9 @@ enum JSONSnakeCaseKeys {
     private static let remembered = 4096
 
     static func convert(_ key: String) -> String {
+        // ASCII without capitals is one word already in lower case: the key itself (most of our
+        // keys, and spared the table and the conversion's arrays on a command's first write).
+        if key.utf8.allSatisfy({ $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) { return key }
         if let known = converted.withLock({ $0[key] }) { return known }
         let result = key.utf8.allSatisfy { $0 < 0x80 } ? convertASCII(key) : JSONFoundationFallback.snakeCase(key)
         converted.withLock { if $0.count < remembered { $0[key] = result } }

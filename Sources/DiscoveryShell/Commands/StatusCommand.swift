@@ -12,7 +12,7 @@ extension Command {
         let lead = try session.lead(inv.arguments.first)
         let q = try session.qualification(lead)
         if inv.flag("--json") {
-            session.print(JSONText.encode(StatusJSON(q, model: session.modelVersion)))
+            session.print(StatusJSON(q, model: session.modelVersion).text)
             return
         }
         let v = q.verdict
