@@ -5,17 +5,14 @@ extension ContactJSON: JSONWritable {
     private static let keys = JSONObjectKeys(Member.allCases, name: \.rawValue)
 
     func writeJSON(to json: inout JSONCompactText) {
-        json.object { json in
-            for (member, key) in Self.keys.members {
-                json.key(key)
-                switch member {
-                case .name: json.string(name)
-                case .title: json.string(title)
-                case .role: json.string(role)
-                case .email: json.string(email)
-                case .phone: json.string(phone)
-                case .consent: json.string(consent)
-                }
+        json.object(Self.keys) { member, json in
+            switch member {
+            case .name: json.string(name)
+            case .title: json.string(title)
+            case .role: json.string(role)
+            case .email: json.string(email)
+            case .phone: json.string(phone)
+            case .consent: json.string(consent)
             }
         }
     }

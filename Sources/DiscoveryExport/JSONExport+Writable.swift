@@ -26,23 +26,20 @@ extension JSONExport {
     /// Appends the record of `lead` to `json`.
     static func writeRecord(_ lead: Lead, contacts: [Contact], verdict: Verdict?, to json: inout JSONCompactText) {
         let verdict = verdict.map(VerdictJSON.init)
-        json.object { json in
-            for (member, key) in recordKeys.members {
-                json.key(key)
-                switch member {
-                case .field(let field): field.writeValue(of: lead, to: &json)
-                case .schemaVersion: json.integer(JSONText.schemaVersion)
-                case .contacts:
-                    json.array { json in
-                        for contact in contacts {
-                            json.element()
-                            ContactJSON(contact).writeJSON(to: &json)
-                        }
+        json.object(recordKeys) { member, json in
+            switch member {
+            case .field(let field): field.writeValue(of: lead, to: &json)
+            case .schemaVersion: json.integer(JSONText.schemaVersion)
+            case .contacts:
+                json.array { json in
+                    for contact in contacts {
+                        json.element()
+                        ContactJSON(contact).writeJSON(to: &json)
                     }
-                case .crm: CRMRecordJSON(CRMMapping.row(for: lead.stage)).writeJSON(to: &json)
-                case .verdict(let key):
-                    if let verdict { verdict.writeValue(of: key, to: &json) } else { json.null() }
                 }
+            case .crm: CRMRecordJSON(CRMMapping.row(for: lead.stage)).writeJSON(to: &json)
+            case .verdict(let key):
+                if let verdict { verdict.writeValue(of: key, to: &json) } else { json.null() }
             }
         }
     }
@@ -54,15 +51,12 @@ extension CRMRecordJSON: JSONWritable {
     private static let keys = JSONObjectKeys(Member.allCases, name: \.rawValue)
 
     func writeJSON(to json: inout JSONCompactText) {
-        json.object { json in
-            for (member, key) in Self.keys.members {
-                json.key(key)
-                switch member {
-                case .hubspotLifecyclestage: json.string(hubspotLifecyclestage)
-                case .hubspotLeadStatus: json.string(hubspotLeadStatus)
-                case .salesforceStatus: json.string(salesforceStatus)
-                case .salesforceRating: json.string(salesforceRating)
-                }
+        json.object(Self.keys) { member, json in
+            switch member {
+            case .hubspotLifecyclestage: json.string(hubspotLifecyclestage)
+            case .hubspotLeadStatus: json.string(hubspotLeadStatus)
+            case .salesforceStatus: json.string(salesforceStatus)
+            case .salesforceRating: json.string(salesforceRating)
             }
         }
     }

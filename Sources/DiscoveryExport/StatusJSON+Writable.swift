@@ -25,18 +25,15 @@ extension StatusJSON: JSONWritable {
     }
 
     func writeJSON(to json: inout JSONCompactText) {
-        json.object { json in
-            for (member, key) in Self.keys.members {
-                json.key(key)
-                switch member {
-                case .own(.lead): json.string(lead)
-                case .own(.stage): json.string(stage)
-                case .own(.profile): json.string(profile)
-                case .own(.askNext): json.strings(askNext)
-                case .own(.modelVersion): json.string(modelVersion)
-                case .own(.requalify): json.write(requalify)
-                case .verdict(let key): verdict.writeValue(of: key, to: &json)
-                }
+        json.object(Self.keys) { member, json in
+            switch member {
+            case .own(.lead): json.string(lead)
+            case .own(.stage): json.string(stage)
+            case .own(.profile): json.string(profile)
+            case .own(.askNext): json.strings(askNext)
+            case .own(.modelVersion): json.string(modelVersion)
+            case .own(.requalify): json.write(requalify)
+            case .verdict(let key): verdict.writeValue(of: key, to: &json)
             }
         }
     }
@@ -48,14 +45,11 @@ extension StatusJSON.Requalify: JSONWritable {
     private static let keys = JSONObjectKeys(Member.allCases, name: \.rawValue)
 
     func writeJSON(to json: inout JSONCompactText) {
-        json.object { json in
-            for (member, key) in Self.keys.members {
-                json.key(key)
-                switch member {
-                case .trigger: json.string(trigger)
-                case .at: json.date(at)
-                case .due: json.date(due)
-                }
+        json.object(Self.keys) { member, json in
+            switch member {
+            case .trigger: json.string(trigger)
+            case .at: json.date(at)
+            case .due: json.date(due)
             }
         }
     }

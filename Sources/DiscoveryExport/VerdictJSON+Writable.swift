@@ -22,14 +22,11 @@ extension VerdictJSON.Scores: JSONWritable {
     private static let keys = JSONObjectKeys(Member.allCases, name: \.rawValue)
 
     func writeJSON(to json: inout JSONCompactText) {
-        json.object { json in
-            for (member, key) in Self.keys.members {
-                json.key(key)
-                switch member {
-                case .fit: json.integer(fit)
-                case .intent: json.integer(intent)
-                case .readiness: json.integer(readiness)
-                }
+        json.object(Self.keys) { member, json in
+            switch member {
+            case .fit: json.integer(fit)
+            case .intent: json.integer(intent)
+            case .readiness: json.integer(readiness)
             }
         }
     }
@@ -41,14 +38,11 @@ extension VerdictJSON.Bands: JSONWritable {
     private static let keys = JSONObjectKeys(Member.allCases, name: \.rawValue)
 
     func writeJSON(to json: inout JSONCompactText) {
-        json.object { json in
-            for (member, key) in Self.keys.members {
-                json.key(key)
-                switch member {
-                case .fit: json.string(fit)
-                case .intent: json.string(intent)
-                case .readiness: json.string(readiness)
-                }
+        json.object(Self.keys) { member, json in
+            switch member {
+            case .fit: json.string(fit)
+            case .intent: json.string(intent)
+            case .readiness: json.string(readiness)
             }
         }
     }

@@ -66,6 +66,16 @@ struct JSONCompactText {
         bytes.append(UInt8(ascii: "}"))
     }
 
+    /// An object of `keys`' members, in key order, each member's value written by `value`.
+    mutating func object<Member>(_ keys: JSONObjectKeys<Member>, _ value: (Member, inout JSONCompactText) -> Void) {
+        object { json in
+            for (member, key) in keys.members {
+                json.key(key)
+                value(member, &json)
+            }
+        }
+    }
+
     /// The next member's key (already quoted, `JSONObjectKeys`) and the colon after it.
     mutating func key(_ quoted: [UInt8]) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
