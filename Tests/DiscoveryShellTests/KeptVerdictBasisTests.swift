@@ -21,14 +21,14 @@ import Testing
     }()
 
     /// What a full evaluation of every record gives, as `report scores --json` prints it.
-    static func scoresByEvaluation(_ t: CallShell) throws -> String {
+    static func scoresByEvaluation(_ t: CallShell, since: Date? = nil) throws -> String {
         var verdicts: [Verdict] = []
         var unscored = 0
-        try t.store.forEachQualificationRecord(createdSince: nil, contacts: false) { record in
+        try t.store.forEachQualificationRecord(createdSince: since, contacts: false) { record in
             guard let profile = catalog.profile(record.lead.profile) else { unscored += 1; return }
             verdicts.append(VerdictEngine.evaluate(record, catalog: catalog, profile: profile, now: t.clock.now, rankingQuestions: false))
         }
-        return ReportJSON.encode(.scores, since: nil, asOf: t.clock.now, ScoresReport.compute(verdicts, unscored: unscored))
+        return ReportJSON.encode(.scores, since: since, asOf: t.clock.now, ScoresReport.compute(verdicts, unscored: unscored))
     }
 
     /// The replay a full evaluation of every record under both models gives.
@@ -92,6 +92,11 @@ import Testing
             let kept = t.output("report scores --json")
             #expect(kept.code == 0, "\(kept.err)")
             #expect(kept.out == (try Self.scoresByEvaluation(t)), "step \(step)")
+            // Leads created since a day: their kept bases, the rest left out.
+            let day = Dates.day(start - Double(g.int(0...365)) * 86_400)
+            let recent = t.output("report scores --since \(day) --json")
+            #expect(recent.code == 0, "\(recent.err)")
+            #expect(recent.out == (try Self.scoresByEvaluation(t, since: try #require(Dates.parseDay(day)))), "step \(step), since \(day)")
             decayed += try Self.decayedLeads(t)
             #expect(try t.session.replay(under: candidate) == (try Self.replayByEvaluation(t, candidate)), "step \(step)")
             for _ in 0..<g.int(0...4) { try change(t, &g, leads: leads) }
