@@ -59,7 +59,7 @@ public struct Verdict: Sendable, Equatable {
 
     /// What the verdict decides, without the reasons behind it.
     public var standing: VerdictStanding {
-        VerdictStanding(leadId: leadId, profile: profile, kind: kind, mql: mql, mqlReason: mqlReason, scores: scores, bands: bands)
+        VerdictStanding(profile: profile, kind: kind, mql: mql, mqlReason: mqlReason, scores: scores, bands: bands)
     }
 
     /// `items` without repeats, in first-seen order. A linear scan: the lists are short (a

@@ -3,7 +3,6 @@ import Foundation
 /// What a verdict decides — kind, MQL standing and why, the three scores and their bands —
 /// without the trace, gates and questions behind it: all that a whole-book count needs.
 public struct VerdictStanding: Sendable, Equatable {
-    public var leadId: Int64
     public var profile: String
     public var kind: VerdictKind
     public var mql: Bool
@@ -66,12 +65,12 @@ extension QualificationRecord {
 extension VerdictEngine {
     /// The standing a basis gives under `profile` at `now`: the verdict's kind, MQL rule and
     /// bands, decided by the same rules as `judge`, with the inactivity line of `now` added.
-    public static func standing(_ b: VerdictBasis, lead: Int64, catalog: Catalog, profile: Profile, now: Date) -> VerdictStanding {
+    public static func standing(_ b: VerdictBasis, catalog: Catalog, profile: Profile, now: Date) -> VerdictStanding {
         var scores = b.scores
         if let decay = Inactivity.line(b.inactivity, catalog: catalog, now: now) { scores[decay.kind] += decay.points }
         let (mql, reason) = mqlRule(scores, profile: profile, directRequest: b.directRequest)
         let kind = decide(fit: scores.fit, gatesMet: b.gatesMet, noTimeline: b.noTimeline, hardStop: b.hardStop, profile: profile)
-        return VerdictStanding(leadId: lead, profile: profile.id, kind: kind, mql: mql, mqlReason: reason, scores: scores,
+        return VerdictStanding(profile: profile.id, kind: kind, mql: mql, mqlReason: reason, scores: scores,
                                bands: bands(scores, profile: profile))
     }
 }

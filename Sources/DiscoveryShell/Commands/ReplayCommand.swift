@@ -45,8 +45,8 @@ extension Session {
                 }
                 tally.add(ReplayReport.Input(
                     lead: lead, month: ReplayReport.Input.month(mqlAt: lead.mqlAt, latestActivity: basis.latestActivity),
-                    alike: VerdictEngine.standing(basis, lead: lead.id, catalog: current, profile: a, now: now),
-                    VerdictEngine.standing(basis, lead: lead.id, catalog: candidate, profile: b, now: now),
+                    alike: VerdictEngine.standing(basis, catalog: current, profile: a, now: now),
+                    VerdictEngine.standing(basis, catalog: candidate, profile: b, now: now),
                     nowProfile: a, candidateProfile: b))
             }
             return tally.report

@@ -53,7 +53,7 @@ extension Command {
             let catalog = try session.catalog
             try session.forEachVerdictBasis(createdSince: since, keeping: true) { lead, basis in
                 guard let basis, let profile = catalog.profile(lead.profile) else { unscored += 1; return }
-                tally.add(VerdictEngine.standing(basis, lead: lead.id, catalog: catalog, profile: profile, now: now))
+                tally.add(VerdictEngine.standing(basis, catalog: catalog, profile: profile, now: now))
             }
             let r = tally.report(unscored: unscored)
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.scores(r))

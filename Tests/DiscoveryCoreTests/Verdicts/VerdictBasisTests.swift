@@ -37,7 +37,7 @@ import Testing
         for _ in 0..<12 {
             let at = now + Double(g.int(-400...600)) * 86_400 + Double(g.int(-2...2))
             let full = VerdictEngine.evaluate(record, catalog: catalog, profile: profile, now: at)
-            #expect(VerdictEngine.standing(basis, lead: record.lead.id, catalog: catalog, profile: profile, now: at) == full.standing)
+            #expect(VerdictEngine.standing(basis, catalog: catalog, profile: profile, now: at) == full.standing)
         }
         #expect(basis.latestActivity == ([record.lead.createdAt, record.lastAnswerAt].compactMap { $0 }
                                           + record.signals.map(\.at) + record.calls.map(\.at)).max())
@@ -52,7 +52,7 @@ import Testing
         var candidate = catalog
         candidate.profiles = [moved]
         let basis = VerdictBasis(VerdictEngine.score(record, catalog: catalog, profile: profile, now: now), record: record)
-        #expect(VerdictEngine.standing(basis, lead: 1, catalog: candidate, profile: moved, now: now)
+        #expect(VerdictEngine.standing(basis, catalog: candidate, profile: moved, now: now)
                     == VerdictEngine.evaluate(record, catalog: candidate, profile: moved, now: now).standing)
     }
 
