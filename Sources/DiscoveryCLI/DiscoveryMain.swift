@@ -41,6 +41,18 @@ public enum DiscoveryMain {
             return try lintOnly(options.command, defaultFolder: localFolder)
         }
         let opened = try StorageBackend.open(location, env: env)
+        let code = try runShell(options, env: env, opened: opened, localFolder: localFolder)
+        // The session, its shell and line editor are gone (the terminal is restored); the store
+        // is closed, and the process ends still holding it: ending the process frees it, and the
+        // driver's tear-down (GRDB's queue unregistering its observers through Foundation) was
+        // a tenth of a short command's time.
+        opened.store.close()
+        withExtendedLifetime(opened) { exit(code) }
+    }
+
+    /// One command, a script or the interactive shell, on an open database.
+    static func runShell(_ options: GlobalOptions, env: Environment, opened: OpenedStorage,
+                         localFolder: String?) throws(DiscoveryError) -> Int32 {
         // On a team database every command evaluates with the published model, whatever the local folder holds.
         guard let setsDir = opened.modelFolder ?? localFolder else {
             throw .dataFile("no question sets found: pass --question-sets DIR or set DISCOVERY_QUESTION_SETS")

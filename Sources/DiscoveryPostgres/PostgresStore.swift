@@ -212,3 +212,13 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore: StorageLifetime {
+    /// Ends the session; a later statement would connect again, but none is made.
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        connection?.close()
+        connection = nil
+    }
+}

@@ -20,12 +20,15 @@ public struct OptionSpec: Sendable {
     public let name: String
     /// The value's placeholder (`T`); `nil` for a flag that takes no value.
     public let value: String?
-    public let completion: CompletionKind
+    /// Worked out when Tab asks, not when the command table is built: that happens at every
+    /// start, and a fixed list's words cost a run-time look-up of its type's conformances.
+    public var completion: CompletionKind { completionKind() }
+    private let completionKind: @Sendable () -> CompletionKind
 
-    public init(_ name: String, _ value: String? = nil, completion: CompletionKind = .none) {
+    public init(_ name: String, _ value: String? = nil, completion: @autoclosure @escaping @Sendable () -> CompletionKind = .none) {
         self.name = name
         self.value = value
-        self.completion = completion
+        self.completionKind = completion
     }
 
     public static func flag(_ name: String) -> OptionSpec { OptionSpec(name) }
@@ -45,9 +48,10 @@ public enum HelpGroup: String, CaseIterable, Sendable {
 public struct CommandSpec: Sendable {
     /// The words that name it: `["lead", "new"]`.
     public let path: [String]
-    /// `lead new ORG [--type T] ...`.
-    public let usage: String
-    public let summary: String
+    /// `lead new ORG [--type T] ...`. Like the completions, made when asked for (`help`, a
+    /// usage error), not when the command table is built at every start.
+    public var usage: String { usageText() }
+    public var summary: String { summaryText() }
     public let example: String
     public let group: HelpGroup
     /// How many positional words it takes, at least and at most (`nil`: no limit).
@@ -55,20 +59,24 @@ public struct CommandSpec: Sendable {
     public let maxArguments: Int?
     public let options: [OptionSpec]
     /// Completion for each positional position; the last one repeats.
-    public let arguments: [CompletionKind]
+    public var arguments: [CompletionKind] { argumentKinds() }
+    private let usageText: @Sendable () -> String
+    private let summaryText: @Sendable () -> String
+    private let argumentKinds: @Sendable () -> [CompletionKind]
 
-    public init(_ path: [String], usage: String, summary: String, example: String, group: HelpGroup,
-                arguments: ClosedRange<Int> = 0...0, unlimited: Bool = false,
-                options: [OptionSpec] = [], completing: [CompletionKind] = []) {
+    public init(_ path: [String], usage: @autoclosure @escaping @Sendable () -> String,
+                summary: @autoclosure @escaping @Sendable () -> String, example: String,
+                group: HelpGroup, arguments: ClosedRange<Int> = 0...0, unlimited: Bool = false,
+                options: [OptionSpec] = [], completing: @autoclosure @escaping @Sendable () -> [CompletionKind] = []) {
         self.path = path
-        self.usage = usage
-        self.summary = summary
+        self.usageText = usage
+        self.summaryText = summary
         self.example = example
         self.group = group
         self.minArguments = arguments.lowerBound
         self.maxArguments = unlimited ? nil : arguments.upperBound
         self.options = options
-        self.arguments = completing
+        self.argumentKinds = completing
     }
 
     public var name: String { path.joined(separator: " ") }

@@ -14,4 +14,4 @@ import DiscoveryCore
 /// `.failed` (exit 1) for a refused change (no such lead, a call already open).
 public typealias Storage = LeadStorage & ContactStorage & AnswerStorage & CallStorage & SignalStorage
     & NextStepStorage & RecordStorage & ReportStorage & ImportStorage & AuditStorage & RoutingStorage
-    & AcceptanceStorage & RequalifyStorage & VerdictBasisStorage
+    & AcceptanceStorage & RequalifyStorage & VerdictBasisStorage & StorageLifetime

@@ -108,13 +108,16 @@ public struct CatalogCache: Sendable {
         files.append(folder)
         files.append(folder + "/profiles")
         files.append("/proc/self/exe")
-        var parts: [String] = []
+        // Appended line by line rather than joined: `joined` is generic, and its first use is a
+        // run-time look-up at every start.
+        var text = ""
         for file in files {
             var st = stat()
             guard stat(file, &st) == 0 else { return nil }
-            parts.append("\(file):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(st.st_ino)")
+            if !text.isEmpty { text += "\n" }
+            text += "\(file):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(st.st_ino)"
         }
-        return parts.joined(separator: "\n")
+        return text
     }
 
     static func fnv1a(_ text: String) -> UInt64 { fnv1a(text.utf8) }
