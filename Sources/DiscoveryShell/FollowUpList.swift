@@ -14,7 +14,7 @@ enum FollowUpList {
 
     /// Every item `owner`'s records give (all of them without `owner`), due or not, as the
     /// storage hands the records out.
-    /// With `toCount`, the items may lack their texts (`forEachFollowUpInputToCount`).
+    /// With `toCount`, the items may lack their organisation and notes (`forEachFollowUpInputToCount`).
     static func forEachItem(_ session: Session, owner: String?, toCount: Bool = false, _ body: (DueItem) -> Void) throws(DiscoveryError) {
         let now = session.now()
         let highPriority = try session.highPrioritySignals

@@ -7,8 +7,8 @@ extension SQLiteStore {
     /// `forEachFollowUpInput(before:owner:)`'s records for `owner`, the retries and next steps
     /// read from `call_latest` and the indexes of migration v9 alone (`Schema.v9FollowUpCounts`; `INDEXED BY`
     /// because the planner would rather seek each lead by its row): a retry's lead and call and
-    /// a next step's lead and step carry what `DueList`'s rules read to count them, not their
-    /// texts (`RawRows.countedLead`); leads called since their MQL moment are left out of the
+    /// a next step's lead and step carry what `DueList`'s rules read to count them, not the
+    /// organisation or the notes (`RawRows.countedLead`); leads called since their MQL moment are left out of the
     /// first attempts.
     public func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
@@ -53,15 +53,15 @@ extension SQLiteStore {
 
 extension RawRows {
     /// A lead as the follow-up counts read it, from `lead_follow_up_state`: id, stage, consent
-    /// and owner; the organisation and profile empty, the other fields unset, the creation time
-    /// the epoch. Only for counting: never shown, never written back.
+    /// and owner; the organisation empty, no MQL moment or mark (a retry's and a next step's
+    /// rules do not read them). Only for counting: never shown.
     static let countedLeadColumns = "id, stage, consent, owner"
     static let countedLeadColumnCount = Int32(countedLeadColumns.split(separator: ",").count)
 
-    static func countedLead(_ c: some PositionalRow) throws -> Lead {
+    static func countedLead(_ c: some PositionalRow) throws -> FollowUpLead {
         let id = c.int64(0) ?? 0
-        return Lead(id: id, org: "", profile: "", consent: try c.value(Consent.self, 2, table: "lead", row: id), owner: c.text(3),
-                    stage: try c.value(Stage.self, 1, table: "lead", row: id), createdAt: Date(timeIntervalSince1970: 0))
+        return FollowUpLead(id: id, org: "", owner: c.text(3), stage: try c.value(Stage.self, 1, table: "lead", row: id),
+                            consent: try c.value(Consent.self, 2, table: "lead", row: id))
     }
 
     /// A retry's call as `call_latest` holds it (`call_id` first): all but its note, duration,

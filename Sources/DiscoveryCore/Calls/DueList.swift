@@ -20,17 +20,18 @@ public struct DueItem: Sendable, Equatable, Codable {
     public var state: SLAState
 }
 
-/// A lead that reached `mql`, with its first call after `mql_at` (if any), the last call that
-/// began before `mql_at` (if any) and its signals.
-public struct FirstAttemptCandidate: Sendable {
-    public var lead: Lead
+/// A lead that reached `mql` (what the follow-up rules read of it), with its first call after
+/// `mql_at` (if any), the last call that began before `mql_at` (if any) and its signals (those
+/// the read asked for: all of them, or only the kinds the SLA counts).
+public struct FirstAttemptCandidate: Sendable, Equatable {
+    public var lead: FollowUpLead
     /// The first call that began at or after `mql_at`.
     public var firstAttempt: Date?
     /// The latest call that began before `mql_at`: when it was still in progress at that
     /// moment (a lead that became an MQL during a call), that call is the first attempt.
     public var callBeforeMQL: Call?
     public var signals: [SignalEvent]
-    public init(lead: Lead, firstAttempt: Date?, callBeforeMQL: Call? = nil, signals: [SignalEvent]) {
+    public init(lead: FollowUpLead, firstAttempt: Date?, callBeforeMQL: Call? = nil, signals: [SignalEvent]) {
         self.lead = lead
         self.firstAttempt = firstAttempt
         self.callBeforeMQL = callBeforeMQL
@@ -51,11 +52,11 @@ public struct FirstAttemptCandidate: Sendable {
 }
 
 /// A lead's latest call, which asks for a follow-up, and whether an open next step exists.
-public struct RetryCandidate: Sendable {
-    public var lead: Lead
+public struct RetryCandidate: Sendable, Equatable {
+    public var lead: FollowUpLead
     public var call: Call
     public var hasOpenNextStep: Bool
-    public init(lead: Lead, call: Call, hasOpenNextStep: Bool) {
+    public init(lead: FollowUpLead, call: Call, hasOpenNextStep: Bool) {
         self.lead = lead
         self.call = call
         self.hasOpenNextStep = hasOpenNextStep
@@ -63,15 +64,15 @@ public struct RetryCandidate: Sendable {
 }
 
 /// One record the `due` list is made from, as the storage hands it out.
-public enum FollowUpInput: Sendable {
+public enum FollowUpInput: Sendable, Equatable {
     /// A lead marked for re-qualification.
-    case requalify(Lead)
+    case requalify(FollowUpLead)
     /// A lead that reached `mql` and may still wait for its first call.
     case firstAttempt(FirstAttemptCandidate)
     /// A lead's latest call, which asks for a follow-up.
     case retry(RetryCandidate)
     /// An open next step of a lead.
-    case nextStep(Lead, NextStep)
+    case nextStep(FollowUpLead, NextStep)
 }
 
 /// Builds the `due` list: what is overdue or due today, and for whom.
@@ -86,8 +87,8 @@ public enum DueList {
     /// Every item, due or not, with its state at `now`. Leads whose consent is `no` get no
     /// outreach: no first attempt and no retry. A lead marked for re-qualification is due for
     /// a look one business day after it was marked.
-    public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(Lead, NextStep)],
-                             requalify: [Lead] = [], highPriority: Set<String>, now: Date) -> [DueItem] {
+    public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(FollowUpLead, NextStep)],
+                             requalify: [FollowUpLead] = [], highPriority: Set<String>, now: Date) -> [DueItem] {
         requalify.compactMap { item(.requalify($0), highPriority: highPriority, now: now) }
             + firstAttempts.compactMap { item(.firstAttempt($0), highPriority: highPriority, now: now) }
             + retries.compactMap { item(.retry($0), highPriority: highPriority, now: now) }
