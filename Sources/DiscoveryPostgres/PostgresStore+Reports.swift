@@ -168,7 +168,7 @@ extension PostgresStore: ReportStorage {
             }
             for row in callRows {
                 guard let lead = leads[try row.int64(required: "lead_id")] else { continue }
-                try body(.retry(RetryCandidate(lead: lead, call: try RecordRows.call(row), hasOpenNextStep: try row.bool("has_step") ?? false)))
+                try body(.retry(RetryCandidate(lead: lead, call: FollowUpCall(try RecordRows.call(row)), hasOpenNextStep: try row.bool("has_step") ?? false)))
             }
             for row in stepRows {
                 guard let lead = leads[try row.int64(required: "lead_id")] else { continue }

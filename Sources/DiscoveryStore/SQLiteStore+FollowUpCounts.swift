@@ -17,14 +17,14 @@ extension SQLiteStore {
 
             // The caller's latest calls asking for a follow-up: one range of `call_latest_actor`.
             let calls = try RawStatement(db, sql: """
-                SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.countedCallColumns, of: "l")),
+                SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.latestCallColumns, of: "l")),
                        EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = l.lead_id AND n.done_at IS NULL)
                 FROM call_latest l INDEXED BY call_latest_actor JOIN lead INDEXED BY lead_follow_up_state ON lead.id = l.lead_id
                 WHERE l.actor = ? AND l.follow_up_due IS NOT NULL AND l.follow_up_due < ?
                 """)
-            let call = RawRows.countedLeadColumnCount, hasStep = call + RawRows.countedCallColumnCount
+            let call = RawRows.countedLeadColumnCount, hasStep = call + RawRows.latestCallColumnCount
             try calls.forEach(args) { row in
-                try body(.retry(RetryCandidate(lead: try RawRows.countedLead(row), call: try RawRows.countedCall(ColumnsFrom(row, start: call)),
+                try body(.retry(RetryCandidate(lead: try RawRows.countedLead(row), call: try RawRows.latestCall(ColumnsFrom(row, start: call)),
                                                hasOpenNextStep: row.int64(hasStep) == 1)))
             }
 
@@ -62,18 +62,6 @@ extension RawRows {
         let id = c.int64(0) ?? 0
         return FollowUpLead(id: id, org: "", owner: c.text(3), stage: try c.value(Stage.self, 1, table: "lead", row: id),
                             consent: try c.value(Consent.self, 2, table: "lead", row: id))
-    }
-
-    /// A retry's call as `call_latest` holds it (`call_id` first): all but its note, duration,
-    /// contact and consent override.
-    static let countedCallColumns = "call_id, lead_id, outcome, at, ended_at, actor, follow_up_due"
-    static let countedCallColumnCount = Int32(countedCallColumns.split(separator: ",").count)
-
-    static func countedCall(_ c: some PositionalRow) throws -> Call {
-        let id = c.int64(0) ?? 0
-        return Call(id: id, leadId: c.int64(1) ?? 0, outcome: try c.optional(CallOutcome.self, 2, table: "call", row: id),
-                    at: try c.date(3, table: "call", row: id), endedAt: try c.optionalDate(4, table: "call", row: id),
-                    actor: c.text(5) ?? "", followUpDue: try c.optionalDate(6, table: "call", row: id))
     }
 
     /// An open next step from `next_step_owner_due_state`: all but its note.

@@ -9,8 +9,8 @@ import Testing
         FollowUpLead(id: id, org: "Org \(id)", owner: owner, stage: stage, consent: consent, mqlAt: mql.map(utc))
     }
 
-    func call(_ lead: Int64, _ outcome: CallOutcome, at: String, due: String, by: String = "sam") -> Call {
-        Call(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
+    func call(_ lead: Int64, _ outcome: CallOutcome, at: String, due: String, by: String = "sam") -> FollowUpCall {
+        FollowUpCall(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
     }
 
     /// The list holds every item once, each no later in list order than the next, and items of

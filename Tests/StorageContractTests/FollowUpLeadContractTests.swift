@@ -3,8 +3,9 @@ import DiscoveryStorage
 import Foundation
 import Testing
 
-/// The follow-up reads decode only what the rules read of a lead (`FollowUpLead`): every lead
-/// they hand out must be exactly those fields of the stored record, on both backends; the SLA's
+/// The follow-up reads decode only what the rules read of a lead (`FollowUpLead`) and of a
+/// retry's call (`FollowUpCall`): every lead and call they hand out must be exactly those fields
+/// of the stored record, on both backends; the SLA's
 /// read of some signal kinds only must give the same leads with those signals and no others; and
 /// `report review`'s read must give the whole records beside the same candidates.
 @Suite struct FollowUpLeadContractTests {
@@ -16,10 +17,17 @@ import Testing
         Dictionary(uniqueKeysWithValues: try store.leads().map { ($0.id, $0) })
     }
 
-    @Test(arguments: Backend.all) func everyFollowUpRecordsLeadIsItsStoredLeadsFollowUpFields(_ backend: Backend) throws {
+    @Test(arguments: Backend.all) func everyFollowUpRecordsLeadAndCallAreTheStoredRecordsFollowUpFields(_ backend: Backend) throws {
         let fixture = try backend.make()
         let store = fixture.store
         try FollowUpContractTests().makeVariedBook(store)
+        // Calls started and ended (the varied book's are logged in one line, without an end).
+        for i in 0..<3 {
+            let lead = try store.createLead(Lead(org: "Ended \(i)", profile: "consumables", owner: "sam", createdAt: t0), actor: "ana")
+            let open = try store.startCall(Call(leadId: lead.id, outcome: nil, at: t0 + Double(i) * 600, actor: "lee"), actor: "lee")
+            _ = try store.endCall(id: open.id, outcome: .voicemail, note: "left word", durationMinutes: nil, followUpDue: t0 + day,
+                                  stageChange: nil, actor: "lee", at: t0 + Double(i) * 600 + 300)
+        }
         let whole = try wholeLeads(store)
         var seen: [FollowUpInput] = []
         for owner in [nil, "sam", "lee", "kim", "ana"] as [String?] {
@@ -36,10 +44,16 @@ import Testing
             }
             let stored = try #require(whole[lead.id])
             #expect(lead == FollowUpLead(stored), "lead \(lead.id) (\(input))")
+            // A retry's call is the lead's latest, as the retry rule reads it.
+            if case .retry(let r) = input {
+                let latest = try #require(try store.calls(lead: lead.id).max { ($0.at, $0.id) < ($1.at, $1.id) })
+                #expect(r.call == FollowUpCall(latest), "lead \(lead.id)")
+            }
         }
         #expect(kinds == ["requalify", "first attempt", "retry", "next step"])
         #expect(seen.contains { if case .requalify(let l) = $0 { l.requalify != nil && l.mqlAt != nil } else { false } })
         #expect(seen.contains { if case .retry(let r) = $0 { r.lead.owner == nil } else { false } })
+        #expect(seen.contains { if case .retry(let r) = $0 { r.call.endedAt != nil } else { false } })
         let candidates = try store.firstAttemptCandidates(stages: nil, mqlSince: nil, owner: nil)
         #expect(candidates.count > 10)
         for c in candidates { #expect(c.lead == FollowUpLead(try #require(whole[c.lead.id]))) }

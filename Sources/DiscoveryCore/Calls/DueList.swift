@@ -54,9 +54,9 @@ public struct FirstAttemptCandidate: Sendable, Equatable {
 /// A lead's latest call, which asks for a follow-up, and whether an open next step exists.
 public struct RetryCandidate: Sendable, Equatable {
     public var lead: FollowUpLead
-    public var call: Call
+    public var call: FollowUpCall
     public var hasOpenNextStep: Bool
-    public init(lead: FollowUpLead, call: Call, hasOpenNextStep: Bool) {
+    public init(lead: FollowUpLead, call: FollowUpCall, hasOpenNextStep: Bool) {
         self.lead = lead
         self.call = call
         self.hasOpenNextStep = hasOpenNextStep
