@@ -43,7 +43,8 @@ public protocol ReportStorage: AnyObject, Sendable {
     func forEachMQLWithLead(mqlSince: Date?, _ body: (Lead, FirstAttemptCandidate) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per record `due` is made from (`DueList.item` turns each into an item):
     /// leads marked for re-qualification, first attempts still waiting (leads in
-    /// `DueList.firstAttemptStages`), each lead's latest call when it asks for a follow-up due
+    /// `DueList.firstAttemptStages`; those with a call since their MQL moment may be left out,
+    /// `DueList` gives them no item), each lead's latest call when it asks for a follow-up due
     /// before `before`, and open next steps due before `before`; in no promised order, in flat
     /// memory. With `owner`, only what `DueList` would give that owner (the lead's owner for a
     /// first attempt and a re-qualification, the caller for a retry, the step's owner or else

@@ -8,11 +8,11 @@ extension SQLiteStore {
     /// read from `call_latest` and the indexes of migration v9 alone (`Schema.v9FollowUpCounts`; `INDEXED BY`
     /// because the planner would rather seek each lead by its row): a retry's lead and call and
     /// a next step's lead and step carry what `DueList`'s rules read to count them, not the
-    /// organisation or the notes (`RawRows.countedLead`); leads called since their MQL moment are left out of the
-    /// first attempts.
+    /// organisation or the notes (`RawRows.countedLead`); leads called since their MQL moment are
+    /// left out of the first attempts (as `forEachFollowUpInput` leaves them out).
     public func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
-            try Self.forEachMarkedOrWaiting(db, owner: owner, toCount: true, body)
+            try Self.forEachMarkedOrWaiting(db, owner: owner, body)
             let args = [owner.databaseValue, before.databaseValue]
 
             // The caller's latest calls asking for a follow-up: one range of `call_latest_actor`.

@@ -160,14 +160,35 @@ public enum DueList {
         (item.state == .breached ? 0 : 1, item.due, item.leadId, kindOrder(item.kind))
     }
 
-    /// `items` in list order (`listKey`; items of equal keys in the order given), sorted by
-    /// their keys: the items themselves (three strings each) are moved once, not at every step.
+    /// `items` in list order (`listKey`; items of equal keys in the order given).
     public static func sortedForList(_ items: [DueItem]) -> [DueItem] {
+        var sorted = items
+        sortForList(&sorted)
+        return sorted
+    }
+
+    /// Puts `items` in list order (`listKey`; items of equal keys in the order given), sorted
+    /// by their keys, then each item moved once to its place by swaps: no item (three strings)
+    /// is copied, so none is retained and released.
+    public static func sortForList(_ items: inout [DueItem]) {
         let keys = items.map(listKey)
-        return keys.indices.sorted { i, j in
+        let order = keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
             return (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
-        }.map { items[$0] }
+        }
+        // Place `k` takes the item at `order[k]`: each cycle of the permutation is followed
+        // from its first place, one swap per step.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var k = start
+            while true {
+                placed[k] = true
+                let from = order[k]
+                if from == start { break }
+                items.swapAt(k, from)
+                k = from
+            }
+        }
     }
 
     static func kindOrder(_ k: DueItem.Kind) -> Int {

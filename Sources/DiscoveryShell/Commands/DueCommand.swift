@@ -36,8 +36,9 @@ extension Command {
             if !first { block.append(0x0A) }
             first = false
             block.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
-            for item in part {
-                text.append(item, to: &block)
+            // By index: each item is read in place, not copied out of the list.
+            for i in part.indices {
+                text.append(part[i], to: &block)
                 if block.count >= Command.dueBlock {
                     try sink.write(String(decoding: block, as: UTF8.self))
                     block.removeAll(keepingCapacity: true)
