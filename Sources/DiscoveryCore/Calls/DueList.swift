@@ -177,16 +177,19 @@ public enum DueList {
             return (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
         }
         // Place `k` takes the item at `order[k]`: each cycle of the permutation is followed
-        // from its first place, one swap per step.
+        // from its first place, one swap per step (the buffer's swaps move the items; the
+        // array's copy one out and back).
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var k = start
-            while true {
-                placed[k] = true
-                let from = order[k]
-                if from == start { break }
-                items.swapAt(k, from)
-                k = from
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var k = start
+                while true {
+                    placed[k] = true
+                    let from = order[k]
+                    if from == start { break }
+                    buffer.swapAt(k, from)
+                    k = from
+                }
             }
         }
     }
