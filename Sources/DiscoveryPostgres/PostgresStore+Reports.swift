@@ -64,17 +64,31 @@ extension PostgresStore: ReportStorage {
 
     /// The leads come from one query, their signals from another (read whole, not paged: a
     /// PostgreSQL book is read for correctness here, SQLite's is the one measured flat).
-    public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+    public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?, signalKinds: Set<String>?,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
-        try read { s in try Self.firstAttemptCandidates(s, stages: stages, mqlSince: mqlSince, owner: owner).forEach(body) }
+        try read { s in
+            try Self.firstAttempts(s, leadColumns: RecordRows.followUpLeadColumns, lead: RecordRows.followUpLead, followUpLead: { $0 },
+                                   stages: stages, mqlSince: mqlSince, owner: owner, signalKinds: signalKinds).forEach { try body($0.candidate) }
+        }
     }
 
-    static func firstAttemptCandidates(_ s: SQLSession, stages: Set<Stage>?, mqlSince: Date?,
-                                       owner: String?) throws -> [FirstAttemptCandidate] {
+    public func forEachMQLWithLead(mqlSince: Date?, _ body: (Lead, FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
+        try read { s in
+            try Self.firstAttempts(s, leadColumns: "*", lead: RecordRows.lead, followUpLead: FollowUpLead.init,
+                                   stages: nil, mqlSince: mqlSince, owner: nil, signalKinds: nil).forEach { try body($0.lead, $0.candidate) }
+        }
+    }
+
+    /// The first-attempt read, the lead's columns `leadColumns` decoded by `lead`: the follow-up
+    /// rules' columns alone, or the whole record (`*`) for `report review`.
+    static func firstAttempts<L>(_ s: SQLSession, leadColumns: String, lead decode: (SQLRow) throws -> L,
+                                 followUpLead: (L) -> FollowUpLead, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                 signalKinds: Set<String>?) throws -> [(lead: L, candidate: FirstAttemptCandidate)] {
         var args: [SQLValue] = []
         func bind(_ v: SQLValue) -> String { args.append(v); return "$\(args.count)" }
         var sql = """
-            SELECT lead.*, (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
+            SELECT \(RecordRows.columns(leadColumns, of: "lead")),
+                   (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at) AS first_attempt,
                    (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
                     ORDER BY c.at DESC, c.id DESC LIMIT 1) AS call_before_mql
             FROM lead WHERE mql_at IS NOT NULL
@@ -86,26 +100,32 @@ extension PostgresStore: ReportStorage {
         if let owner { sql += " AND owner = \(bind(.t(owner)))" }
         sql += " ORDER BY id"
         let leads = try s.rows(sql, values: args).map { row in
-            (lead: try RecordRows.lead(row), firstAttempt: try row.date("first_attempt"), callBefore: try row.int64("call_before_mql"))
+            let lead = try decode(row)
+            return (lead: lead, narrow: followUpLead(lead), firstAttempt: try row.date("first_attempt"),
+                    callBefore: try row.int64("call_before_mql"))
         }
         // The call that began before the MQL moment, read whole: the core decides whether it
         // was still in progress then (and so was the first attempt).
         var callsBefore: [Int64: Call] = [:]
         for l in leads {
             guard let id = l.callBefore, let call = try call(s, id) else { continue }
-            callsBefore[l.lead.id] = call
+            callsBefore[l.narrow.id] = call
         }
         var signals: [Int64: [SignalEvent]] = [:]
-        for row in try s.rows("""
-            SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
-            WHERE l.mql_at IS NOT NULL AND ($1::text IS NULL OR l.owner = $1) ORDER BY s.at, s.id
-            """, .t(owner)) {
-            let signal = try RecordRows.signal(row)
-            signals[signal.leadId, default: []].append(signal)
+        if signalKinds?.isEmpty != true {
+            let kinds = signalKinds.map { _ in " AND s.kind = ANY($2)" } ?? ""
+            let values: [SQLValue] = [.t(owner)] + (signalKinds.map { [.texts($0.sorted())] } ?? [])
+            for row in try s.rows("""
+                SELECT s.* FROM signal s JOIN lead l ON l.id = s.lead_id
+                WHERE l.mql_at IS NOT NULL AND ($1::text IS NULL OR l.owner = $1)\(kinds) ORDER BY s.at, s.id
+                """, values: values) {
+                let signal = try RecordRows.signal(row)
+                signals[signal.leadId, default: []].append(signal)
+            }
         }
         return leads.map { l in
-            FirstAttemptCandidate(lead: l.lead, firstAttempt: l.firstAttempt, callBeforeMQL: callsBefore[l.lead.id],
-                                  signals: signals[l.lead.id] ?? [])
+            (lead: l.lead, candidate: FirstAttemptCandidate(lead: l.narrow, firstAttempt: l.firstAttempt, callBeforeMQL: callsBefore[l.narrow.id],
+                                                            signals: signals[l.narrow.id] ?? []))
         }
     }
 
@@ -117,11 +137,14 @@ extension PostgresStore: ReportStorage {
 
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { s in
-            let marked = try owner.map { try s.rows("SELECT * FROM lead WHERE requalify_trigger IS NOT NULL AND owner = $1 ORDER BY id", .t($0)) }
-                ?? s.rows("SELECT * FROM lead WHERE requalify_trigger IS NOT NULL ORDER BY id")
-            for row in marked { try body(.requalify(try RecordRows.lead(row))) }
-            for c in try Self.firstAttemptCandidates(s, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner) {
-                try body(.firstAttempt(c))
+            let marked = "SELECT \(RecordRows.followUpLeadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
+            for row in try owner.map({ try s.rows(marked + " AND owner = $1 ORDER BY id", .t($0)) }) ?? s.rows(marked + " ORDER BY id") {
+                try body(.requalify(try RecordRows.followUpLead(row)))
+            }
+            for c in try Self.firstAttempts(s, leadColumns: RecordRows.followUpLeadColumns, lead: RecordRows.followUpLead,
+                                            followUpLead: { $0 }, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner,
+                                            signalKinds: nil) {
+                try body(.firstAttempt(c.candidate))
             }
             let callRows = try s.rows("""
                 SELECT c.*, EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = c.lead_id AND n.done_at IS NULL) AS has_step
@@ -136,14 +159,16 @@ extension PostgresStore: ReportStorage {
                   AND ($2::text IS NULL OR COALESCE(n.owner, lead.owner) = $2)
                 ORDER BY n.due, n.id
                 """, .d(before), .t(owner))
-            var leads: [Int64: Lead] = [:]
+            var leads: [Int64: FollowUpLead] = [:]
             for row in callRows + stepRows {
                 let id = try row.int64(required: "lead_id")
-                if leads[id] == nil, let lead = try Self.lead(s, id) { leads[id] = lead }
+                if leads[id] == nil, let lead = try s.one("SELECT \(RecordRows.followUpLeadColumns) FROM lead WHERE id = $1", .i(id)) {
+                    leads[id] = try RecordRows.followUpLead(lead)
+                }
             }
             for row in callRows {
                 guard let lead = leads[try row.int64(required: "lead_id")] else { continue }
-                try body(.retry(RetryCandidate(lead: lead, call: try RecordRows.call(row), hasOpenNextStep: try row.bool("has_step") ?? false)))
+                try body(.retry(RetryCandidate(lead: lead, call: FollowUpCall(try RecordRows.call(row)), hasOpenNextStep: try row.bool("has_step") ?? false)))
             }
             for row in stepRows {
                 guard let lead = leads[try row.int64(required: "lead_id")] else { continue }

@@ -26,6 +26,22 @@ enum RecordRows {
              website: try r.text("website"))
     }
 
+    /// What the follow-up rules read of a lead (`FollowUpLead`); `updated_at` only when a mark
+    /// has no time of its own (as `lead`).
+    static let followUpLeadColumns = "id, org, owner, stage, consent, mql_at, requalify_trigger, requalify_at, updated_at"
+
+    static func followUpLead(_ r: SQLRow) throws -> FollowUpLead {
+        FollowUpLead(id: try r.int64(required: "id"), org: try r.text(required: "org"), owner: try r.text("owner"),
+                     stage: try r.value(Stage.self, "stage", table: "lead"), consent: try r.value(Consent.self, "consent", table: "lead"),
+                     mqlAt: try r.date("mql_at"),
+                     requalify: try r.text("requalify_trigger").map { RequalifyMark(trigger: $0, at: try r.date("requalify_at") ?? r.date(required: "updated_at")) })
+    }
+
+    /// `lead.id, lead.org, ...` (`*` as `lead.*`): a column list read from table alias `alias`.
+    static func columns(_ list: String, of alias: String) -> String {
+        list.split(separator: ",").map { "\(alias).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
+    }
+
     /// A contact; `prefix` names its columns when it is read joined to its lead (`c_name`, ...).
     static func contact(_ r: SQLRow, prefix: String = "", leadId: Int64? = nil) throws -> Contact {
         let id = prefix + "id"

@@ -8,14 +8,17 @@ enum FollowUpList {
     /// and only the listed items are kept.
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
         var items: [DueItem] = []
-        try forEachItem(session, owner: owner) { if DueList.lists($0, owner: owner) { items.append($0) } }
-        return DueList.sortedForList(items)
+        try forEachItem(session, owner: owner) { item in if DueList.lists(item, owner: owner) { items.append(item) } }
+        DueList.sortForList(&items)
+        return items
     }
 
     /// Every item `owner`'s records give (all of them without `owner`), due or not, as the
     /// storage hands the records out.
-    /// With `toCount`, the items may lack their texts (`forEachFollowUpInputToCount`).
-    static func forEachItem(_ session: Session, owner: String?, toCount: Bool = false, _ body: (DueItem) -> Void) throws(DiscoveryError) {
+    /// With `toCount`, the items may lack their organisation and notes (`forEachFollowUpInputToCount`).
+    /// Each item is handed over (`consuming`): kept, it is moved, not copied.
+    static func forEachItem(_ session: Session, owner: String?, toCount: Bool = false,
+                            _ body: (consuming DueItem) -> Void) throws(DiscoveryError) {
         let now = session.now()
         let highPriority = try session.highPrioritySignals
         let before = BusinessTime.endOfDay(now)

@@ -7,7 +7,7 @@ extension Session {
     /// their first attempt and signals, their stage moves and rejections and, for `--by
     /// fit-band`, their fit band under the current question sets (whole-book evaluation).
     func reviewInputs(period: ReviewReport.Period, by: ReviewDimension?) throws(DiscoveryError) -> [ReviewInput] {
-        let candidates = try store.firstAttemptCandidates(stages: nil, mqlSince: period.from, owner: nil)
+        let candidates = try store.mqlsWithLeads(mqlSince: period.from)
             .filter { $0.lead.mqlAt.map(period.contains) ?? false }
         guard !candidates.isEmpty else { return [] }
         let moves = Dictionary(grouping: try store.stageMoves(since: period.from), by: \.leadId)
@@ -22,7 +22,8 @@ extension Session {
             }
         }
         return candidates.compactMap { c in
-            ReviewInput.make(c, moves: moves[c.lead.id] ?? [], rejections: rejections[c.lead.id] ?? [], fitBand: fitBands[c.lead.id])
+            ReviewInput.make(c.lead, c.candidate, moves: moves[c.lead.id] ?? [], rejections: rejections[c.lead.id] ?? [],
+                             fitBand: fitBands[c.lead.id])
         }
     }
 

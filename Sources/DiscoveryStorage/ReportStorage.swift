@@ -6,9 +6,9 @@ import Foundation
 public struct FollowUpInputs: Sendable {
     public var firstAttempts: [FirstAttemptCandidate]
     public var retries: [RetryCandidate]
-    public var nextSteps: [(Lead, NextStep)]
+    public var nextSteps: [(FollowUpLead, NextStep)]
 
-    public init(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(Lead, NextStep)]) {
+    public init(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(FollowUpLead, NextStep)]) {
         self.firstAttempts = firstAttempts
         self.retries = retries
         self.nextSteps = nextSteps
@@ -30,14 +30,21 @@ public protocol ReportStorage: AnyObject, Sendable {
     /// Finished calls made since `since` (all when `nil`), counted per SDR and outcome.
     func callCounts(since: Date?) throws(DiscoveryError) -> [CallsReport.OutcomeCount]
     /// Calls `body` once per lead that reached `mql` (in `stages`, when given; since `mqlSince`,
-    /// when given; owned by `owner`, when given), in id order, with its first call at or after
-    /// `mqlAt`, the latest call that began before it and its signals, reading cursors: memory
-    /// stays flat however many leads there are. An error thrown by `body` ends the read and is rethrown.
-    func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+    /// when given; owned by `owner`, when given), in id order, with what the follow-up rules
+    /// read of it (`FollowUpLead`), its first call at or after `mqlAt`, the latest call that
+    /// began before it and its signals (only those of `signalKinds` when given: `report sla`
+    /// asks for the `priority: high` kinds), reading cursors: memory stays flat however many
+    /// leads there are. An error thrown by `body` ends the read and is rethrown.
+    func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?, signalKinds: Set<String>?,
                                       _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError)
+    /// The leads `forEachFirstAttemptCandidate(stages: nil, mqlSince:, owner: nil, signalKinds: nil)`
+    /// gives, in the same order with the same candidates, each with its whole record: what
+    /// `report review` reads (its cohorts are the lead's source, specialty and profile).
+    func forEachMQLWithLead(mqlSince: Date?, _ body: (Lead, FirstAttemptCandidate) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per record `due` is made from (`DueList.item` turns each into an item):
     /// leads marked for re-qualification, first attempts still waiting (leads in
-    /// `DueList.firstAttemptStages`), each lead's latest call when it asks for a follow-up due
+    /// `DueList.firstAttemptStages`; those with a call since their MQL moment may be left out,
+    /// `DueList` gives them no item), each lead's latest call when it asks for a follow-up due
     /// before `before`, and open next steps due before `before`; in no promised order, in flat
     /// memory. With `owner`, only what `DueList` would give that owner (the lead's owner for a
     /// first attempt and a re-qualification, the caller for a retry, the step's owner or else
@@ -45,8 +52,9 @@ public protocol ReportStorage: AnyObject, Sendable {
     func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
     /// The records `forEachFollowUpInput(before:owner:)` gives `owner`, as `DueList` needs them
     /// to count (`DueList.Counts`: each item's kind, owner, deadline and state), no more: a
-    /// retry's or next step's lead may come without its texts (organisation, profile, notes) and
-    /// with only its id, stage, consent and owner, so a backend can answer from small indexes;
+    /// retry's or next step's lead may come with only its id, stage, consent and owner (an
+    /// empty organisation, no MQL moment or mark) and a step without its note, so a backend can
+    /// answer from small indexes;
     /// records `DueList` gives no item for (a first attempt already made) may be left out.
     /// What the shell's start-up line counts; never for showing the items.
     func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError)
@@ -59,9 +67,17 @@ public protocol ReportStorage: AnyObject, Sendable {
 
 extension ReportStorage {
     /// The leads of `forEachFirstAttemptCandidate`, collected.
-    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?, owner: String?) throws(DiscoveryError) -> [FirstAttemptCandidate] {
+    public func firstAttemptCandidates(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                       signalKinds: Set<String>? = nil) throws(DiscoveryError) -> [FirstAttemptCandidate] {
         var all: [FirstAttemptCandidate] = []
-        try forEachFirstAttemptCandidate(stages: stages, mqlSince: mqlSince, owner: owner) { all.append($0) }
+        try forEachFirstAttemptCandidate(stages: stages, mqlSince: mqlSince, owner: owner, signalKinds: signalKinds) { all.append($0) }
+        return all
+    }
+
+    /// The leads of `forEachMQLWithLead`, collected.
+    public func mqlsWithLeads(mqlSince: Date?) throws(DiscoveryError) -> [(lead: Lead, candidate: FirstAttemptCandidate)] {
+        var all: [(lead: Lead, candidate: FirstAttemptCandidate)] = []
+        try forEachMQLWithLead(mqlSince: mqlSince) { all.append((lead: $0, candidate: $1)) }
         return all
     }
 

@@ -34,6 +34,29 @@ enum RawRows {
                     website: c.text(20))
     }
 
+    /// What the follow-up rules read of a lead (`FollowUpLead`); `updated_at` only when a mark
+    /// has no time of its own (as `lead`).
+    static let followUpLeadColumns = "id, org, owner, stage, consent, mql_at, requalify_trigger, requalify_at, updated_at"
+    static let followUpLeadColumnCount = Int32(followUpLeadColumns.split(separator: ",").count)
+
+    static func followUpLead(_ c: some PositionalRow) throws -> FollowUpLead {
+        let id = c.int64(0) ?? 0
+        return FollowUpLead(id: id, org: c.text(1) ?? "", owner: c.text(2), stage: try c.value(Stage.self, 3, table: "lead", row: id),
+                            consent: try c.value(Consent.self, 4, table: "lead", row: id), mqlAt: try c.optionalDate(5, table: "lead", row: id),
+                            requalify: try c.text(6).map { RequalifyMark(trigger: $0, at: try c.optionalDate(7, table: "lead", row: id) ?? c.date(8, table: "lead", row: id)) })
+    }
+
+    /// A retry's call as `call_latest` holds it (`call_id` first): what the retry rule reads.
+    static let latestCallColumns = "call_id, lead_id, outcome, at, ended_at, actor, follow_up_due"
+    static let latestCallColumnCount = Int32(latestCallColumns.split(separator: ",").count)
+
+    static func latestCall(_ c: some PositionalRow) throws -> FollowUpCall {
+        let id = c.int64(0) ?? 0
+        return FollowUpCall(id: id, leadId: c.int64(1) ?? 0, outcome: try c.optional(CallOutcome.self, 2, table: "call", row: id),
+                            at: try c.date(3, table: "call", row: id), endedAt: try c.optionalDate(4, table: "call", row: id),
+                            actor: c.text(5) ?? "", followUpDue: try c.optionalDate(6, table: "call", row: id))
+    }
+
     static let contactColumns = """
         id, lead_id, name, title, role, email, phone, consent, created_at, hubspot_id, salesforce_id,
         do_not_call, email_opt_out, source, salutation, first_name, last_name, suffix

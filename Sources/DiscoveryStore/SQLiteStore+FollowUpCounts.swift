@@ -7,24 +7,24 @@ extension SQLiteStore {
     /// `forEachFollowUpInput(before:owner:)`'s records for `owner`, the retries and next steps
     /// read from `call_latest` and the indexes of migration v9 alone (`Schema.v9FollowUpCounts`; `INDEXED BY`
     /// because the planner would rather seek each lead by its row): a retry's lead and call and
-    /// a next step's lead and step carry what `DueList`'s rules read to count them, not their
-    /// texts (`RawRows.countedLead`); leads called since their MQL moment are left out of the
-    /// first attempts.
+    /// a next step's lead and step carry what `DueList`'s rules read to count them, not the
+    /// organisation or the notes (`RawRows.countedLead`); leads called since their MQL moment are
+    /// left out of the first attempts (as `forEachFollowUpInput` leaves them out).
     public func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
         try read { db in
-            try Self.forEachMarkedOrWaiting(db, owner: owner, toCount: true, body)
+            try Self.forEachMarkedOrWaiting(db, owner: owner, body)
             let args = [owner.databaseValue, before.databaseValue]
 
             // The caller's latest calls asking for a follow-up: one range of `call_latest_actor`.
             let calls = try RawStatement(db, sql: """
-                SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.countedCallColumns, of: "l")),
+                SELECT \(RawRows.columns(RawRows.countedLeadColumns, of: "lead")), \(RawRows.columns(RawRows.latestCallColumns, of: "l")),
                        EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = l.lead_id AND n.done_at IS NULL)
                 FROM call_latest l INDEXED BY call_latest_actor JOIN lead INDEXED BY lead_follow_up_state ON lead.id = l.lead_id
                 WHERE l.actor = ? AND l.follow_up_due IS NOT NULL AND l.follow_up_due < ?
                 """)
-            let call = RawRows.countedLeadColumnCount, hasStep = call + RawRows.countedCallColumnCount
+            let call = RawRows.countedLeadColumnCount, hasStep = call + RawRows.latestCallColumnCount
             try calls.forEach(args) { row in
-                try body(.retry(RetryCandidate(lead: try RawRows.countedLead(row), call: try RawRows.countedCall(ColumnsFrom(row, start: call)),
+                try body(.retry(RetryCandidate(lead: try RawRows.countedLead(row), call: try RawRows.latestCall(ColumnsFrom(row, start: call)),
                                                hasOpenNextStep: row.int64(hasStep) == 1)))
             }
 
@@ -53,27 +53,15 @@ extension SQLiteStore {
 
 extension RawRows {
     /// A lead as the follow-up counts read it, from `lead_follow_up_state`: id, stage, consent
-    /// and owner; the organisation and profile empty, the other fields unset, the creation time
-    /// the epoch. Only for counting: never shown, never written back.
+    /// and owner; the organisation empty, no MQL moment or mark (a retry's and a next step's
+    /// rules do not read them). Only for counting: never shown.
     static let countedLeadColumns = "id, stage, consent, owner"
     static let countedLeadColumnCount = Int32(countedLeadColumns.split(separator: ",").count)
 
-    static func countedLead(_ c: some PositionalRow) throws -> Lead {
+    static func countedLead(_ c: some PositionalRow) throws -> FollowUpLead {
         let id = c.int64(0) ?? 0
-        return Lead(id: id, org: "", profile: "", consent: try c.value(Consent.self, 2, table: "lead", row: id), owner: c.text(3),
-                    stage: try c.value(Stage.self, 1, table: "lead", row: id), createdAt: Date(timeIntervalSince1970: 0))
-    }
-
-    /// A retry's call as `call_latest` holds it (`call_id` first): all but its note, duration,
-    /// contact and consent override.
-    static let countedCallColumns = "call_id, lead_id, outcome, at, ended_at, actor, follow_up_due"
-    static let countedCallColumnCount = Int32(countedCallColumns.split(separator: ",").count)
-
-    static func countedCall(_ c: some PositionalRow) throws -> Call {
-        let id = c.int64(0) ?? 0
-        return Call(id: id, leadId: c.int64(1) ?? 0, outcome: try c.optional(CallOutcome.self, 2, table: "call", row: id),
-                    at: try c.date(3, table: "call", row: id), endedAt: try c.optionalDate(4, table: "call", row: id),
-                    actor: c.text(5) ?? "", followUpDue: try c.optionalDate(6, table: "call", row: id))
+        return FollowUpLead(id: id, org: "", owner: c.text(3), stage: try c.value(Stage.self, 1, table: "lead", row: id),
+                            consent: try c.value(Consent.self, 2, table: "lead", row: id))
     }
 
     /// An open next step from `next_step_owner_due_state`: all but its note.

@@ -7,16 +7,38 @@ extension SQLiteStore {
     /// Leads that reached `mql` with their first attempt, read from two cursors merged on the
     /// lead id (the leads, each joined to the latest call that began before its MQL moment,
     /// and their signals in lead order), so nothing of the book is held but the current lead.
-    public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+    public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?, signalKinds: Set<String>?,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
-        try read { db in try Self.forEachFirstAttemptCandidate(db, stages: stages, mqlSince: mqlSince, owner: owner, body) }
+        try read { db in
+            try Self.forEachFirstAttemptCandidate(db, stages: stages, mqlSince: mqlSince, owner: owner, signalKinds: signalKinds,
+                                                  body)
+        }
+    }
+
+    /// The same read with each lead's whole record (`RawRows.lead`) beside its candidate.
+    public func forEachMQLWithLead(mqlSince: Date?, _ body: (Lead, FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
+        try read { db in
+            try Self.forEachFirstAttempt(db, leadColumns: RawRows.leadColumns, lead: RawRows.lead, followUpLead: FollowUpLead.init,
+                                         stages: nil, mqlSince: mqlSince, owner: nil, signalKinds: nil, body)
+        }
     }
 
     /// `unattemptedOnly`: only leads without a call at or after their MQL moment (the others
     /// have their first attempt: `due` gives them no item).
     static func forEachFirstAttemptCandidate(_ db: Database, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
-                                             unattemptedOnly: Bool = false,
+                                             signalKinds: Set<String>?, unattemptedOnly: Bool = false,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws {
+        try forEachFirstAttempt(db, leadColumns: RawRows.followUpLeadColumns, lead: RawRows.followUpLead, followUpLead: { $0 },
+                                stages: stages, mqlSince: mqlSince, owner: owner, signalKinds: signalKinds,
+                                unattemptedOnly: unattemptedOnly) { try body($1) }
+    }
+
+    /// The first-attempt read, the lead's columns `leadColumns` (first in each row) decoded by
+    /// `lead`: the follow-up rules' columns alone, or the whole record for `report review`.
+    static func forEachFirstAttempt<L>(_ db: Database, leadColumns: String, lead decode: (RawStatement.Columns) throws -> L,
+                                       followUpLead: (L) -> FollowUpLead, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+                                       signalKinds: Set<String>?, unattemptedOnly: Bool = false,
+                                       _ body: (L, FirstAttemptCandidate) throws -> Void) throws {
         var filter = "lead.mql_at IS NOT NULL"
         if unattemptedOnly { filter += " AND NOT EXISTS (SELECT 1 FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at)" }
         var args: [DatabaseValue] = []
@@ -36,36 +58,44 @@ extension SQLiteStore {
         // was still in progress then (and so was the first attempt). Read by position: the
         // lead's columns, the first attempt, the call's.
         let leads = try RawStatement(db, sql: """
-            SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")),
+            SELECT \(RawRows.columns(leadColumns, of: "lead")),
                    (SELECT min(c.at) FROM call c WHERE c.lead_id = lead.id AND c.at >= lead.mql_at),
                    \(RawRows.columns(RawRows.callColumns, of: "b"))
             FROM lead LEFT JOIN call b ON b.id = (SELECT c.id FROM call c WHERE c.lead_id = lead.id AND c.at < lead.mql_at
                                                   ORDER BY c.at DESC, c.id DESC LIMIT 1)
             WHERE \(filter) ORDER BY lead.id
             """)
-        let firstAttempt = RawRows.leadColumnCount, callBefore = RawRows.leadColumnCount + 1
+        let firstAttempt = Int32(leadColumns.split(separator: ",").count), callBefore = firstAttempt + 1
+        // Only the kinds asked for, when some are: the SLA reads the `priority: high` ones.
+        var signalFilter = filter, signalArgs = args
+        if let signalKinds {
+            signalFilter += " AND s.kind IN (\(placeholders(signalKinds.count)))"
+            signalArgs += signalKinds.sorted().map(\.databaseValue)
+        }
         let signals = try RawStatement(db, sql: """
             SELECT \(RawRows.columns(RawRows.signalColumns, of: "s")) FROM lead JOIN signal s ON s.lead_id = lead.id
-            WHERE \(filter) ORDER BY s.lead_id, s.at, s.id
+            WHERE \(signalFilter) ORDER BY s.lead_id, s.at, s.id
             """)
         try leads.start(args)
         var next = try leads.next()
-        // The signals are read only once there is a lead to give them to.
-        if next != nil { try signals.start(args) }
-        var pending = next == nil ? nil : try signals.next().map(RawRows.signal)
+        // The signals are read only once there is a lead to give them to, and some kind is asked for.
+        let readsSignals = next != nil && signalKinds?.isEmpty != true
+        if readsSignals { try signals.start(signalArgs) }
+        var pending = readsSignals ? try signals.next().map(RawRows.signal) : nil
         while let row = next {
-            let lead = try RawRows.lead(row)
+            let lead = try decode(row)
+            let narrow = followUpLead(lead)
             // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
             // a signal behind the current lead is skipped rather than given to the wrong one.
-            while let s = pending, s.leadId < lead.id { pending = try signals.next().map(RawRows.signal) }
+            while let s = pending, s.leadId < narrow.id { pending = try signals.next().map(RawRows.signal) }
             var own: [SignalEvent] = []
-            while let s = pending, s.leadId == lead.id {
+            while let s = pending, s.leadId == narrow.id {
                 own.append(s)
                 pending = try signals.next().map(RawRows.signal)
             }
             let before = row.isNull(callBefore) ? nil : try RawRows.call(ColumnsFrom(row, start: callBefore))
-            try body(FirstAttemptCandidate(lead: lead, firstAttempt: try row.optionalDate(firstAttempt, table: "call", row: nil),
-                                           callBeforeMQL: before, signals: own))
+            try body(lead, FirstAttemptCandidate(lead: narrow, firstAttempt: try row.optionalDate(firstAttempt, table: "call", row: nil),
+                                                 callBeforeMQL: before, signals: own))
             next = try leads.next()
         }
     }
@@ -79,25 +109,21 @@ extension SQLiteStore {
             try Self.forEachMarkedOrWaiting(db, owner: owner, body)
 
             // Each lead's latest call (by time, then id) is kept in `call_latest` by triggers
-            // (Schema.v9FollowUpCounts): walked in lead order for the whole book; with an owner, one
-            // seek per call of theirs that asks for a follow-up, before its lead is read.
+            // (Schema.v9FollowUpCounts) with what the retry rule reads of it (`FollowUpCall`), so
+            // the call table is not read: walked in lead order for the whole book (a seek per
+            // call into `call` was 10,500 of the 17,900 page reads at 100,000 leads); with an
+            // owner, one range of `call_latest_actor` (as the start-up counts read it).
             let retry = """
-                SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.callColumns, of: "c")),
+                SELECT \(RawRows.columns(RawRows.followUpLeadColumns, of: "lead")), \(RawRows.columns(RawRows.latestCallColumns, of: "l")),
                        EXISTS (SELECT 1 FROM next_step n WHERE n.lead_id = lead.id AND n.done_at IS NULL)
                 """
+            let due = "l.follow_up_due IS NOT NULL AND l.follow_up_due < ?"
             let calls = try RawStatement(db, sql: owner == nil
-                ? retry + """
-                     FROM call_latest l JOIN call c ON c.id = l.call_id JOIN lead ON lead.id = l.lead_id
-                    WHERE c.follow_up_due IS NOT NULL AND c.follow_up_due < ? ORDER BY l.lead_id
-                    """
-                : retry + """
-                     FROM call c JOIN lead ON lead.id = c.lead_id
-                    WHERE c.actor = ? AND c.follow_up_due IS NOT NULL AND c.follow_up_due < ?
-                      AND c.id = (SELECT l.call_id FROM call_latest l WHERE l.lead_id = c.lead_id)
-                    """)
-            let call = RawRows.leadColumnCount, hasStep = RawRows.leadColumnCount + RawRows.callColumnCount
+                ? retry + " FROM call_latest l JOIN lead ON lead.id = l.lead_id WHERE \(due) ORDER BY l.lead_id"
+                : retry + " FROM call_latest l INDEXED BY call_latest_actor JOIN lead ON lead.id = l.lead_id WHERE l.actor = ? AND \(due)")
+            let call = RawRows.followUpLeadColumnCount, hasStep = RawRows.followUpLeadColumnCount + RawRows.latestCallColumnCount
             try calls.forEach(byOwner + [before.databaseValue]) { row in
-                try body(.retry(RetryCandidate(lead: try RawRows.lead(row), call: try RawRows.call(ColumnsFrom(row, start: call)),
+                try body(.retry(RetryCandidate(lead: try RawRows.followUpLead(row), call: try RawRows.latestCall(ColumnsFrom(row, start: call)),
                                                hasOpenNextStep: row.int64(hasStep) == 1)))
             }
 
@@ -108,7 +134,7 @@ extension SQLiteStore {
             // leads instead of 6,500. The order the items come in does not change the list: a
             // lead has one open step (`setNextStep` updates it), so no two steps share a list key
             // (`DueList.listKey`: state, deadline, lead, kind).
-            let columns = "SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), \(RawRows.columns(RawRows.nextStepColumns, of: "n"))"
+            let columns = "SELECT \(RawRows.columns(RawRows.followUpLeadColumns, of: "lead")), \(RawRows.columns(RawRows.nextStepColumns, of: "n"))"
             let open = "WHERE n.done_at IS NULL AND n.due IS NOT NULL AND n.due < ?"
             let step = "\(columns) FROM next_step n JOIN lead ON lead.id = n.lead_id \(open)"
             var stepQueries: [(String, [DatabaseValue])] = [("\(columns) FROM lead CROSS JOIN next_step n ON n.lead_id = lead.id \(open)",
@@ -117,24 +143,25 @@ extension SQLiteStore {
                 stepQueries = [(step + " AND n.owner = ?", [before.databaseValue, owner.databaseValue]),
                                (step + " AND n.owner IS NULL AND lead.owner = ?", [before.databaseValue, owner.databaseValue])]
             }
-            let nextStep = RawRows.leadColumnCount
+            let nextStep = RawRows.followUpLeadColumnCount
             for (sql, args) in stepQueries {
                 try RawStatement(db, sql: sql).forEach(args) { row in
-                    try body(.nextStep(try RawRows.lead(row), try RawRows.nextStep(ColumnsFrom(row, start: nextStep))))
+                    try body(.nextStep(try RawRows.followUpLead(row), try RawRows.nextStep(ColumnsFrom(row, start: nextStep))))
                 }
             }
         }
     }
 
-    /// The first two kinds of `due`'s records, read whole: leads marked for re-qualification and
-    /// first attempts still waiting (few per person, and the SLA needs the lead's signals);
-    /// `toCount`: without the leads already called since their MQL moment, which give no item.
-    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, toCount: Bool = false,
-                                       _ body: (FollowUpInput) throws -> Void) throws {
-        let marked = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
+    /// The first two kinds of `due`'s records: leads marked for re-qualification and first
+    /// attempts still waiting, with all their signals, without the leads already called since
+    /// their MQL moment (`DueList` gives them no item): their signals are not read at all (at
+    /// 100,000 leads that read was 8,600 page reads, a quarter of `due`'s).
+    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, _ body: (FollowUpInput) throws -> Void) throws {
+        let marked = try RawStatement(db, sql: "SELECT \(RawRows.followUpLeadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
                                           + (owner == nil ? "" : " AND owner = ?"))
-        try marked.forEach(owner.map { [$0.databaseValue] } ?? []) { try body(.requalify(try RawRows.lead($0))) }
-        try forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner, unattemptedOnly: toCount) {
+        try marked.forEach(owner.map { [$0.databaseValue] } ?? []) { try body(.requalify(try RawRows.followUpLead($0))) }
+        try forEachFirstAttemptCandidate(db, stages: DueList.firstAttemptStages, mqlSince: nil, owner: owner, signalKinds: nil,
+                                         unattemptedOnly: true) {
             try body(.firstAttempt($0))
         }
     }

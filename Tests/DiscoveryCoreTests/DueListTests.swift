@@ -5,13 +5,12 @@ import Testing
 @Suite struct DueListTests {
     let now = utc("2026-03-03T10:00:00Z")   // a Tuesday
 
-    func lead(_ id: Int64, mql: String? = nil, stage: Stage = .mql, consent: Consent = .unknown, owner: String = "sam") -> Lead {
-        Lead(id: id, org: "Org \(id)", profile: "p", consent: consent, owner: owner, stage: stage,
-             createdAt: utc("2026-02-01T00:00:00Z"), mqlAt: mql.map(utc))
+    func lead(_ id: Int64, mql: String? = nil, stage: Stage = .mql, consent: Consent = .unknown, owner: String = "sam") -> FollowUpLead {
+        FollowUpLead(id: id, org: "Org \(id)", owner: owner, stage: stage, consent: consent, mqlAt: mql.map(utc))
     }
 
-    func call(_ lead: Int64, _ outcome: CallOutcome, at: String, due: String, by: String = "sam") -> Call {
-        Call(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
+    func call(_ lead: Int64, _ outcome: CallOutcome, at: String, due: String, by: String = "sam") -> FollowUpCall {
+        FollowUpCall(id: lead * 10, leadId: lead, outcome: outcome, at: utc(at), actor: by, followUpDue: utc(due))
     }
 
     /// The list holds every item once, each no later in list order than the next, and items of

@@ -42,12 +42,12 @@ import Testing
         var noConsent = lead(5, .mql, mql: "2026-02-02T09:00:00Z")
         noConsent.consent = .no
         let r = SLAReport.compute([
-            FirstAttemptCandidate(lead: lead(1, .mql, mql: "2026-03-02T09:00:00Z"), firstAttempt: utc("2026-03-02T10:00:00Z"), signals: []),
-            FirstAttemptCandidate(lead: lead(2, .mql, mql: "2026-02-26T09:00:00Z"), firstAttempt: utc("2026-03-02T10:00:00Z"), signals: []),
-            FirstAttemptCandidate(lead: lead(3, .mql, owner: "ana", mql: "2026-03-03T08:00:00Z"), firstAttempt: nil, signals: []),
-            FirstAttemptCandidate(lead: lead(4, .mql, owner: nil, mql: "2026-03-02T09:00:00Z"), firstAttempt: nil, signals: []),
-            FirstAttemptCandidate(lead: noConsent, firstAttempt: nil, signals: []),
-            FirstAttemptCandidate(lead: lead(6, .new), firstAttempt: nil, signals: []),
+            FirstAttemptCandidate(lead: FollowUpLead(lead(1, .mql, mql: "2026-03-02T09:00:00Z")), firstAttempt: utc("2026-03-02T10:00:00Z"), signals: []),
+            FirstAttemptCandidate(lead: FollowUpLead(lead(2, .mql, mql: "2026-02-26T09:00:00Z")), firstAttempt: utc("2026-03-02T10:00:00Z"), signals: []),
+            FirstAttemptCandidate(lead: FollowUpLead(lead(3, .mql, owner: "ana", mql: "2026-03-03T08:00:00Z")), firstAttempt: nil, signals: []),
+            FirstAttemptCandidate(lead: FollowUpLead(lead(4, .mql, owner: nil, mql: "2026-03-02T09:00:00Z")), firstAttempt: nil, signals: []),
+            FirstAttemptCandidate(lead: FollowUpLead(noConsent), firstAttempt: nil, signals: []),
+            FirstAttemptCandidate(lead: FollowUpLead(lead(6, .new)), firstAttempt: nil, signals: []),
         ], highPriority: [], now: now)
         #expect(r.owners.map(\.owner) == ["(none)", "ana", "sam"])
         #expect(r.owners.map { [$0.met, $0.due, $0.open, $0.breached] } == [[0, 0, 0, 1], [0, 0, 1, 0], [1, 0, 0, 1]])

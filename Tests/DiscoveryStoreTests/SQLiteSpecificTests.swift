@@ -136,13 +136,13 @@ import Testing
         #expect(error.message.contains(message), "\(error.message)")
     }
 
-    /// Lead lists and the follow-ups read leads by position too (`RawRows.lead` over
-    /// `RawStatement`): as loud, with and without a filter. (An unknown stage is not one the
+    /// Lead lists and the follow-ups read leads by position too (`RawRows.lead`,
+    /// `RawRows.followUpLead` over `RawStatement`): as loud, with and without a filter. (An unknown stage is not one the
     /// follow-ups ask for, so only the lists meet it.)
     @Test(arguments: [
         ("UPDATE lead SET stage = 'won' WHERE id = 1;", "'won' (table lead, row 1)", false),
         ("UPDATE lead SET consent = 'maybe' WHERE id = 1;", "'maybe' (table lead, row 1)", true),
-        ("UPDATE lead SET created_at = 'last spring' WHERE id = 1;", "'last spring' (table lead, row 1)", true),
+        ("UPDATE lead SET mql_at = 'last spring' WHERE id = 1;", "'last spring' (table lead, row 1)", true),
     ])
     func leadListsAreLoudAboutStoredDataTheyDoNotKnow(sql: String, message: String, followUpsReadIt: Bool) throws {
         let tmp = TempDatabase()

@@ -120,14 +120,14 @@ import Testing
         _ = try store.addSignal(SignalEvent(leadId: b.id, kind: "webinar", actor: "mkto", at: t0 + 20), actor: "mkto")
         _ = try store.addSignal(SignalEvent(leadId: b.id, kind: "demo-request", actor: "mkto", at: t0 + 10), actor: "mkto")
         var seen: [FirstAttemptCandidate] = []
-        try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: nil, owner: nil) { seen.append($0) }
+        try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: nil, owner: nil, signalKinds: nil) { seen.append($0) }
         #expect(seen.map(\.lead.id) == [a.id, b.id])
         #expect(seen[0].callBeforeMQL == before && seen[0].signals.isEmpty)
         #expect(seen[1].callBeforeMQL == nil && seen[1].signals.map(\.kind) == ["demo-request", "webinar"])
         struct Stop: Error {}
         var calls = 0
         #expect(throws: (any Error).self) {
-            try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: nil, owner: nil) { _ in calls += 1; throw Stop() }
+            try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: nil, owner: nil, signalKinds: nil) { _ in calls += 1; throw Stop() }
         }
         #expect(calls == 1)
     }

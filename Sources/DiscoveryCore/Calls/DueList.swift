@@ -20,17 +20,18 @@ public struct DueItem: Sendable, Equatable, Codable {
     public var state: SLAState
 }
 
-/// A lead that reached `mql`, with its first call after `mql_at` (if any), the last call that
-/// began before `mql_at` (if any) and its signals.
-public struct FirstAttemptCandidate: Sendable {
-    public var lead: Lead
+/// A lead that reached `mql` (what the follow-up rules read of it), with its first call after
+/// `mql_at` (if any), the last call that began before `mql_at` (if any) and its signals (those
+/// the read asked for: all of them, or only the kinds the SLA counts).
+public struct FirstAttemptCandidate: Sendable, Equatable {
+    public var lead: FollowUpLead
     /// The first call that began at or after `mql_at`.
     public var firstAttempt: Date?
     /// The latest call that began before `mql_at`: when it was still in progress at that
     /// moment (a lead that became an MQL during a call), that call is the first attempt.
     public var callBeforeMQL: Call?
     public var signals: [SignalEvent]
-    public init(lead: Lead, firstAttempt: Date?, callBeforeMQL: Call? = nil, signals: [SignalEvent]) {
+    public init(lead: FollowUpLead, firstAttempt: Date?, callBeforeMQL: Call? = nil, signals: [SignalEvent]) {
         self.lead = lead
         self.firstAttempt = firstAttempt
         self.callBeforeMQL = callBeforeMQL
@@ -51,11 +52,11 @@ public struct FirstAttemptCandidate: Sendable {
 }
 
 /// A lead's latest call, which asks for a follow-up, and whether an open next step exists.
-public struct RetryCandidate: Sendable {
-    public var lead: Lead
-    public var call: Call
+public struct RetryCandidate: Sendable, Equatable {
+    public var lead: FollowUpLead
+    public var call: FollowUpCall
     public var hasOpenNextStep: Bool
-    public init(lead: Lead, call: Call, hasOpenNextStep: Bool) {
+    public init(lead: FollowUpLead, call: FollowUpCall, hasOpenNextStep: Bool) {
         self.lead = lead
         self.call = call
         self.hasOpenNextStep = hasOpenNextStep
@@ -63,15 +64,15 @@ public struct RetryCandidate: Sendable {
 }
 
 /// One record the `due` list is made from, as the storage hands it out.
-public enum FollowUpInput: Sendable {
+public enum FollowUpInput: Sendable, Equatable {
     /// A lead marked for re-qualification.
-    case requalify(Lead)
+    case requalify(FollowUpLead)
     /// A lead that reached `mql` and may still wait for its first call.
     case firstAttempt(FirstAttemptCandidate)
     /// A lead's latest call, which asks for a follow-up.
     case retry(RetryCandidate)
     /// An open next step of a lead.
-    case nextStep(Lead, NextStep)
+    case nextStep(FollowUpLead, NextStep)
 }
 
 /// Builds the `due` list: what is overdue or due today, and for whom.
@@ -86,8 +87,8 @@ public enum DueList {
     /// Every item, due or not, with its state at `now`. Leads whose consent is `no` get no
     /// outreach: no first attempt and no retry. A lead marked for re-qualification is due for
     /// a look one business day after it was marked.
-    public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(Lead, NextStep)],
-                             requalify: [Lead] = [], highPriority: Set<String>, now: Date) -> [DueItem] {
+    public static func items(firstAttempts: [FirstAttemptCandidate], retries: [RetryCandidate], nextSteps: [(FollowUpLead, NextStep)],
+                             requalify: [FollowUpLead] = [], highPriority: Set<String>, now: Date) -> [DueItem] {
         requalify.compactMap { item(.requalify($0), highPriority: highPriority, now: now) }
             + firstAttempts.compactMap { item(.firstAttempt($0), highPriority: highPriority, now: now) }
             + retries.compactMap { item(.retry($0), highPriority: highPriority, now: now) }
@@ -159,14 +160,38 @@ public enum DueList {
         (item.state == .breached ? 0 : 1, item.due, item.leadId, kindOrder(item.kind))
     }
 
-    /// `items` in list order (`listKey`; items of equal keys in the order given), sorted by
-    /// their keys: the items themselves (three strings each) are moved once, not at every step.
+    /// `items` in list order (`listKey`; items of equal keys in the order given).
     public static func sortedForList(_ items: [DueItem]) -> [DueItem] {
+        var sorted = items
+        sortForList(&sorted)
+        return sorted
+    }
+
+    /// Puts `items` in list order (`listKey`; items of equal keys in the order given), sorted
+    /// by their keys, then each item moved once to its place by swaps: no item (three strings)
+    /// is copied, so none is retained and released.
+    public static func sortForList(_ items: inout [DueItem]) {
         let keys = items.map(listKey)
-        return keys.indices.sorted { i, j in
+        let order = keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
             return (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
-        }.map { items[$0] }
+        }
+        // Place `k` takes the item at `order[k]`: each cycle of the permutation is followed
+        // from its first place, one swap per step (the buffer's swaps move the items; the
+        // array's copy one out and back).
+        var placed = [Bool](repeating: false, count: order.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where !placed[start] {
+                var k = start
+                while true {
+                    placed[k] = true
+                    let from = order[k]
+                    if from == start { break }
+                    buffer.swapAt(k, from)
+                    k = from
+                }
+            }
+        }
     }
 
     static func kindOrder(_ k: DueItem.Kind) -> Int {

@@ -1,12 +1,12 @@
 import Foundation
 
 extension ReviewInput {
-    /// The review's view of an MQL, from what the store keeps: the lead with its first attempt
-    /// and signals, its stage moves (any order), its rejections and, when known, its fit band.
+    /// The review's view of an MQL, from what the store keeps: the whole lead (its cohorts are
+    /// its source, specialty and profile), its first attempt and signals (`candidate`, of the
+    /// same lead), its stage moves (any order), its rejections and, when known, its fit band.
     /// `nil` for a lead that never reached `mql`.
-    public static func make(_ candidate: FirstAttemptCandidate, moves: [StageMove], rejections: [Rejection],
+    public static func make(_ lead: Lead, _ candidate: FirstAttemptCandidate, moves: [StageMove], rejections: [Rejection],
                             fitBand: String? = nil) -> ReviewInput? {
-        let lead = candidate.lead
         guard let mqlAt = lead.mqlAt else { return nil }
         var reached: [Stage: Date] = [:]
         for move in moves where move.leadId == lead.id && laterStages.contains(move.to) && move.at >= mqlAt {

@@ -24,23 +24,28 @@ extension Command {
         }
         // The list is in order, overdue first: each section is the run of its state. Written
         // in blocks (one write per item made `due` over a whole book mostly system calls).
-        let overdue = items.prefix { $0.state == .breached }.count
-        let sections = [("Overdue", items[..<overdue]), ("Due today", items[overdue...])]
+        // The items are read in place (their states by index, their lines through the list's
+        // buffer), not copied out of the list: a copy is three strings retained and released.
+        var overdue = 0
+        while overdue < items.count && items[overdue].state == .breached { overdue += 1 }
+        let sections = [("Overdue", 0..<overdue), ("Due today", overdue..<items.count)]
         // Each item's lines go straight into a block of bytes (`DueText.append`).
         let sink = OutputSink(session.out)
         let text = DueText(now: now, width: session.width, style: session.style)
         var block: [UInt8] = []
         block.reserveCapacity(Command.dueBlock + 1024)
         var first = true
-        for (title, part) in sections where !part.isEmpty {
-            if !first { block.append(0x0A) }
-            first = false
-            block.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
-            for item in part {
-                text.append(item, to: &block)
-                if block.count >= Command.dueBlock {
-                    try sink.write(String(decoding: block, as: UTF8.self))
-                    block.removeAll(keepingCapacity: true)
+        try items.withUnsafeBufferPointer { list in
+            for (title, part) in sections where !part.isEmpty {
+                if !first { block.append(0x0A) }
+                first = false
+                block.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
+                for i in part {
+                    text.append(list[i], to: &block)
+                    if block.count >= Command.dueBlock {
+                        try sink.write(String(decoding: block, as: UTF8.self))
+                        block.removeAll(keepingCapacity: true)
+                    }
                 }
             }
         }

@@ -40,8 +40,10 @@ extension Command {
             let r = ReasonsReport.compute(try store.disqualifiedLeads(since: since), rejections: try store.rejections(since: since))
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.reasons(r))
         case .sla:
-            var tally = SLAReport.Tally(highPriority: try session.highPrioritySignals, now: now)
-            try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: since, owner: nil) { tally.add($0) }
+            // Only the `priority: high` signals are read: the SLA counts no other (`FirstAttemptCandidate.sla`).
+            let highPriority = try session.highPrioritySignals
+            var tally = SLAReport.Tally(highPriority: highPriority, now: now)
+            try store.forEachFirstAttemptCandidate(stages: nil, mqlSince: since, owner: nil, signalKinds: highPriority) { tally.add($0) }
             let r = tally.report
             session.out.write(json ? ReportJSON.encode(kind, since: since, asOf: now, r) : renderer.sla(r))
         case .calls:
