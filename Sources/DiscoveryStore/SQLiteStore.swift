@@ -54,7 +54,6 @@ public final class SQLiteStore: Sendable {
     }
 
     private func prepare(existed: Bool) throws(DiscoveryError) {
-        let migrator = Schema.migrator
         do {
             let needsMigration = try queue.writeWithoutTransaction { db -> Bool in
                 // GRDB sets NORMAL for WAL databases after prepareDatabase: FULL is set here,
@@ -78,7 +77,7 @@ public final class SQLiteStore: Sendable {
                 }
                 let applied = tables.contains("grdb_migrations")
                     ? Set(try Self.texts(db, "SELECT identifier FROM grdb_migrations")) : []
-                let known = Set(migrator.migrations)
+                let known = Set(Schema.migrations.map { $0.identifier })
                 if !applied.isSubset(of: known) {
                     throw DiscoveryError.storage("\(path): the database was written by a newer version of discovery; upgrade discovery to open it")
                 }
@@ -86,7 +85,7 @@ public final class SQLiteStore: Sendable {
             }
             // An up-to-date database is not written to on open, so a read-only one can still be read.
             if needsMigration {
-                try migrator.migrate(queue)
+                try Schema.migrator.migrate(queue)
             }
         } catch let e as DiscoveryError {
             throw e
