@@ -37,9 +37,9 @@ public final class SQLiteStore: Sendable {
         // would refuse a read-only database that could still be read.
         config.busyMode = .timeout(busyTimeout)
         // Foreign keys are switched on by one C-level statement per connection rather than
-        // through GRDB's `foreignKeysEnabled`, whose `execute(sql:)` builds GRDB's SQL
-        // literal machinery at every start (a tenth of a short command's time). GRDB's
-        // migrator reads the pragma itself, so it sees them on either way.
+        // through GRDB's `foreignKeysEnabled`, whose `execute(sql:)` is GRDB's SQL-literal path
+        // with its run-time generic look-ups (part of every start). GRDB's migrator reads the
+        // pragma itself, so it sees them on either way (`StoreOpenTests` checks the pragma).
         config.foreignKeysEnabled = false
         config.prepareDatabase { db in try RawStatement(db, sql: "PRAGMA foreign_keys = ON").execute([]) }
         let queue: DatabaseQueue
