@@ -42,11 +42,15 @@ extension SQLiteStore: ReportStorage {
                   AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
                 """ + (since == nil ? "" : " AND at >= ?") + " ORDER BY at, id"
             let args: StatementArguments = since.map { [$0] } ?? []
-            return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
-                guard let to = (row["new_value"] as String?).flatMap(Stage.init(rawValue:)) else { return nil }
-                return StageMove(leadId: row["lead_id"], from: (row["old_value"] as String?).flatMap(Stage.init(rawValue:)),
-                                 to: to, at: row["at"])
+            // Decoded one row at a time from the cursor (the moves are kept, the rows are not).
+            var moves: [StageMove] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+            while let row = try rows.next() {
+                guard let to = (row["new_value"] as String?).flatMap(Stage.init(rawValue:)) else { continue }
+                moves.append(StageMove(leadId: row["lead_id"], from: (row["old_value"] as String?).flatMap(Stage.init(rawValue:)),
+                                       to: to, at: row["at"]))
             }
+            return moves
         }
     }
 
