@@ -7,24 +7,27 @@ extension Session {
     /// their first attempt and signals, their stage moves and rejections and, for `--by
     /// fit-band`, their fit band under the current question sets (whole-book evaluation).
     func reviewInputs(period: ReviewReport.Period, by: ReviewDimension?) throws(DiscoveryError) -> [ReviewInput] {
-        let candidates = try store.mqlsWithLeads(mqlSince: period.from)
-            .filter { $0.lead.mqlAt.map(period.contains) ?? false }
-        guard !candidates.isEmpty else { return [] }
+        // Each MQL of the period becomes its input as it is read: the whole leads and their
+        // signals are not kept (the read hands over every MQL since the period's start).
         let moves = Dictionary(grouping: try store.stageMoves(since: period.from), by: \.leadId)
         let rejections = Dictionary(grouping: try store.rejections(since: period.from), by: \.leadId)
-        var fitBands: [Int64: String] = [:]
-        if by == .fitBand {
-            let wanted = Set(candidates.map(\.lead.id))
+        var inputs: [ReviewInput] = []
+        try store.forEachMQLWithLead(mqlSince: period.from) { lead, candidate in
+            guard lead.mqlAt.map(period.contains) ?? false,
+                  let input = ReviewInput.make(lead, candidate, moves: moves[lead.id] ?? [], rejections: rejections[lead.id] ?? [])
+            else { return }
+            inputs.append(input)
+        }
+        if by == .fitBand, !inputs.isEmpty {
+            let wanted = Dictionary(grouping: inputs.indices, by: { inputs[$0].leadId })
             let catalog = try catalog
             try store.forEachQualificationRecord(createdSince: nil, contacts: false) { record in
-                guard wanted.contains(record.lead.id), catalog.profile(record.lead.profile) != nil else { return }
-                fitBands[record.lead.id] = try qualification(of: record, rankingQuestions: false).verdict.band(.fit)?.rawValue
+                guard let indices = wanted[record.lead.id], catalog.profile(record.lead.profile) != nil else { return }
+                let band = try qualification(of: record, rankingQuestions: false).verdict.band(.fit)?.rawValue
+                for i in indices { inputs[i].cohorts[.fitBand] = band }
             }
         }
-        return candidates.compactMap { c in
-            ReviewInput.make(c.lead, c.candidate, moves: moves[c.lead.id] ?? [], rejections: rejections[c.lead.id] ?? [],
-                             fitBand: fitBands[c.lead.id])
-        }
+        return inputs
     }
 
     /// The reps the review counts capacity for: every owner `routing.yaml` names (owners and

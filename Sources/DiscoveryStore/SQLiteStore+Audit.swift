@@ -17,7 +17,12 @@ extension SQLiteStore: AuditStorage {
                 sql += " LIMIT ?"
                 args += [limit]
             }
-            return try Row.fetchAll(db, sql: sql, arguments: args).map(Rows.auditEntry).reversed()
+            // Decoded one row at a time from the cursor (the whole log's rows are not held).
+            var entries: [AuditEntry] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+            while let row = try rows.next() { entries.append(try Rows.auditEntry(row)) }
+            entries.reverse()
+            return entries
         }
     }
 

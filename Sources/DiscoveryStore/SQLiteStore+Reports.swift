@@ -10,20 +10,24 @@ extension SQLiteStore: ReportStorage {
     public func pipelineInputs(since: Date?) throws(DiscoveryError) -> [PipelineReport.Input] {
         try read { db in
             var history: [Int64: [Stage]] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            // Read through a cursor: the book's stage moves are kept as stages, not as rows.
+            let moves = try Row.fetchCursor(db, sql: """
                 SELECT lead_id, old_value, new_value FROM audit
                 WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
                   AND change_id NOT IN (SELECT CAST(new_value AS INTEGER) FROM audit WHERE action = 'undo' AND new_value IS NOT NULL)
                   AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
-                """) {
+                """)
+            while let row = try moves.next() {
                 let id: Int64 = row["lead_id"]
                 for value in [row["old_value"], row["new_value"]] as [String?] {
                     if let stage = value.flatMap(Stage.init(rawValue:)) { history[id, default: []].append(stage) }
                 }
             }
-            return try leadRows(db, since: since, column: .createdAt).map { lead in
-                PipelineReport.Input(stage: lead.stage, history: history[lead.id] ?? [], reachedMQL: lead.mqlAt != nil)
+            var inputs: [PipelineReport.Input] = []
+            try forEachLeadRow(db, since: since, column: .createdAt) { lead in
+                inputs.append(PipelineReport.Input(stage: lead.stage, history: history[lead.id] ?? [], reachedMQL: lead.mqlAt != nil))
             }
+            return inputs
         }
     }
 
@@ -38,18 +42,24 @@ extension SQLiteStore: ReportStorage {
                   AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
                 """ + (since == nil ? "" : " AND at >= ?") + " ORDER BY at, id"
             let args: StatementArguments = since.map { [$0] } ?? []
-            return try Row.fetchAll(db, sql: sql, arguments: args).compactMap { row in
-                guard let to = (row["new_value"] as String?).flatMap(Stage.init(rawValue:)) else { return nil }
-                return StageMove(leadId: row["lead_id"], from: (row["old_value"] as String?).flatMap(Stage.init(rawValue:)),
-                                 to: to, at: row["at"])
+            // Decoded one row at a time from the cursor (the moves are kept, the rows are not).
+            var moves: [StageMove] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+            while let row = try rows.next() {
+                guard let to = (row["new_value"] as String?).flatMap(Stage.init(rawValue:)) else { continue }
+                moves.append(StageMove(leadId: row["lead_id"], from: (row["old_value"] as String?).flatMap(Stage.init(rawValue:)),
+                                       to: to, at: row["at"]))
             }
+            return moves
         }
     }
 
     /// Disqualified leads, moved there since `since` (all when `nil`).
     public func disqualifiedLeads(since: Date?) throws(DiscoveryError) -> [Lead] {
         try read { db in
-            try leadRows(db, since: since, column: .stageChangedAt).filter { $0.stage == .disqualified }
+            var leads: [Lead] = []
+            try forEachLeadRow(db, since: since, column: .stageChangedAt) { if $0.stage == .disqualified { leads.append($0) } }
+            return leads
         }
     }
 
@@ -72,9 +82,12 @@ extension SQLiteStore: ReportStorage {
         case stageChangedAt = "stage_changed_at"
     }
 
-    func leadRows(_ db: Database, since: Date?, column: SinceColumn) throws -> [Lead] {
+    /// Each lead (since `since` on `column`, all when `nil`) in id order, decoded one at a time
+    /// from the cursor: a report keeps what it reads of them, not the whole book's leads.
+    func forEachLeadRow(_ db: Database, since: Date?, column: SinceColumn, _ body: (Lead) throws -> Void) throws {
         let sql = "SELECT * FROM lead" + (since == nil ? "" : " WHERE \(column.rawValue) >= ?") + " ORDER BY id"
         let args: StatementArguments = since.map { [$0] } ?? []
-        return try Array(Row.fetchCursor(db, sql: sql, arguments: args).map(Rows.lead))
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+        while let row = try rows.next() { try body(try Rows.lead(row)) }
     }
 }

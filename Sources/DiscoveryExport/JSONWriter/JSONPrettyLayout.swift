@@ -6,7 +6,15 @@ enum JSONPrettyLayout {
     static func pretty(_ compact: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(compact.count * 2)
-        var depth = 0
+        append(compact, depth: 0, to: &out)
+        return out
+    }
+
+    /// Appends the layout of one compact value as it reads `depth` levels in (an element of an
+    /// array inside an object is at depth 2): its first bracket where the caller stands, its
+    /// members at `depth + 1`, its closing bracket at `depth`.
+    static func append(_ compact: [UInt8], depth start: Int, to out: inout [UInt8]) {
+        var depth = start
         var inString = false
         var i = 0
         func indent(_ level: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level)) }
@@ -56,6 +64,5 @@ enum JSONPrettyLayout {
             }
             i += 1
         }
-        return out
     }
 }

@@ -19,7 +19,7 @@ extension Command {
             session.print("The audit log is empty.")
             return
         }
-        let rows = entries.map { e -> [String] in
+        func cells(_ e: AuditEntry) -> [String] {
             var what = "\(e.action.rawValue) \(e.entity)"
             if let id = e.entityId, e.entity != "lead", e.action != .undo { what += " #\(id)" }
             if let f = e.field { what += " \(f)" }
@@ -32,6 +32,28 @@ extension Command {
             }
             return [String(e.changeId), Dates.iso(e.at), e.actor, e.leadId.map { "L\($0)" } ?? "-", what, change]
         }
-        session.out.write(TextTable.render(["CHANGE", "AT", "ACTOR", "LEAD", "WHAT", "VALUES"], rows))
+        // The entries are kept, their cells and the table's text are not: a first pass measures
+        // the columns, a second writes each line into blocks (`audit --all` over a whole book).
+        let headers = ["CHANGE", "AT", "ACTOR", "LEAD", "WHAT", "VALUES"]
+        var columns = TextTable.Columns(headers)
+        for e in entries { columns.measure(cells(e)) }
+        let sink = OutputSink(session.out)
+        var block: [UInt8] = []
+        block.reserveCapacity(Command.auditBlock + 1024)
+        columns.appendLine(headers, to: &block)
+        for e in entries {
+            columns.appendLine(cells(e), to: &block)
+            if block.count >= Command.auditBlock {
+                try sink.write(String(decoding: block, as: UTF8.self))
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        try sink.write(String(decoding: block, as: UTF8.self))
+        try sink.flush()
     }
+}
+
+extension Command {
+    /// How many bytes of `audit`'s lines are gathered before they go to the output.
+    static let auditBlock = 1 << 16
 }

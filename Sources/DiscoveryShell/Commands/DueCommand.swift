@@ -14,7 +14,10 @@ extension Command {
         let now = session.now()
         let items = try FollowUpList.due(session, owner: owner)
         if inv.flag("--json") {
-            session.print(JSONText.encode(DueJSON(asOf: now, owner: owner, items: items.map(DueJSON.Item.init))))
+            // Written element by element into blocks: the items are kept (sorted), their text is not.
+            let sink = OutputSink(session.out)
+            try DueJSONText.write(asOf: now, owner: owner, items: items, to: sink)
+            try sink.flush()
             return
         }
         let whose = owner.map { " for \($0)" } ?? ""
@@ -126,35 +129,4 @@ struct DueText {
             bytes.append(contentsOf: "…".utf8)
         }
     }
-}
-
-/// `due --json`.
-struct DueJSON: Encodable {
-    struct Item: Encodable {
-        var lead: String
-        var org: String
-        @NullEncoded var owner: String?
-        var kind: String
-        var what: String
-        var since: Date
-        var due: Date
-        var slaState: String
-        var overdue: Bool
-
-        init(_ i: DueItem) {
-            lead = "L\(i.leadId)"
-            org = i.org
-            owner = i.owner
-            kind = i.kind.rawValue
-            what = i.what
-            since = i.since
-            due = i.due
-            slaState = i.state.rawValue
-            overdue = i.state == .breached
-        }
-    }
-    var asOf: Date
-    @NullEncoded var owner: String?
-    var items: [Item]
-
 }

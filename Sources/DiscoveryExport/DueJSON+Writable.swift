@@ -1,0 +1,68 @@
+import DiscoveryCore
+import Foundation
+
+/// `due --json` written straight as bytes, element by element, into blocks that go to the sink
+/// as they fill: the list's items are kept (sorted), the text of the whole list is not. Each
+/// item is written compact from the `DueItem` (no `DueJSON.Item`, no `Encoder`) and laid out
+/// two levels in (`JSONPrettyLayout`); the document around them is Foundation's pretty layout
+/// of `DueJSON`'s three keys. The bytes are those of `JSONText.encode(DueJSON(…))` and a newline
+/// (`DueJSONTextTests`); with `JSONText.writtenByFoundation` set, Foundation's encoder writes the
+/// whole document instead, for the tests.
+public enum DueJSONText {
+    /// How many bytes are gathered before they go to the sink.
+    static let blockSize = 1 << 16
+
+    static let itemKeys = JSONObjectKeys(DueJSON.Item.CodingKeys.allCases, name: \.stringValue)
+
+    public static func write(asOf: Date, owner: String?, items: [DueItem], to sink: TextSink) throws(DiscoveryError) {
+        if JSONText.writtenByFoundation {
+            try sink.write(JSONText.foundationText(DueJSON(asOf: asOf, owner: owner, items: items.map(DueJSON.Item.init))) + "\n")
+            return
+        }
+        // `{`, then the keys in byte order: as_of, items, owner.
+        var block: [UInt8] = []
+        block.reserveCapacity(blockSize + 1024)
+        block.append(contentsOf: "{\n  \"as_of\" : ".utf8)
+        JSONISO8601Date.append(asOf, to: &block)
+        block.append(contentsOf: ",\n  \"items\" : [".utf8)
+        var item = JSONCompactText(capacity: 1024)
+        for i in items.indices {
+            block.append(contentsOf: i == 0 ? "\n    ".utf8 : ",\n    ".utf8)
+            item.reset()
+            writeItem(items[i], to: &item)
+            JSONPrettyLayout.append(item.bytes, depth: 2, to: &block)
+            if block.count >= blockSize {
+                try sink.write(String(decoding: block, as: UTF8.self))
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        // An empty array is its bracket, an empty line and the closing bracket.
+        block.append(contentsOf: items.isEmpty ? "\n\n  ],\n  \"owner\" : ".utf8 : "\n  ],\n  \"owner\" : ".utf8)
+        item.reset()
+        item.string(owner)
+        block.append(contentsOf: item.bytes)
+        block.append(contentsOf: "\n}\n".utf8)
+        try sink.write(String(decoding: block, as: UTF8.self))
+    }
+
+    /// The compact object `DueJSON.Item(item)` encodes to, in key order.
+    static func writeItem(_ item: DueItem, to json: inout JSONCompactText) {
+        json.object(itemKeys) { member, json in
+            switch member {
+            case .lead:
+                // `L` and the id: nothing in it is escaped.
+                json.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "L")])
+                JSONScalarText.appendInteger(item.leadId, to: &json.bytes)
+                json.bytes.append(UInt8(ascii: "\""))
+            case .org: json.string(item.org)
+            case .owner: json.string(item.owner)
+            case .kind: json.string(item.kind.rawValue)
+            case .what: json.string(item.what)
+            case .since: json.date(item.since)
+            case .due: json.date(item.due)
+            case .slaState: json.string(item.state.rawValue)
+            case .overdue: json.bool(item.state == .breached)
+            }
+        }
+    }
+}
