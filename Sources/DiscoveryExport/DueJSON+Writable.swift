@@ -9,9 +9,6 @@ import Foundation
 /// (`DueJSONTextTests`); with `JSONText.writtenByFoundation` set, Foundation's encoder writes the
 /// whole document instead, for the tests.
 public enum DueJSONText {
-    /// How many bytes are gathered before they go to the sink.
-    static let blockSize = 1 << 16
-
     static let itemKeys = JSONObjectKeys(DueJSON.Item.CodingKeys.allCases, name: \.stringValue)
 
     public static func write(asOf: Date, owner: String?, items: [DueItem], to sink: TextSink) throws(DiscoveryError) {
@@ -20,29 +17,25 @@ public enum DueJSONText {
             return
         }
         // `{`, then the keys in byte order: as_of, items, owner.
-        var block: [UInt8] = []
-        block.reserveCapacity(blockSize + 1024)
-        block.append(contentsOf: "{\n  \"as_of\" : ".utf8)
-        JSONISO8601Date.append(asOf, to: &block)
-        block.append(contentsOf: ",\n  \"items\" : [".utf8)
+        var block = ByteBlock(to: sink)
+        block.bytes.append(contentsOf: "{\n  \"as_of\" : ".utf8)
+        JSONISO8601Date.append(asOf, to: &block.bytes)
+        block.bytes.append(contentsOf: ",\n  \"items\" : [".utf8)
         var item = JSONCompactText(capacity: 1024)
         for i in items.indices {
-            block.append(contentsOf: i == 0 ? "\n    ".utf8 : ",\n    ".utf8)
+            block.bytes.append(contentsOf: i == 0 ? "\n    ".utf8 : ",\n    ".utf8)
             item.reset()
             writeItem(items[i], to: &item)
-            JSONPrettyLayout.append(item.bytes, depth: 2, to: &block)
-            if block.count >= blockSize {
-                try sink.write(String(decoding: block, as: UTF8.self))
-                block.removeAll(keepingCapacity: true)
-            }
+            JSONPrettyLayout.append(item.bytes, depth: 2, to: &block.bytes)
+            try block.sendIfFull()
         }
         // An empty array is its bracket, an empty line and the closing bracket.
-        block.append(contentsOf: items.isEmpty ? "\n\n  ],\n  \"owner\" : ".utf8 : "\n  ],\n  \"owner\" : ".utf8)
+        block.bytes.append(contentsOf: items.isEmpty ? "\n\n  ],\n  \"owner\" : ".utf8 : "\n  ],\n  \"owner\" : ".utf8)
         item.reset()
         item.string(owner)
-        block.append(contentsOf: item.bytes)
-        block.append(contentsOf: "\n}\n".utf8)
-        try sink.write(String(decoding: block, as: UTF8.self))
+        block.bytes.append(contentsOf: item.bytes)
+        block.bytes.append(contentsOf: "\n}\n".utf8)
+        try block.send()
     }
 
     /// The compact object `DueJSON.Item(item)` encodes to, in key order.

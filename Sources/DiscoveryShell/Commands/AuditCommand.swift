@@ -1,4 +1,5 @@
 import DiscoveryCore
+import DiscoveryExport
 import DiscoveryStorage
 
 extension Command {
@@ -38,22 +39,13 @@ extension Command {
         var columns = TextTable.Columns(headers)
         for e in entries { columns.measure(cells(e)) }
         let sink = OutputSink(session.out)
-        var block: [UInt8] = []
-        block.reserveCapacity(Command.auditBlock + 1024)
-        columns.appendLine(headers, to: &block)
+        var block = ByteBlock(to: sink)
+        columns.appendLine(headers, to: &block.bytes)
         for e in entries {
-            columns.appendLine(cells(e), to: &block)
-            if block.count >= Command.auditBlock {
-                try sink.write(String(decoding: block, as: UTF8.self))
-                block.removeAll(keepingCapacity: true)
-            }
+            columns.appendLine(cells(e), to: &block.bytes)
+            try block.sendIfFull()
         }
-        try sink.write(String(decoding: block, as: UTF8.self))
+        try block.send()
         try sink.flush()
     }
-}
-
-extension Command {
-    /// How many bytes of `audit`'s lines are gathered before they go to the output.
-    static let auditBlock = 1 << 16
 }

@@ -35,31 +35,22 @@ extension Command {
         // Each item's lines go straight into a block of bytes (`DueText.append`).
         let sink = OutputSink(session.out)
         let text = DueText(now: now, width: session.width, style: session.style)
-        var block: [UInt8] = []
-        block.reserveCapacity(Command.dueBlock + 1024)
+        var block = ByteBlock(to: sink)
         var first = true
         try items.withUnsafeBufferPointer { list in
             for (title, part) in sections where !part.isEmpty {
-                if !first { block.append(0x0A) }
+                if !first { block.bytes.append(0x0A) }
                 first = false
-                block.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
+                block.bytes.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
                 for i in part {
-                    text.append(list[i], to: &block)
-                    if block.count >= Command.dueBlock {
-                        try sink.write(String(decoding: block, as: UTF8.self))
-                        block.removeAll(keepingCapacity: true)
-                    }
+                    text.append(list[i], to: &block.bytes)
+                    try block.sendIfFull()
                 }
             }
         }
-        try sink.write(String(decoding: block, as: UTF8.self))
+        try block.send()
         try sink.flush()
     }
-}
-
-extension Command {
-    /// How many bytes of `due`'s lines are gathered before they go to the output.
-    static let dueBlock = 1 << 16
 }
 
 /// How one due item reads: what and for which lead, then when, since when and whose.

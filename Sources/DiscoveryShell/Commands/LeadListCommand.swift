@@ -38,22 +38,15 @@ extension Command {
             session.print("No leads\(filter.isEmpty ? " yet: create one with 'lead new ORG'" : " match").")
             return
         }
-        var block: [UInt8] = []
-        block.reserveCapacity(Command.leadListBlock + 1024)
-        columns.appendLine(headers, to: &block)
+        var block = ByteBlock(to: sink)
+        columns.appendLine(headers, to: &block.bytes)
         try session.store.forEachLeadListRow(filter) { row in
-            columns.appendLine(cells(row), to: &block)
-            if block.count >= Command.leadListBlock {
-                try sink.write(String(decoding: block, as: UTF8.self))
-                block.removeAll(keepingCapacity: true)
-            }
+            columns.appendLine(cells(row), to: &block.bytes)
+            try block.sendIfFull()
         }
-        try sink.write(String(decoding: block, as: UTF8.self))
+        try block.send()
         try sink.flush()
     }
-
-    /// How many bytes of `lead list`'s lines are gathered before they go to the output.
-    static let leadListBlock = 1 << 16
 }
 
 extension LeadFilter {

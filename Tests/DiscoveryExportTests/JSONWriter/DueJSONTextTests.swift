@@ -77,15 +77,15 @@ import Testing
     }
 
     /// A list of many blocks' text is the same text, handed over in blocks of about
-    /// `blockSize` bytes: the text of the whole list is never held.
+    /// `ByteBlock.size` bytes: the text of the whole list is never held.
     @Test func aLongListGoesOutInBlocks() throws {
         let items = Array(repeating: Self.items, count: 12).joined().map { $0 }
         let sink = try Self.written(asOf: Self.utc("2026-12-01T12:00:00Z"), owner: nil, items: items)
         let document = DueJSON(asOf: Self.utc("2026-12-01T12:00:00Z"), owner: nil, items: items.map(DueJSON.Item.init))
         #expect(sink.text == JSONText.encode(document) + "\n")
-        #expect(sink.text.utf8.count > 4 * DueJSONText.blockSize)
+        #expect(sink.text.utf8.count > 4 * ByteBlock.size)
         #expect(sink.writes.count >= 4)
-        for block in sink.writes { #expect(block.utf8.count < DueJSONText.blockSize + 2048) }
+        for block in sink.writes { #expect(block.utf8.count < ByteBlock.size + 2048) }
     }
 
     @Test func withFoundationsWriterTheTextIsFoundations() throws {
