@@ -58,12 +58,7 @@ struct JSONCompactText {
 
     /// An object whose members `body` writes, each through `key(_:)` then its value.
     mutating func object(_ body: (inout JSONCompactText) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
-        let outer = needsComma
-        needsComma = false
-        body(&self)
-        needsComma = outer
-        bytes.append(UInt8(ascii: "}"))
+        enclosed(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
     }
 
     /// An object of `keys`' members, in key order, each member's value written by `value`.
@@ -86,12 +81,18 @@ struct JSONCompactText {
 
     /// An array of the elements `body` writes, each after `element()`.
     mutating func array(_ body: (inout JSONCompactText) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+        enclosed(UInt8(ascii: "["), UInt8(ascii: "]"), body)
+    }
+
+    /// What `body` writes between `open` and `close`, its first member or element without a
+    /// comma before it, the comma state outside left as it was.
+    private mutating func enclosed(_ open: UInt8, _ close: UInt8, _ body: (inout JSONCompactText) -> Void) {
+        bytes.append(open)
         let outer = needsComma
         needsComma = false
         body(&self)
         needsComma = outer
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(close)
     }
 
     /// What separates the next element from the one before.
