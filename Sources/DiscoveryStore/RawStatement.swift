@@ -2,19 +2,50 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A prepared statement run through the SQLite C API: bound, stepped and read without GRDB's
-/// per-call argument arrays, argument validation and row copies. Only for the import's hot
-/// statements (a dozen per imported row); everything else goes through GRDB. Errors come out
-/// as GRDB's `DatabaseError`, so `StoreErrors` maps them as usual.
-final class RawStatement {
-    /// GRDB's statement owns the `sqlite3_stmt` (and finalises it).
-    private let statement: Statement
-    private let db: Database
-    private var handle: SQLiteStatement { statement.sqliteStatement }
+/// Where a `RawStatement` is prepared: GRDB's connection, inside its reads and changes, or the
+/// store's own C-API connection (`ReadConnection`).
+protocol RawStatementSource {
+    func prepareRaw(_ sql: String) throws -> RawStatement.Prepared
+}
 
-    init(_ db: Database, sql: String) throws {
-        self.db = db
-        statement = try db.makeStatement(sql: sql)
+extension Database: RawStatementSource {
+    /// Compiled by GRDB (its authorizer watches every compilation on its connection), which
+    /// owns and finalises the statement.
+    func prepareRaw(_ sql: String) throws -> RawStatement.Prepared {
+        let statement = try makeStatement(sql: sql)
+        guard let connection = sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database is closed") }
+        return RawStatement.Prepared(statement: statement.sqliteStatement, connection: connection, owner: statement)
+    }
+}
+
+/// A prepared statement run through the SQLite C API: bound, stepped and read without GRDB's
+/// per-call argument arrays, argument validation and row copies: the import's hot statements,
+/// the whole-book cursors and the reads of `ReadConnection`. Errors come out as GRDB's
+/// `DatabaseError`, so `StoreErrors` maps them as usual.
+final class RawStatement {
+    /// A compiled statement, its connection and, when another object finalises it, that object.
+    struct Prepared {
+        let statement: SQLiteStatement
+        let connection: OpaquePointer
+        let owner: AnyObject?
+    }
+
+    private let handle: SQLiteStatement
+    private let connection: OpaquePointer
+    /// GRDB's statement, which owns the handle; `nil` when this statement finalises it.
+    private let owner: AnyObject?
+    private let sql: String
+
+    init(_ source: some RawStatementSource, sql: String) throws {
+        let prepared = try source.prepareRaw(sql)
+        handle = prepared.statement
+        connection = prepared.connection
+        owner = prepared.owner
+        self.sql = sql
+    }
+
+    deinit {
+        if owner == nil { sqlite3_finalize(handle) }
     }
 
     /// Runs the statement with `values` bound to its parameters, in order.
@@ -135,7 +166,7 @@ final class RawStatement {
     }
 
     private func error(_ code: Int32) -> DatabaseError {
-        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        let message = sqlite3_errmsg(connection).map { String(cString: $0) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
     }
 }

@@ -11,7 +11,7 @@ extension SQLiteStore {
     /// `export --format json`, reviews and replays).
     func forEachRecordOfTheBook(createdSince since: Date?, contacts withContacts: Bool = true,
                                 _ body: (QualificationRecord) throws -> Void) throws {
-        try queue.read { db in
+        try reader.read { db in
             let leads = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead"
                                              + (since == nil ? "" : " WHERE created_at >= ?") + " ORDER BY id")
             try leads.start(since.map { [$0.databaseValue] } ?? [])
@@ -54,7 +54,7 @@ struct AnswersInForce {
     /// Read from the answer index alone (`Schema.v7AnswerCoveringIndex`).
     static let sql = "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id"
 
-    init(_ db: Database) throws {
+    init(_ db: some RawStatementSource) throws {
         statement = try RawStatement(db, sql: Self.sql)
         try statement.start()
     }
@@ -119,7 +119,7 @@ private struct LeadOrdered<Value> {
     private var ahead: (lead: Int64, value: Value)?
     private var done = false
 
-    init(_ db: Database, _ sql: String, _ decode: @escaping (RawStatement.Columns) throws -> Value) throws {
+    init(_ db: some RawStatementSource, _ sql: String, _ decode: @escaping (RawStatement.Columns) throws -> Value) throws {
         statement = try RawStatement(db, sql: sql)
         try statement.start()
         self.decode = decode

@@ -11,7 +11,7 @@ extension SQLiteStore {
     /// organisation or the notes (`RawRows.countedLead`); leads called since their MQL moment are
     /// left out of the first attempts (as `forEachFollowUpInput` leaves them out).
     public func forEachFollowUpInputToCount(before: Date, owner: String, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
-        try read { db in
+        try rawRead { db in
             try Self.forEachMarkedOrWaiting(db, owner: owner, body)
             let args = [owner.databaseValue, before.databaseValue]
 

@@ -9,7 +9,7 @@ extension SQLiteStore {
     /// and their signals in lead order), so nothing of the book is held but the current lead.
     public func forEachFirstAttemptCandidate(stages: Set<Stage>?, mqlSince: Date?, owner: String?, signalKinds: Set<String>?,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
-        try read { db in
+        try rawRead { db in
             try Self.forEachFirstAttemptCandidate(db, stages: stages, mqlSince: mqlSince, owner: owner, signalKinds: signalKinds,
                                                   body)
         }
@@ -17,7 +17,7 @@ extension SQLiteStore {
 
     /// The same read with each lead's whole record (`RawRows.lead`) beside its candidate.
     public func forEachMQLWithLead(mqlSince: Date?, _ body: (Lead, FirstAttemptCandidate) throws -> Void) throws(DiscoveryError) {
-        try read { db in
+        try rawRead { db in
             try Self.forEachFirstAttempt(db, leadColumns: RawRows.leadColumns, lead: RawRows.lead, followUpLead: FollowUpLead.init,
                                          stages: nil, mqlSince: mqlSince, owner: nil, signalKinds: nil, body)
         }
@@ -25,7 +25,7 @@ extension SQLiteStore {
 
     /// `unattemptedOnly`: only leads without a call at or after their MQL moment (the others
     /// have their first attempt: `due` gives them no item).
-    static func forEachFirstAttemptCandidate(_ db: Database, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
+    static func forEachFirstAttemptCandidate(_ db: some RawStatementSource, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
                                              signalKinds: Set<String>?, unattemptedOnly: Bool = false,
                                              _ body: (FirstAttemptCandidate) throws -> Void) throws {
         try forEachFirstAttempt(db, leadColumns: RawRows.followUpLeadColumns, lead: RawRows.followUpLead, followUpLead: { $0 },
@@ -35,7 +35,7 @@ extension SQLiteStore {
 
     /// The first-attempt read, the lead's columns `leadColumns` (first in each row) decoded by
     /// `lead`: the follow-up rules' columns alone, or the whole record for `report review`.
-    static func forEachFirstAttempt<L>(_ db: Database, leadColumns: String, lead decode: (RawStatement.Columns) throws -> L,
+    static func forEachFirstAttempt<L>(_ db: some RawStatementSource, leadColumns: String, lead decode: (RawStatement.Columns) throws -> L,
                                        followUpLead: (L) -> FollowUpLead, stages: Set<Stage>?, mqlSince: Date?, owner: String?,
                                        signalKinds: Set<String>?, unattemptedOnly: Bool = false,
                                        _ body: (L, FirstAttemptCandidate) throws -> Void) throws {
@@ -104,7 +104,7 @@ extension SQLiteStore {
     /// one is given (`lead_owner`, `call_actor_follow_up`, `next_step_owner_due_state`): the rules
     /// themselves stay in `DueList`. Every row is read by position (`RawRows`).
     public func forEachFollowUpInput(before: Date, owner: String?, _ body: (FollowUpInput) throws -> Void) throws(DiscoveryError) {
-        try read { db in
+        try rawRead { db in
             let byOwner = owner.map { [$0.databaseValue] } ?? []
             try Self.forEachMarkedOrWaiting(db, owner: owner, body)
 
@@ -156,7 +156,7 @@ extension SQLiteStore {
     /// attempts still waiting, with all their signals, without the leads already called since
     /// their MQL moment (`DueList` gives them no item): their signals are not read at all (at
     /// 100,000 leads that read was 8,600 page reads, a quarter of `due`'s).
-    static func forEachMarkedOrWaiting(_ db: Database, owner: String?, _ body: (FollowUpInput) throws -> Void) throws {
+    static func forEachMarkedOrWaiting(_ db: some RawStatementSource, owner: String?, _ body: (FollowUpInput) throws -> Void) throws {
         let marked = try RawStatement(db, sql: "SELECT \(RawRows.followUpLeadColumns) FROM lead WHERE requalify_trigger IS NOT NULL"
                                           + (owner == nil ? "" : " AND owner = ?"))
         try marked.forEach(owner.map { [$0.databaseValue] } ?? []) { try body(.requalify(try RawRows.followUpLead($0))) }

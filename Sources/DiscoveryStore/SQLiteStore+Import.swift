@@ -35,6 +35,7 @@ extension SQLiteStore: ImportStorage {
             flow.endBatch()
         }
         do {
+            let queue = try queue
             let tuning = try ImportTuning(queue)
             defer { tuning.restore(queue) }
             if options.dryRun {

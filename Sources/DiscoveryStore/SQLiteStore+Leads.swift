@@ -57,7 +57,7 @@ extension SQLiteStore: LeadStorage {
 
     /// `columns` of each lead the filter keeps, in id order.
     private func forEachRow(_ filter: LeadFilter, columns: String, _ each: (RawStatement.Columns) throws -> Void) throws(DiscoveryError) {
-        try read { db in
+        try rawRead { db in
             var clauses: [String] = []
             var args: [DatabaseValue] = []
             if let s = filter.stage { clauses.append("stage = ?"); args.append(s.rawValue.databaseValue) }

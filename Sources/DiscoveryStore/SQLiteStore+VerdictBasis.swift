@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteStore: VerdictBasisStorage {
     public func forEachLeadWithVerdictBasis(model: String, createdSince since: Date?,
                                             _ body: (Lead, _ revision: Int64, VerdictBasis?) throws -> Void) throws(DiscoveryError) {
-        try read { db in
+        try rawRead { db in
             // A basis joins only when stored for the lead's revision and this model.
             let sql = """
                 SELECT \(RawRows.columns(RawRows.leadColumns, of: "lead")), coalesce(r.revision, 0),

@@ -2,20 +2,24 @@ import DiscoveryCore
 import DiscoveryStorage
 import Foundation
 import GRDB
+import Synchronization
 
-/// The storage interface (`DiscoveryStorage`) on one SQLite file, through GRDB. Every change is
-/// one committed transaction (WAL, `synchronous=FULL`) that also appends its audit entries.
+/// The storage interface (`DiscoveryStorage`) on one SQLite file. Every change is one committed
+/// transaction (WAL, `synchronous=FULL`) that also appends its audit entries, through GRDB's
+/// connection; the reads made of `RawStatement`s alone go through the store's C-API connection
+/// (`ReadConnection`), and GRDB's connection is opened when it is first needed.
 public final class SQLiteStore: Sendable {
     /// The database file, as given.
     public let path: String
-    let queue: DatabaseQueue
+    let reader: ReadConnection
+    private let writer = Mutex<DatabaseQueue?>(nil)
 
     /// How long a second process waits for a lock before giving up.
     public static let busyTimeout: TimeInterval = 5
 
-    init(path: String, queue: DatabaseQueue) {
+    private init(path: String, reader: ReadConnection) {
         self.path = path
-        self.queue = queue
+        self.reader = reader
     }
 
     /// Opens (creating it owner-only if missing) and migrates the database at `path`.
@@ -32,45 +36,64 @@ public final class SQLiteStore: Sendable {
         } else {
             try createOwnerOnly(path)
         }
-        var config = Configuration()
-        // WAL is set below rather than through GRDB's `.wal`, which writes on open and so
-        // would refuse a read-only database that could still be read.
-        config.busyMode = .timeout(busyTimeout)
-        // Foreign keys are switched on by one C-level statement per connection rather than
-        // through GRDB's `foreignKeysEnabled`, whose `execute(sql:)` is GRDB's SQL-literal path
-        // with its run-time generic look-ups (part of every start). GRDB's migrator reads the
-        // pragma itself, so it sees them on either way (`StoreOpenTests` checks the pragma).
-        config.foreignKeysEnabled = false
-        config.prepareDatabase { db in try RawStatement(db, sql: "PRAGMA foreign_keys = ON").execute([]) }
-        let queue: DatabaseQueue
+        let store: SQLiteStore
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            store = SQLiteStore(path: path, reader: try ReadConnection(path: path))
         } catch {
             throw StoreErrors.map(error, path: path)
         }
-        let store = SQLiteStore(path: path, queue: queue)
         try store.prepare(existed: existed)
         return store
     }
 
+    /// GRDB's connection, opened on first use: foreign keys on, `synchronous=FULL` (checked).
+    var queue: DatabaseQueue {
+        get throws(DiscoveryError) {
+            try writer.withLock { (queue: inout DatabaseQueue?) throws(DiscoveryError) -> DatabaseQueue in
+                if let queue { return queue }
+                let opened = try Self.openQueue(path: path)
+                queue = opened
+                return opened
+            }
+        }
+    }
+
+    private static func openQueue(path: String) throws(DiscoveryError) -> DatabaseQueue {
+        var config = Configuration()
+        // WAL is set by the open (`prepare`) rather than through GRDB's `.wal`, which writes on
+        // open and so would refuse a read-only database that could still be read.
+        config.busyMode = .timeout(busyTimeout)
+        // Foreign keys and FULL synchronous are set by C-level statements rather than through
+        // GRDB's `foreignKeysEnabled` and `execute(sql:)`, GRDB's SQL-literal path with its
+        // run-time generic look-ups. GRDB's migrator reads the foreign-keys pragma itself, so it
+        // sees them on either way (`StoreOpenTests` checks both pragmas). FULL, so an
+        // acknowledged answer survives a power cut.
+        config.foreignKeysEnabled = false
+        config.prepareDatabase { db in
+            try RawStatement(db, sql: "PRAGMA foreign_keys = ON").execute([])
+            try RawStatement(db, sql: "PRAGMA synchronous = FULL").execute([])
+            let sync = try RawStatement(db, sql: "PRAGMA synchronous").first([]) { $0.int64(0) } ?? nil
+            guard sync == 2 else {
+                throw DiscoveryError.storage("\(path): could not set synchronous=FULL (got \(sync ?? -1))")
+            }
+        }
+        do {
+            return try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
     private func prepare(existed: Bool) throws(DiscoveryError) {
         do {
-            let needsMigration = try queue.writeWithoutTransaction { db -> Bool in
-                // GRDB sets NORMAL for WAL databases after prepareDatabase: FULL is set here,
-                // and checked, so an acknowledged answer survives a power cut.
-                // Through the C API (`RawStatement`): this runs on every start, and GRDB's
-                // typed fetches build their generic machinery on first use.
+            let needsMigration = try reader.withoutTransaction { db -> Bool in
+                // Through the C API: this runs on every start.
                 let mode = try RawStatement(db, sql: "PRAGMA journal_mode = WAL").first([]) { $0.text(0) } ?? nil
                 guard mode == "wal" else {
                     throw DiscoveryError.storage("\(path): could not switch the database to WAL mode (got \(mode ?? "nothing"))")
                 }
-                try RawStatement(db, sql: "PRAGMA synchronous = FULL").execute([])
-                let sync = try RawStatement(db, sql: "PRAGMA synchronous").first([]) { $0.int64(0) } ?? nil
-                guard sync == 2 else {
-                    throw DiscoveryError.storage("\(path): could not set synchronous=FULL (got \(sync ?? -1))")
-                }
                 // One look at the applied migrations (what GRDB's hasBeenSuperseded and
-                // hasCompletedMigrations each query again): this runs on every start.
+                // hasCompletedMigrations each query again).
                 let tables = existed ? try Self.texts(db, "SELECT name FROM sqlite_master WHERE type = 'table'") : []
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw DiscoveryError.storage("\(path): this SQLite file is not a discovery database; pass another --db")
@@ -85,7 +108,7 @@ public final class SQLiteStore: Sendable {
             }
             // An up-to-date database is not written to on open, so a read-only one can still be read.
             if needsMigration {
-                try Schema.migrator.migrate(queue)
+                try Schema.migrator.migrate(try queue)
             }
         } catch let e as DiscoveryError {
             throw e
@@ -95,7 +118,7 @@ public final class SQLiteStore: Sendable {
     }
 
     /// The first column of every row of `sql`.
-    private static func texts(_ db: Database, _ sql: String) throws -> [String] {
+    private static func texts(_ db: some RawStatementSource, _ sql: String) throws -> [String] {
         var all: [String] = []
         try RawStatement(db, sql: sql).forEach { row in if let text = row.text(0) { all.append(text) } }
         return all
@@ -142,10 +165,21 @@ public final class SQLiteStore: Sendable {
         }
     }
 
-    /// Runs a read.
+    /// Runs a read made of GRDB's rows, on GRDB's connection.
     func read<T>(_ body: (Database) throws -> T) throws(DiscoveryError) -> T {
         do {
             return try queue.read(body)
+        } catch let e as DiscoveryError {
+            throw e
+        } catch {
+            throw StoreErrors.map(error, path: path)
+        }
+    }
+
+    /// Runs a read made of `RawStatement`s alone, in one transaction on the C-API connection.
+    func rawRead<T>(_ body: (ReadConnection) throws -> T) throws(DiscoveryError) -> T {
+        do {
+            return try reader.read(body)
         } catch let e as DiscoveryError {
             throw e
         } catch {
@@ -180,6 +214,7 @@ extension SQLiteStore: StorageLifetime {
     /// Closes the connection (checkpointing the WAL); a failure leaves the WAL for the next
     /// open to recover, as after a crash: every change was committed when it was made.
     public func close() {
-        try? queue.close()
+        try? writer.withLock { $0 }?.close()
+        reader.close()
     }
 }
