@@ -16,6 +16,8 @@ final class ReadConnection: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var isClosed = false
     private var isInUse = false
+    /// `cachedRaw`'s statements, used only inside a read (under the lock).
+    private var cache: [String: RawStatement] = [:]
 
     /// Opens the existing file at `path` for reading and writing (read-only when the file is,
     /// as SQLite does), with extended result codes and the store's busy timeout.
@@ -63,6 +65,7 @@ final class ReadConnection: @unchecked Sendable {
         defer { lock.unlock() }
         guard !isClosed else { return }
         isClosed = true
+        cache = [:]
         sqlite3_close_v2(handle)
     }
 
@@ -93,5 +96,12 @@ extension ReadConnection: RawStatementSource {
         let code = sqlite3_prepare_v3(handle, sql, -1, 0, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, sql: sql) }
         return RawStatement.Prepared(statement: statement, connection: handle, owner: nil)
+    }
+
+    func cachedRaw(_ sql: String) throws -> RawStatement {
+        if let statement = cache[sql] { return statement }
+        let statement = try RawStatement(self, sql: sql)
+        cache[sql] = statement
+        return statement
     }
 }

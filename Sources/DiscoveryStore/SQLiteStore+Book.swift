@@ -3,6 +3,13 @@ import DiscoveryStorage
 import Foundation
 import GRDB
 
+/// Whose qualification records a read gives: the whole book (or the leads created since a
+/// moment), or one lead.
+enum RecordScope {
+    case book(createdSince: Date?)
+    case lead(Int64)
+}
+
 extension SQLiteStore {
     /// Every lead's qualification record in a handful of queries: one cursor over the leads and
     /// one over each table of their records, all in lead order, merged as they are read. No
@@ -11,26 +18,50 @@ extension SQLiteStore {
     /// `export --format json`, reviews and replays).
     func forEachRecordOfTheBook(createdSince since: Date?, contacts withContacts: Bool = true,
                                 _ body: (QualificationRecord) throws -> Void) throws {
-        try reader.read { db in
-            let leads = try RawStatement(db, sql: "SELECT \(RawRows.leadColumns) FROM lead"
-                                             + (since == nil ? "" : " WHERE created_at >= ?") + " ORDER BY id")
-            try leads.start(since.map { [$0.databaseValue] } ?? [])
-            var contacts = withContacts
-                ? try LeadOrdered(db, "SELECT \(RawRows.contactColumns) FROM contact ORDER BY lead_id, id", RawRows.contact) : nil
-            var signals = try LeadOrdered(db, "SELECT \(RawRows.signalColumns) FROM signal ORDER BY lead_id, at, id", RawRows.signal)
-            var calls = try LeadOrdered(db, "SELECT \(RawRows.callColumns) FROM call ORDER BY lead_id, at, id", RawRows.call)
-            // Open steps in id order: the newest open one of a lead is its last.
-            var steps = try LeadOrdered(db, "SELECT \(RawRows.nextStepColumns) FROM next_step WHERE done_at IS NULL ORDER BY lead_id, id",
-                                        RawRows.nextStep)
-            var revisions = try AnswersInForce(db)
-            while let row = try leads.next() {
-                let lead = try RawRows.lead(row)
-                let (answers, lastAnswerAt) = try revisions.take(lead.id)
-                try body(QualificationRecord(
-                    lead: lead, contacts: try contacts?.take(lead.id) ?? [], answers: answers, signals: try signals.take(lead.id),
-                    calls: try calls.take(lead.id), nextStep: try steps.take(lead.id).last,
-                    lastAnswerAt: lastAnswerAt))
-            }
+        try reader.read { db in try Self.forEachRecord(.book(createdSince: since), contacts: withContacts, db, body) }
+    }
+
+    /// The records of `scope`, read as described above: for one lead, each table through its
+    /// lead index, with statements compiled once for the connection (`cachedRaw`).
+    static func forEachRecord(_ scope: RecordScope, contacts withContacts: Bool, _ db: some RawStatementSource,
+                              _ body: (QualificationRecord) throws -> Void) throws {
+        let leadFilter: String, rowFilter: String, args: [DatabaseValue], rowArgs: [DatabaseValue]
+        switch scope {
+        case .book(let since):
+            leadFilter = since == nil ? "" : " WHERE created_at >= ?"
+            rowFilter = ""
+            args = since.map { [$0.databaseValue] } ?? []
+            rowArgs = []
+        case .lead(let id):
+            leadFilter = " WHERE id = ?"
+            rowFilter = " AND lead_id = ?"
+            args = [id.databaseValue]
+            rowArgs = args
+        }
+        func statement(_ sql: String) throws -> RawStatement {
+            if case .lead = scope { return try db.cachedRaw(sql) }
+            return try RawStatement(db, sql: sql)
+        }
+        func cursor<Value>(_ columns: String, _ table: String, _ condition: String, order: String,
+                           _ decode: @escaping (RawStatement.Columns) throws -> Value) throws -> LeadOrdered<Value> {
+            try LeadOrdered(statement("SELECT \(columns) FROM \(table) WHERE \(condition)\(rowFilter) ORDER BY lead_id, \(order)"),
+                            rowArgs, decode)
+        }
+        let leads = try statement("SELECT \(RawRows.leadColumns) FROM lead\(leadFilter) ORDER BY id")
+        try leads.start(args)
+        var contacts = withContacts ? try cursor(RawRows.contactColumns, "contact", "1", order: "id", RawRows.contact) : nil
+        var signals = try cursor(RawRows.signalColumns, "signal", "1", order: "at, id", RawRows.signal)
+        var calls = try cursor(RawRows.callColumns, "call", "1", order: "at, id", RawRows.call)
+        // Open steps in id order: the newest open one of a lead is its last.
+        var steps = try cursor(RawRows.nextStepColumns, "next_step", "done_at IS NULL", order: "id", RawRows.nextStep)
+        var revisions = try AnswersInForce(statement(AnswersInForce.sql(rowFilter)), rowArgs)
+        while let row = try leads.next() {
+            let lead = try RawRows.lead(row)
+            let (answers, lastAnswerAt) = try revisions.take(lead.id)
+            try body(QualificationRecord(
+                lead: lead, contacts: try contacts?.take(lead.id) ?? [], answers: answers, signals: try signals.take(lead.id),
+                calls: try calls.take(lead.id), nextStep: try steps.take(lead.id).last,
+                lastAnswerAt: lastAnswerAt))
         }
     }
 }
@@ -51,12 +82,15 @@ struct AnswersInForce {
     /// The last lead's number of answers: the next lead's dictionary is made that large at once.
     private var sizeHint = 0
 
-    /// Read from the answer index alone (`Schema.v7AnswerCoveringIndex`).
-    static let sql = "SELECT id, lead_id, question, value, at FROM answer ORDER BY lead_id, question, id"
+    /// Read from the answer index alone (`Schema.v7AnswerCoveringIndex`); `filter` narrows
+    /// the rows (` AND lead_id = ?`), or is empty.
+    static func sql(_ filter: String) -> String {
+        "SELECT id, lead_id, question, value, at FROM answer WHERE 1\(filter) ORDER BY lead_id, question, id"
+    }
 
-    init(_ db: some RawStatementSource) throws {
-        statement = try RawStatement(db, sql: Self.sql)
-        try statement.start()
+    init(_ statement: RawStatement, _ args: [DatabaseValue]) throws {
+        self.statement = statement
+        try statement.start(args)
     }
 
     /// `lead`'s answers in force and when its newest revision was recorded; the rows of leads
@@ -113,15 +147,15 @@ struct AnswersInForce {
 /// as read: `take(lead)` gives the rows of that lead, skipping those of leads before it (leads
 /// outside the book read, or deleted meanwhile in another state: never, within one read). The
 /// statement's row changes at each step, so the one row read ahead is kept decoded.
-private struct LeadOrdered<Value> {
+struct LeadOrdered<Value> {
     private let statement: RawStatement
     private let decode: (RawStatement.Columns) throws -> Value
     private var ahead: (lead: Int64, value: Value)?
     private var done = false
 
-    init(_ db: some RawStatementSource, _ sql: String, _ decode: @escaping (RawStatement.Columns) throws -> Value) throws {
-        statement = try RawStatement(db, sql: sql)
-        try statement.start()
+    init(_ statement: RawStatement, _ args: [DatabaseValue], _ decode: @escaping (RawStatement.Columns) throws -> Value) throws {
+        self.statement = statement
+        try statement.start(args)
         self.decode = decode
     }
 

@@ -22,7 +22,7 @@ extension SQLiteStore: LeadStorage {
     }
 
     public func lead(id: Int64) throws(DiscoveryError) -> Lead? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM lead WHERE id = ?", arguments: [id]).map(Rows.lead) }
+        try rawRead { db in try db.cachedRaw("SELECT \(RawRows.leadColumns) FROM lead WHERE id = ?").first([id.databaseValue], RawRows.lead) }
     }
 
     /// Leads whose organisation name starts with `prefix` (case-insensitive), at most `limit`.

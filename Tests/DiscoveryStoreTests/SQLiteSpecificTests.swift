@@ -62,7 +62,7 @@ import Testing
         let tmp = TempDatabase()
         let store = try SQLiteStore.open(path: tmp.path)
         let plan = try store.queue.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AnswersInForce.sql).map { $0["detail"] as String }
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + AnswersInForce.sql("")).map { $0["detail"] as String }
         }
         #expect(plan == ["SCAN answer USING COVERING INDEX answer_lead_question_value"])
     }
