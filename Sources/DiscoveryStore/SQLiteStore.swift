@@ -12,7 +12,8 @@ public final class SQLiteStore: Sendable {
     /// The database file, as given.
     public let path: String
     let reader: ReadConnection
-    private let writer = Mutex<DatabaseQueue?>(nil)
+    /// GRDB's connection once opened; `closed` once the store is closed (it is not reopened).
+    private let writer = Mutex<(queue: DatabaseQueue?, closed: Bool)>((nil, false))
 
     /// How long a second process waits for a lock before giving up.
     public static let busyTimeout: TimeInterval = 5
@@ -49,14 +50,18 @@ public final class SQLiteStore: Sendable {
     /// GRDB's connection, opened on first use: foreign keys on, `synchronous=FULL` (checked).
     var queue: DatabaseQueue {
         get throws(DiscoveryError) {
-            try writer.withLock { (queue: inout DatabaseQueue?) throws(DiscoveryError) -> DatabaseQueue in
-                if let queue { return queue }
+            try writer.withLock { (state: inout (queue: DatabaseQueue?, closed: Bool)) throws(DiscoveryError) -> DatabaseQueue in
+                if let queue = state.queue { return queue }
+                guard !state.closed else { throw .storage("\(path): the database is closed") }
                 let opened = try Self.openQueue(path: path)
-                queue = opened
+                state.queue = opened
                 return opened
             }
         }
     }
+
+    /// Whether GRDB's connection has been opened (tests: the reads of `ReadConnection` never open it).
+    var isWriterOpen: Bool { writer.withLock { $0.queue != nil } }
 
     private static func openQueue(path: String) throws(DiscoveryError) -> DatabaseQueue {
         var config = Configuration()
@@ -214,7 +219,11 @@ extension SQLiteStore: StorageLifetime {
     /// Closes the connection (checkpointing the WAL); a failure leaves the WAL for the next
     /// open to recover, as after a crash: every change was committed when it was made.
     public func close() {
-        try? writer.withLock { $0 }?.close()
+        let queue = writer.withLock { state in
+            state.closed = true
+            return state.queue
+        }
+        try? queue?.close()
         reader.close()
     }
 }
