@@ -38,12 +38,13 @@ struct DueListMergeSort: DueItemSource {
     mutating func add(_ item: consuming DueItem) throws(DiscoveryError) {
         count += 1
         if item.state == .breached { overdue += 1 }
+        // A full run is spilled when one more item comes: a list of `runItems` stays in memory.
+        if items.count == runItems { try spill() }
         // The run's array grows by doubling up to the bound, never past it.
         if items.count == items.capacity && items.capacity < runItems {
             items.reserveCapacity(min(runItems, max(16, items.capacity * 2)))
         }
         items.append(item)
-        if items.count == runItems { try spill() }
     }
 
     /// Sorts the last run: call once, after the last `add`.
