@@ -6,7 +6,7 @@ import Foundation
 enum FollowUpList {
     /// What `due` lists (`DueList.lists`), in its order (`DueListMergeSort`: in bounded
     /// memory, a long list sorted through a scratch file in `session.scratchFolder`). The
-    /// records are read one at a time and only the listed items are kept.
+    /// records are read one at a time; of the listed items, at most a run is kept in memory.
     static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> DueListMergeSort {
         var list = DueListMergeSort(runItems: session.dueRunItems, folder: session.scratchFolder)
         // The storage's reading cannot be stopped from here: after a failed spill the rest is
