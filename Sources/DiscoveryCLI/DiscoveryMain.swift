@@ -71,6 +71,8 @@ public enum DiscoveryMain {
                               out: StandardStreams.out, err: StandardStreams.err, style: Style(enabled: colour),
                               width: Terminal.width(env), now: clock)
         session.questionSetsDirectory = setsDir
+        session.scratchFolder = env.temporaryFolder
+        if let items = try env.dueRunItems { session.dueRunItems = items }
         session.modelVersionSource = { opened.modelVersion ?? ModelDigest.version(directory: setsDir) }
         if let editor { Terminal.attachCompletion(to: editor, session: session) }
         let shell = Shell(session: session)

@@ -1,3 +1,4 @@
+import DiscoveryCore
 import Foundation
 import QuestionSets
 
@@ -42,4 +43,19 @@ struct Environment {
 
     /// A fixed clock for tests and demos: `DISCOVERY_NOW=2026-03-02T09:00:00Z`.
     var fixedNow: Date? { self["DISCOVERY_NOW"].flatMap { try? Date.ISO8601FormatStyle().parse($0) } }
+
+    /// The system's temporary folder, where `due` makes its scratch file for a long list.
+    var temporaryFolder: String { self["TMPDIR"] ?? "/tmp" }
+
+    /// `DISCOVERY_DUE_RUN_ITEMS=N`, for tests: `due` sorts N items in memory at most before it
+    /// spills them to its scratch file (`DueListMergeSort`), so a small book takes that path.
+    var dueRunItems: Int? {
+        get throws(DiscoveryError) {
+            guard let text = self["DISCOVERY_DUE_RUN_ITEMS"] else { return nil }
+            guard let n = Int(text), n >= 1 else {
+                throw .usage("DISCOVERY_DUE_RUN_ITEMS must be a whole number of at least 1, not '\(text)'")
+            }
+            return n
+        }
+    }
 }

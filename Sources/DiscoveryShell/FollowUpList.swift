@@ -4,13 +4,21 @@ import Foundation
 
 /// The follow-ups due today or overdue, as `due` and the shell's start-up line see them.
 enum FollowUpList {
-    /// What `due` lists (`DueList.lists`), in its order. The records are read one at a time
-    /// and only the listed items are kept.
-    static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> [DueItem] {
-        var items: [DueItem] = []
-        try forEachItem(session, owner: owner) { item in if DueList.lists(item, owner: owner) { items.append(item) } }
-        DueList.sortForList(&items)
-        return items
+    /// What `due` lists (`DueList.lists`), in its order (`DueListMergeSort`: in bounded
+    /// memory, a long list sorted through a scratch file in `session.scratchFolder`). The
+    /// records are read one at a time; of the listed items, at most a run is kept in memory.
+    static func due(_ session: Session, owner: String?) throws(DiscoveryError) -> DueListMergeSort {
+        var list = DueListMergeSort(runItems: session.dueRunItems, folder: session.scratchFolder)
+        // The storage's reading cannot be stopped from here: after a failed spill the rest is
+        // read and dropped, and the failure thrown.
+        var failure: DiscoveryError?
+        try forEachItem(session, owner: owner) { item in
+            guard failure == nil, DueList.lists(item, owner: owner) else { return }
+            do throws(DiscoveryError) { try list.add(item) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        list.finish()
+        return list
     }
 
     /// Every item `owner`'s records give (all of them without `owner`), due or not, as the

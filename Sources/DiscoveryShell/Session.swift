@@ -38,6 +38,12 @@ public final class Session {
     /// Leads whose kept verdict basis is stale, at most, that are read one by one; more, and
     /// the whole book is read in a handful of queries instead (`forEachVerdictBasis`).
     var leadByLeadReads = 2_000
+    /// Where `due` makes its scratch file when its list is too long to sort in memory: the
+    /// system's temporary folder (`TMPDIR`, else `/tmp`).
+    public var scratchFolder = "/tmp"
+    /// How many items `due` sorts in memory before it spills them to its scratch file
+    /// (`DueListMergeSort`); tests set fewer (`DISCOVERY_DUE_RUN_ITEMS`).
+    public var dueRunItems = DueListMergeSort.defaultRunItems
 
     /// Where the catalog comes from: given, or read on first use.
     private var catalogSource: CatalogSource

@@ -2,7 +2,7 @@ import Foundation
 
 /// One thing a rep has to do, with its deadline: a first attempt, a call retry or a next step.
 public struct DueItem: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         case firstAttempt = "first-attempt"
         case retry
         case nextStep = "next-step"
@@ -18,6 +18,17 @@ public struct DueItem: Sendable, Equatable, Codable {
     public var since: Date
     public var due: Date
     public var state: SLAState
+
+    public init(leadId: Int64, org: String, owner: String?, kind: Kind, what: String, since: Date, due: Date, state: SLAState) {
+        self.leadId = leadId
+        self.org = org
+        self.owner = owner
+        self.kind = kind
+        self.what = what
+        self.since = since
+        self.due = due
+        self.state = state
+    }
 }
 
 /// A lead that reached `mql` (what the follow-up rules read of it), with its first call after

@@ -12,41 +12,40 @@ extension Command {
     )) { inv, session in
         let owner = try inv.option("--owner").map { try Validation.text($0, name: "--owner") }
         let now = session.now()
-        let items = try FollowUpList.due(session, owner: owner)
+        let list = try FollowUpList.due(session, owner: owner)
         if inv.flag("--json") {
-            // Written element by element into blocks: the items are kept (sorted), their text is not.
+            // Written element by element into blocks as the items come in order.
             let sink = OutputSink(session.out)
-            try DueJSONText.write(asOf: now, owner: owner, items: items, to: sink)
+            try DueJSONText.write(asOf: now, owner: owner, items: list, to: sink)
             try sink.flush()
             return
         }
         let whose = owner.map { " for \($0)" } ?? ""
-        guard !items.isEmpty else {
+        guard list.count > 0 else {
             session.print("Nothing due today or overdue\(whose).")
             return
         }
-        // The list is in order, overdue first: each section is the run of its state. Written
-        // in blocks (one write per item made `due` over a whole book mostly system calls).
-        // The items are read in place (their states by index, their lines through the list's
-        // buffer), not copied out of the list: a copy is three strings retained and released.
-        var overdue = 0
-        while overdue < items.count && items[overdue].state == .breached { overdue += 1 }
-        let sections = [("Overdue", 0..<overdue), ("Due today", overdue..<items.count)]
-        // Each item's lines go straight into a block of bytes (`DueText.append`).
+        // The list comes in order, overdue first: each section is the run of its state, its
+        // size counted as the list was collected. Written in blocks (one write per item made
+        // `due` over a whole book mostly system calls); each item is lent, not copied (a
+        // copy is three strings retained and released), and its lines go straight into the
+        // block's bytes (`DueText.append`).
         let sink = OutputSink(session.out)
         let text = DueText(now: now, width: session.width, style: session.style)
         var block = ByteBlock(to: sink)
-        var first = true
-        try items.withUnsafeBufferPointer { list in
-            for (title, part) in sections where !part.isEmpty {
-                if !first { block.bytes.append(0x0A) }
-                first = false
-                block.bytes.append(contentsOf: (session.style.bold("\(title)\(whose) (\(part.count)):") + "\n").utf8)
-                for i in part {
-                    text.append(list[i], to: &block.bytes)
-                    try block.sendIfFull()
-                }
+        func title(_ title: String, _ count: Int) {
+            block.bytes.append(contentsOf: (session.style.bold("\(title)\(whose) (\(count)):") + "\n").utf8)
+        }
+        var index = 0
+        try list.forEachItem { item throws(DiscoveryError) in
+            if index == 0 && list.overdue > 0 { title("Overdue", list.overdue) }
+            if index == list.overdue {
+                if index > 0 { block.bytes.append(0x0A) }
+                title("Due today", list.count - list.overdue)
             }
+            text.append(item, to: &block.bytes)
+            try block.sendIfFull()
+            index += 1
         }
         try block.send()
         try sink.flush()

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The sources a k-way merge still draws from, least (list key, then source) on top: a binary heap.
+struct MergeHeap {
+    struct Entry {
+        var key: (Int, Date, Int64, Int)
+        var source: Int
+
+        /// Before `other` in the merged order: the lesser key, and of equal keys the earlier source.
+        func precedes(_ other: Entry) -> Bool {
+            (key.0, key.1, key.2, key.3, source) < (other.key.0, other.key.1, other.key.2, other.key.3, other.source)
+        }
+    }
+
+    private var entries: [Entry] = []
+
+    var top: Entry? { entries.first }
+
+    mutating func insert(_ entry: Entry) {
+        entries.append(entry)
+        var i = entries.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard entries[i].precedes(entries[parent]) else { break }
+            entries.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func replaceTop(_ entry: Entry) {
+        entries[0] = entry
+        siftDown()
+    }
+
+    mutating func removeTop() {
+        let last = entries.removeLast()
+        guard !entries.isEmpty else { return }
+        entries[0] = last
+        siftDown()
+    }
+
+    private mutating func siftDown() {
+        var i = 0
+        while true {
+            let left = 2 * i + 1, right = left + 1
+            var least = i
+            if left < entries.count && entries[left].precedes(entries[least]) { least = left }
+            if right < entries.count && entries[right].precedes(entries[least]) { least = right }
+            if least == i { return }
+            entries.swapAt(i, least)
+            i = least
+        }
+    }
+}
