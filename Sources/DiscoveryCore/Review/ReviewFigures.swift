@@ -30,27 +30,11 @@ public struct ReviewFigures: Sendable, Equatable, Codable {
     /// Median days from MQL to SQL; null when no MQL has reached SQL.
     @NullEncoded public var medianDaysToSQL: Double?
 
+    /// The figures of `inputs`: the tally of each in turn (`Tally`, the one definition).
     public static func compute(_ inputs: [ReviewInput]) -> ReviewFigures {
-        let accepted = inputs.filter(\.accepted).count
-        let rejected = inputs.filter(\.rejected).count
-        let reasons = inputs.flatMap(\.rejections)
-        let steps: [(Stage, Stage)] = [(.mql, .sal), (.sal, .sql), (.sql, .opportunity), (.mql, .opportunity)]
-        let conversions = steps.map { from, to in
-            let reached = inputs.filter { $0.reachedStage(from) }
-            let converted = reached.filter { $0.reachedStage(to) }.count
-            return Conversion(from: from, to: to, reached: reached.count, converted: converted,
-                              rate: rate(converted, of: reached.count))
-        }
-        let toFirstAttempt = inputs.compactMap { i in i.firstAttemptAt.map { $0.timeIntervalSince(i.mqlAt) / 3600 } }
-        let toSQL = inputs.compactMap { i in i.reachedAt(.sql).map { $0.timeIntervalSince(i.mqlAt) / 86_400 } }
-        return ReviewFigures(
-            mqls: inputs.count, accepted: accepted, rejected: rejected,
-            acceptanceRate: rate(accepted, of: accepted + rejected),
-            rejections: reasons.count,
-            rejectionReasons: ReasonsReport.rows(reasons.map(\.rawValue), order: RejectionReason.allCases.map(\.rawValue)),
-            conversions: conversions,
-            medianHoursToFirstAttempt: median(toFirstAttempt).map(rounded),
-            medianDaysToSQL: median(toSQL).map(rounded))
+        var tally = Tally()
+        for input in inputs { tally.add(input) }
+        return tally.figures
     }
 
     /// `part / whole`, rounded; nil when `whole` is 0.
