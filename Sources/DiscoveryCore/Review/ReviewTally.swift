@@ -10,7 +10,9 @@ public struct ReviewTally: Sendable, Equatable {
     var perMonth: [String: Int] = [:]
     var first: Date?
     var last: Date?
-    var overall = ReviewFigures.Tally()
+    /// With cohorts, the whole period's medians are taken over the cohorts' numbers (every
+    /// MQL is in one cohort), so each MQL's numbers are kept once.
+    var overall: ReviewFigures.Tally
     var cohorts: [String: ReviewFigures.Tally] = [:]
     /// The owners of the MQLs added: whom the capacity is counted for when `routing.yaml` names nobody.
     public private(set) var owners: Set<String> = []
@@ -18,6 +20,7 @@ public struct ReviewTally: Sendable, Equatable {
     public init(period: ReviewReport.Period, by: ReviewDimension?) {
         self.period = period
         self.by = by
+        overall = ReviewFigures.Tally(keepsNumbers: by == nil)
     }
 
     /// The MQLs added so far (within the period).
@@ -35,15 +38,20 @@ public struct ReviewTally: Sendable, Equatable {
     }
 
     /// The report of the MQLs added: every month from the first to the last (months without
-    /// MQLs included), the cohorts the largest first (ties by name), and the findings.
-    public func report(capacity: ReviewReport.Capacity?) -> ReviewReport {
+    /// MQLs included), the cohorts the largest first (ties by name), and the findings. The
+    /// medians' numbers are put in order in place (more MQLs may still be added after).
+    public mutating func report(capacity: ReviewReport.Capacity?) -> ReviewReport {
         let from = period.from ?? first
         let to = period.to ?? last
         let keys = (from.flatMap { f in to.map { ReviewReport.monthKeys(from: f, to: $0) } }) ?? []
         let months = keys.map { ReviewReport.Month(month: $0, mqls: perMonth[$0] ?? 0, capacity: capacity?.perMonth) }
-        let cohorts = by == nil ? [] : self.cohorts.map { ReviewReport.Cohort(name: $0.key, figures: $0.value.figures) }
+        // Sorted where they are (the keys taken first: a live view of them would make the
+        // dictionary copy its storage, and every cohort's numbers with it, on the first sort).
+        for key in Array(self.cohorts.keys) { self.cohorts[key]?.sortNumbers() }
+        overall.sortNumbers()
+        let cohorts = by == nil ? [] : self.cohorts.map { ReviewReport.Cohort(name: $0.key, figures: $0.value.figures(numbersOf: [$0.value])) }
             .sorted { ($1.figures.mqls, $0.name) < ($0.figures.mqls, $1.name) }
-        let overall = overall.figures
+        let overall = overall.figures(numbersOf: by == nil ? [overall] : Array(self.cohorts.values))
         return ReviewReport(months: months, capacity: capacity, overall: overall, by: by, cohorts: cohorts,
                             findings: ReviewFinding.findings(overall: overall, months: months, capacity: capacity))
     }

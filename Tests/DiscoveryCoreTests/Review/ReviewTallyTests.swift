@@ -99,6 +99,16 @@ import Testing
         }
     }
 
+    /// The whole period's medians come from the cohorts' numbers when there are cohorts: the
+    /// median of sorted parts walked side by side is the median of all their values together.
+    @Test func theMedianOfSortedPartsIsTheMedianOfTheirValuesTogether() {
+        for seed in 0..<200 as Range<UInt64> {
+            var g = Inputs(rng: SeededRandom(seed: seed + 500))
+            let parts = (0..<g.int(0...6)).map { _ in (0..<g.pick([0, 1, 2, 5, 9])).map { _ in Double(g.int(0...12)) / 4 }.sorted() }
+            #expect(ReviewFigures.median(ofSorted: parts) == ReviewFigures.median(parts.flatMap { $0 }), "seed \(seed): \(parts)")
+        }
+    }
+
     @Test func eachCohortsFiguresAreThoseOfItsMQLsAlone() {
         for seed in 0..<40 as Range<UInt64> {
             var g = Inputs(rng: SeededRandom(seed: seed + 1000))
