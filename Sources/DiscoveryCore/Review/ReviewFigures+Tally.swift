@@ -22,7 +22,9 @@ extension ReviewFigures {
         /// MQL → SAL, SAL → SQL, SQL → opportunity, then MQL → opportunity overall.
         static let steps: [(from: Stage, to: Stage)] = [(.mql, .sal), (.sal, .sql), (.sql, .opportunity), (.mql, .opportunity)]
 
-        public init(keepsNumbers: Bool = true) { self.keepsNumbers = keepsNumbers }
+        public init() { keepsNumbers = true }
+
+        init(keepsNumbers: Bool) { self.keepsNumbers = keepsNumbers }
 
         public mutating func add(_ input: ReviewInput) {
             mqls += 1
