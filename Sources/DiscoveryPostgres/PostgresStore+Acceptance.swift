@@ -23,10 +23,13 @@ extension PostgresStore: AcceptanceStorage {
     }
 
     public func rejections(since: Date?) throws(DiscoveryError) -> [Rejection] {
-        try read { s in
-            let rows = try since.map { try s.rows("SELECT * FROM rejection WHERE at >= $1 ORDER BY at, id", .d($0)) }
-                ?? s.rows("SELECT * FROM rejection ORDER BY at, id")
-            return try rows.map(RecordRows.rejection)
-        }
+        try read { s in try Self.rejections(s, since: since) }
+    }
+
+    /// The rejections made at or after `since` (all when `nil`), oldest first.
+    static func rejections(_ s: SQLSession, since: Date?) throws -> [Rejection] {
+        let rows = try since.map { try s.rows("SELECT * FROM rejection WHERE at >= $1 ORDER BY at, id", .d($0)) }
+            ?? s.rows("SELECT * FROM rejection ORDER BY at, id")
+        return try rows.map(RecordRows.rejection)
     }
 }

@@ -14,6 +14,15 @@ extension PostgresStore: AuditStorage {
         }
     }
 
+    /// The rows are read whole (one statement), then handed out (a PostgreSQL book is read for correctness here).
+    public func forEachAuditEntry(lead: Int64?, _ body: (AuditEntry) throws -> Void) throws(DiscoveryError) {
+        try statement { s in
+            let rows = try lead.map { try s.rows("SELECT * FROM audit WHERE lead_id = $1 ORDER BY id", .i($0)) }
+                ?? s.rows("SELECT * FROM audit ORDER BY id")
+            for row in rows { try body(try RecordRows.auditEntry(row)) }
+        }
+    }
+
     /// Undo takes a transaction-wide lock of its own, so two teammates' undos never pick the same change.
     public func undo(actor: String, at: Date) throws(DiscoveryError) -> UndoResult {
         try change(actor: actor, at: at) { s, audit in

@@ -25,19 +25,22 @@ extension PostgresStore: ReportStorage {
     }
 
     public func stageMoves(since: Date?) throws(DiscoveryError) -> [StageMove] {
-        try read { s in
-            let sql = """
-                SELECT lead_id, old_value, new_value, at FROM audit
-                WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
-                  AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change' AND entity_id IS NOT NULL)
-                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
-                """
-            let rows = try since.map { try s.rows(sql + " AND at >= $1 ORDER BY at, id", .d($0)) } ?? s.rows(sql + " ORDER BY at, id")
-            return try rows.compactMap { row in
-                guard let to = try row.text("new_value").flatMap(Stage.init(rawValue:)) else { return nil }
-                return StageMove(leadId: try row.int64(required: "lead_id"), from: try row.text("old_value").flatMap(Stage.init(rawValue:)),
-                                 to: to, at: try row.date(required: "at"))
-            }
+        try read { s in try Self.stageMoves(s, since: since) }
+    }
+
+    /// Every stage move at or after `since`, oldest first (by time, then log order).
+    static func stageMoves(_ s: SQLSession, since: Date?) throws -> [StageMove] {
+        let sql = """
+            SELECT lead_id, old_value, new_value, at FROM audit
+            WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
+              AND change_id NOT IN (SELECT entity_id FROM audit WHERE action = 'undo' AND entity = 'change' AND entity_id IS NOT NULL)
+              AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+            """
+        let rows = try since.map { try s.rows(sql + " AND at >= $1 ORDER BY at, id", .d($0)) } ?? s.rows(sql + " ORDER BY at, id")
+        return try rows.compactMap { row in
+            guard let to = try row.text("new_value").flatMap(Stage.init(rawValue:)) else { return nil }
+            return StageMove(leadId: try row.int64(required: "lead_id"), from: try row.text("old_value").flatMap(Stage.init(rawValue:)),
+                             to: to, at: try row.date(required: "at"))
         }
     }
 

@@ -41,6 +41,12 @@ public protocol ReportStorage: AnyObject, Sendable {
     /// gives, in the same order with the same candidates, each with its whole record: what
     /// `report review` reads (its cohorts are the lead's source, specialty and profile).
     func forEachMQLWithLead(mqlSince: Date?, _ body: (Lead, FirstAttemptCandidate) throws -> Void) throws(DiscoveryError)
+    /// The leads of `forEachMQLWithLead(mqlSince:)`, in the same order with the same records,
+    /// each with its stage moves (those of `stageMoves(since: mqlSince)`, oldest first) and its
+    /// rejections (those of `rejections(since: mqlSince)`, oldest first): what `report review`
+    /// folds one MQL at a time, in flat memory.
+    func forEachReviewMQL(mqlSince: Date?,
+                          _ body: (Lead, FirstAttemptCandidate, [StageMove], [Rejection]) throws -> Void) throws(DiscoveryError)
     /// Calls `body` once per record `due` is made from (`DueList.item` turns each into an item):
     /// leads marked for re-qualification, first attempts still waiting (leads in
     /// `DueList.firstAttemptStages`; those with a call since their MQL moment may be left out,

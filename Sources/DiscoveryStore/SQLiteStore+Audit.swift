@@ -26,6 +26,14 @@ extension SQLiteStore: AuditStorage {
         }
     }
 
+    /// Read through the C API, one row at a time (`audit --all` reads the log twice this way).
+    public func forEachAuditEntry(lead: Int64?, _ body: (AuditEntry) throws -> Void) throws(DiscoveryError) {
+        try rawRead { db in
+            let sql = "SELECT \(RawRows.auditColumns) FROM audit" + (lead == nil ? "" : " WHERE lead_id = ?") + " ORDER BY id"
+            try RawStatement(db, sql: sql).forEach(lead.map { [$0.databaseValue] } ?? []) { try body(try RawRows.auditEntry($0)) }
+        }
+    }
+
     public func undo(actor: String, at: Date) throws(DiscoveryError) -> UndoResult {
         try change(actor: actor, at: at) { db, audit in
             guard let changeId = try Int64.fetchOne(db, sql: """

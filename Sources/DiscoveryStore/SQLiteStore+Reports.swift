@@ -35,12 +35,7 @@ extension SQLiteStore: ReportStorage {
     /// undone changes and undos left out, as for `pipelineInputs`.
     public func stageMoves(since: Date?) throws(DiscoveryError) -> [StageMove] {
         try read { db in
-            let sql = """
-                SELECT lead_id, old_value, new_value, at FROM audit
-                WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
-                  AND change_id NOT IN (SELECT CAST(new_value AS INTEGER) FROM audit WHERE action = 'undo' AND new_value IS NOT NULL)
-                  AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
-                """ + (since == nil ? "" : " AND at >= ?") + " ORDER BY at, id"
+            let sql = Self.stageMovesSQL(since: since) + " ORDER BY at, id"
             let args: StatementArguments = since.map { [$0] } ?? []
             // Decoded one row at a time from the cursor (the moves are kept, the rows are not).
             var moves: [StageMove] = []
@@ -52,6 +47,17 @@ extension SQLiteStore: ReportStorage {
             }
             return moves
         }
+    }
+
+    /// The stage moves' query, without its order: `lead_id, old_value, new_value, at` of each
+    /// move at or after `since` (one `?` when given), undone changes and undos left out.
+    static func stageMovesSQL(since: Date?) -> String {
+        """
+        SELECT lead_id, old_value, new_value, at FROM audit
+        WHERE entity = 'lead' AND field = 'stage' AND action = 'update' AND lead_id IS NOT NULL
+          AND change_id NOT IN (SELECT CAST(new_value AS INTEGER) FROM audit WHERE action = 'undo' AND new_value IS NOT NULL)
+          AND change_id NOT IN (SELECT change_id FROM audit WHERE action = 'undo')
+        """ + (since == nil ? "" : " AND at >= ?")
     }
 
     /// Disqualified leads, moved there since `since` (all when `nil`).

@@ -4,8 +4,9 @@ import Foundation
 import Testing
 @testable import DiscoveryShell
 
-/// `Session.reviewInputs` makes each MQL's input as the read hands it over (the whole leads are
-/// not kept): the same inputs as made from every MQL collected first (`mqlsWithLeads`), the
+/// `Session.forEachReviewInput` makes each MQL's input as the read hands it over with its moves
+/// and rejections (nothing of the book is kept but the fit bands of the period's MQLs): the
+/// same inputs as made from every MQL, move and rejection collected first (`mqlsWithLeads`), the
 /// period filtered on both ends, for every cohort dimension, on the fixture book.
 @Suite struct ReviewInputsTests {
     /// The inputs as `report review` made them before: every MQL since the period's start
@@ -26,6 +27,13 @@ import Testing
             ReviewInput.make(c.lead, c.candidate, moves: moves[c.lead.id] ?? [], rejections: rejections[c.lead.id] ?? [],
                              fitBand: fitBands[c.lead.id])
         }
+    }
+
+    /// The inputs `report review` folds, collected.
+    static func inputs(_ t: CallShell, period: ReviewReport.Period, by: ReviewDimension?) throws -> [ReviewInput] {
+        var inputs: [ReviewInput] = []
+        try t.session.forEachReviewInput(period: period, by: by) { inputs.append($0) }
+        return inputs
     }
 
     static func day(_ text: String) -> Date { Dates.parseISO(text + "T00:00:00Z") ?? Date(timeIntervalSince1970: 0) }
@@ -54,11 +62,11 @@ import Testing
         t.at("2026-02-28T10:00:00Z", "reject L2 --reason wrong-org-type")
         t.clock.set("2026-03-02T09:00:00Z")
         if by == .fitBand {
-            let bands = try t.session.reviewInputs(period: .init(), by: by).map { $0.cohorts[.fitBand] }
+            let bands = try Self.inputs(t, period: .init(), by: by).map { $0.cohorts[.fitBand] }
             #expect(bands.count == 7 && bands.allSatisfy { $0 == "mid" }, "\(bands)")
         }
         for (period, count) in Self.periods {
-            let inputs = try t.session.reviewInputs(period: period, by: by)
+            let inputs = try Self.inputs(t, period: period, by: by)
             #expect(inputs.count == count, "\(period)")
             #expect(inputs == (try Self.reference(t, period: period, by: by)), "\(period)")
         }

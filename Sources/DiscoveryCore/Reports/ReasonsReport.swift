@@ -26,7 +26,13 @@ public struct ReasonsReport: Sendable, Equatable, Codable {
     static func rows(_ reasons: [String], order: [String]) -> [Row] {
         var counts: [String: Int] = [:]
         for reason in reasons { counts[reason, default: 0] += 1 }
-        return counts.map { Row(reason: $0.key, leads: $0.value, share: Ratio.round(Double($0.value) / Double(reasons.count))) }
+        return rows(counts: counts, order: order)
+    }
+
+    /// The same from each reason's count (the review's tally keeps counts, not the reasons).
+    static func rows(counts: [String: Int], order: [String]) -> [Row] {
+        let total = counts.values.reduce(0, +)
+        return counts.map { Row(reason: $0.key, leads: $0.value, share: Ratio.round(Double($0.value) / Double(total))) }
             .sorted { a, b in
                 a.leads != b.leads ? a.leads > b.leads
                     : (order.firstIndex(of: a.reason) ?? order.count) < (order.firstIndex(of: b.reason) ?? order.count)

@@ -30,27 +30,11 @@ public struct ReviewFigures: Sendable, Equatable, Codable {
     /// Median days from MQL to SQL; null when no MQL has reached SQL.
     @NullEncoded public var medianDaysToSQL: Double?
 
+    /// The figures of `inputs`: the tally of each in turn (`Tally`, the one definition).
     public static func compute(_ inputs: [ReviewInput]) -> ReviewFigures {
-        let accepted = inputs.filter(\.accepted).count
-        let rejected = inputs.filter(\.rejected).count
-        let reasons = inputs.flatMap(\.rejections)
-        let steps: [(Stage, Stage)] = [(.mql, .sal), (.sal, .sql), (.sql, .opportunity), (.mql, .opportunity)]
-        let conversions = steps.map { from, to in
-            let reached = inputs.filter { $0.reachedStage(from) }
-            let converted = reached.filter { $0.reachedStage(to) }.count
-            return Conversion(from: from, to: to, reached: reached.count, converted: converted,
-                              rate: rate(converted, of: reached.count))
-        }
-        let toFirstAttempt = inputs.compactMap { i in i.firstAttemptAt.map { $0.timeIntervalSince(i.mqlAt) / 3600 } }
-        let toSQL = inputs.compactMap { i in i.reachedAt(.sql).map { $0.timeIntervalSince(i.mqlAt) / 86_400 } }
-        return ReviewFigures(
-            mqls: inputs.count, accepted: accepted, rejected: rejected,
-            acceptanceRate: rate(accepted, of: accepted + rejected),
-            rejections: reasons.count,
-            rejectionReasons: ReasonsReport.rows(reasons.map(\.rawValue), order: RejectionReason.allCases.map(\.rawValue)),
-            conversions: conversions,
-            medianHoursToFirstAttempt: median(toFirstAttempt).map(rounded),
-            medianDaysToSQL: median(toSQL).map(rounded))
+        var tally = Tally()
+        for input in inputs { tally.add(input) }
+        return tally.figures
     }
 
     /// `part / whole`, rounded; nil when `whole` is 0.
@@ -59,11 +43,31 @@ public struct ReviewFigures: Sendable, Equatable, Codable {
     }
 
     /// The middle value (the mean of the two middle ones for an even count); nil for none.
-    public static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    public static func median(_ values: [Double]) -> Double? { median(ofSorted: [values.sorted()]) }
+
+    /// The median of all the values of `parts`, each already in increasing order, without
+    /// putting them together: the middle ones are found by walking the parts side by side.
+    static func median(ofSorted parts: [[Double]]) -> Double? {
+        let count = parts.reduce(0) { $0 + $1.count }
+        guard count > 0 else { return nil }
+        if parts.count == 1 {
+            let sorted = parts[0], mid = count / 2
+            return count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        }
+        // The values of rank (count - 1) / 2 and count / 2 (the same one for an odd count).
+        var next = [Int](repeating: 0, count: parts.count)
+        var lower = 0.0
+        for rank in 0...(count / 2) {
+            var pick = -1
+            for p in parts.indices where next[p] < parts[p].count {
+                if pick < 0 || parts[p][next[p]] < parts[pick][next[pick]] { pick = p }
+            }
+            let value = parts[pick][next[pick]]
+            next[pick] += 1
+            if rank == (count - 1) / 2 { lower = value }
+            if rank == count / 2 { return count % 2 == 1 ? value : (lower + value) / 2 }
+        }
+        return nil
     }
 
     /// To a tenth, so that the text and the JSON agree and stay stable.

@@ -50,25 +50,12 @@ public struct ReviewReport: Sendable, Equatable, Codable {
     public var findings: [ReviewFinding]
 
     /// The MQLs of `inputs` within `period`, every month from the first to the last (months
-    /// without MQLs included), and the findings.
+    /// without MQLs included), and the findings: the tally of each input in turn (`ReviewTally`).
     public static func compute(_ inputs: [ReviewInput], period: Period, capacity: Capacity?,
                                by: ReviewDimension?) -> ReviewReport {
-        let mqls = inputs.filter { period.contains($0.mqlAt) }.sorted { ($0.mqlAt, $0.leadId) < ($1.mqlAt, $1.leadId) }
-        var perMonth: [String: Int] = [:]
-        for input in mqls { perMonth[monthKey(input.mqlAt), default: 0] += 1 }
-        let first = period.from ?? mqls.first?.mqlAt
-        let last = period.to ?? mqls.last?.mqlAt
-        let keys = (first.flatMap { f in last.map { monthKeys(from: f, to: $0) } }) ?? []
-        let months = keys.map { Month(month: $0, mqls: perMonth[$0] ?? 0, capacity: capacity?.perMonth) }
-        var cohorts: [Cohort] = []
-        if let by {
-            let groups = Dictionary(grouping: mqls) { $0.cohort(by) }
-            cohorts = groups.map { Cohort(name: $0.key, figures: ReviewFigures.compute($0.value)) }
-                .sorted { ($1.figures.mqls, $0.name) < ($0.figures.mqls, $1.name) }
-        }
-        let overall = ReviewFigures.compute(mqls)
-        return ReviewReport(months: months, capacity: capacity, overall: overall, by: by, cohorts: cohorts,
-                            findings: ReviewFinding.findings(overall: overall, months: months, capacity: capacity))
+        var tally = ReviewTally(period: period, by: by)
+        for input in inputs { tally.add(input) }
+        return tally.report(capacity: capacity)
     }
 
     /// `2026-03` for a moment in March 2026 (UTC).

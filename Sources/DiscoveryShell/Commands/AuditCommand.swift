@@ -15,11 +15,6 @@ extension Command {
         if !inv.flag("--all") {
             leadId = (inv.arguments.first != nil || session.currentLead != nil) ? try session.lead(inv.arguments.first).id : nil
         }
-        let entries = try session.store.audit(lead: leadId, limit: limit)
-        if entries.isEmpty {
-            session.print("The audit log is empty.")
-            return
-        }
         func cells(_ e: AuditEntry) -> [String] {
             var what = "\(e.action.rawValue) \(e.entity)"
             if let id = e.entityId, e.entity != "lead", e.action != .undo { what += " #\(id)" }
@@ -33,15 +28,32 @@ extension Command {
             }
             return [String(e.changeId), Dates.iso(e.at), e.actor, e.leadId.map { "L\($0)" } ?? "-", what, change]
         }
-        // The entries are kept, their cells and the table's text are not: a first pass measures
-        // the columns, a second writes each line into blocks (`audit --all` over a whole book).
+        // Nothing of the log is kept: the log is read twice (as `lead list` reads the book), a
+        // first pass measuring the columns, a second writing each line into blocks. `--limit`'s
+        // newest entries are read once and kept (oldest of them first), at most N.
+        let newest = try limit.map { limit throws(DiscoveryError) in try session.store.audit(lead: leadId, limit: limit) }
+        func forEachEntry(_ body: (AuditEntry) throws(DiscoveryError) -> Void) throws(DiscoveryError) {
+            if let newest {
+                for e in newest { try body(e) }
+            } else {
+                try session.store.forEachAuditEntry(lead: leadId, body)
+            }
+        }
         let headers = ["CHANGE", "AT", "ACTOR", "LEAD", "WHAT", "VALUES"]
         var columns = TextTable.Columns(headers)
-        for e in entries { columns.measure(cells(e)) }
+        var count = 0
+        try forEachEntry { e in
+            columns.measure(cells(e))
+            count += 1
+        }
+        if count == 0 {
+            session.print("The audit log is empty.")
+            return
+        }
         let sink = OutputSink(session.out)
         var block = ByteBlock(to: sink)
         columns.appendLine(headers, to: &block.bytes)
-        for e in entries {
+        try forEachEntry { (e: AuditEntry) throws(DiscoveryError) in
             columns.appendLine(cells(e), to: &block.bytes)
             try block.sendIfFull()
         }

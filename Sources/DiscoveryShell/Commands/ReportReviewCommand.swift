@@ -24,8 +24,7 @@ extension Command {
                   OptionSpec("--out", "FILE"), .flag("--force")]
     )) { inv, session in
         let request = try ReviewRequest(inv)
-        let inputs = try session.reviewInputs(period: request.period, by: request.by)
-        let report = ReviewReport.compute(inputs, period: request.period, capacity: try session.reviewCapacity(inputs), by: request.by)
+        let report = try session.review(period: request.period, by: request.by)
         guard report.overall.mqls > 0 else {
             // Nothing to review: say so, and write no file.
             session.print("No MQLs \(request.periodText).")
