@@ -90,7 +90,7 @@ public final class SQLiteStore: Sendable {
     }
 
     private func prepare(existed: Bool) throws(DiscoveryError) {
-        do {
+        try mappingErrors {
             let needsMigration = try reader.withoutTransaction { db -> Bool in
                 // Through the C API: this runs on every start.
                 let mode = try RawStatement(db, sql: "PRAGMA journal_mode = WAL").first([]) { $0.text(0) } ?? nil
@@ -115,10 +115,6 @@ public final class SQLiteStore: Sendable {
             if needsMigration {
                 try Schema.migrator.migrate(try queue)
             }
-        } catch let e as DiscoveryError {
-            throw e
-        } catch {
-            throw StoreErrors.map(error, path: path)
         }
     }
 
@@ -172,35 +168,28 @@ public final class SQLiteStore: Sendable {
 
     /// Runs a read made of GRDB's rows, on GRDB's connection.
     func read<T>(_ body: (Database) throws -> T) throws(DiscoveryError) -> T {
-        do {
-            return try queue.read(body)
-        } catch let e as DiscoveryError {
-            throw e
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
+        try mappingErrors { try queue.read(body) }
     }
 
     /// Runs a read made of `RawStatement`s alone, in one transaction on the C-API connection.
     func rawRead<T>(_ body: (ReadConnection) throws -> T) throws(DiscoveryError) -> T {
-        do {
-            return try reader.read(body)
-        } catch let e as DiscoveryError {
-            throw e
-        } catch {
-            throw StoreErrors.map(error, path: path)
-        }
+        try mappingErrors { try reader.read(body) }
     }
 
     /// Runs one change as one transaction, with an audit writer for its entries.
     func change<T>(actor: String, at: Date, _ body: (Database, AuditWriter) throws -> T) throws(DiscoveryError) -> T {
-        do {
-            return try queue.write { db in
+        try mappingErrors {
+            try queue.write { db in
                 let audit = AuditWriter(db: db, actor: actor, at: at)
                 return try body(db, audit)
             }
-        } catch let e as DiscoveryError {
-            throw e
+        }
+    }
+
+    /// `body`, its errors as `StoreErrors` words them (ours pass through as they are).
+    private func mappingErrors<T>(_ body: () throws -> T) throws(DiscoveryError) -> T {
+        do {
+            return try body()
         } catch {
             throw StoreErrors.map(error, path: path)
         }
