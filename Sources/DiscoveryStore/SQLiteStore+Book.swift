@@ -142,33 +142,3 @@ struct AnswersInForce {
         answers[String(decoding: question, as: UTF8.self)] = decoded
     }
 }
-
-/// A cursor over the rows of one table in lead order (its second column is `lead_id`), decoded
-/// as read: `take(lead)` gives the rows of that lead, skipping those of leads before it (leads
-/// outside the book read, or deleted meanwhile in another state: never, within one read). The
-/// statement's row changes at each step, so the one row read ahead is kept decoded.
-struct LeadOrdered<Value> {
-    private let statement: RawStatement
-    private let decode: (RawStatement.Columns) throws -> Value
-    private var ahead: (lead: Int64, value: Value)?
-    private var done = false
-
-    init(_ statement: RawStatement, _ args: [DatabaseValue], _ decode: @escaping (RawStatement.Columns) throws -> Value) throws {
-        self.statement = statement
-        try statement.start(args)
-        self.decode = decode
-    }
-
-    mutating func take(_ lead: Int64) throws -> [Value] {
-        var values: [Value] = []
-        while true {
-            if ahead == nil {
-                guard !done, let row = try statement.next() else { done = true; return values }
-                ahead = (row.int64(1) ?? 0, try decode(row))
-            }
-            guard let next = ahead, next.lead <= lead else { return values }
-            if next.lead == lead { values.append(next.value) }
-            ahead = nil
-        }
-    }
-}

@@ -78,21 +78,15 @@ extension SQLiteStore {
             """)
         try leads.start(args)
         var next = try leads.next()
-        // The signals are read only once there is a lead to give them to, and some kind is asked for.
+        // The signals are read only when there is a lead to give them to, and some kind is asked for.
         let readsSignals = next != nil && signalKinds?.isEmpty != true
-        if readsSignals { try signals.start(signalArgs) }
-        var pending = readsSignals ? try signals.next().map(RawRows.signal) : nil
+        var leadSignals = readsSignals ? try LeadOrdered(signals, signalArgs, RawRows.signal) : nil
         while let row = next {
             let lead = try decode(row)
             let narrow = followUpLead(lead)
             // Signals of leads the lead cursor does not hand out cannot occur (same filter), but
             // a signal behind the current lead is skipped rather than given to the wrong one.
-            while let s = pending, s.leadId < narrow.id { pending = try signals.next().map(RawRows.signal) }
-            var own: [SignalEvent] = []
-            while let s = pending, s.leadId == narrow.id {
-                own.append(s)
-                pending = try signals.next().map(RawRows.signal)
-            }
+            let own = try leadSignals?.take(narrow.id) ?? []
             let before = row.isNull(callBefore) ? nil : try RawRows.call(ColumnsFrom(row, start: callBefore))
             try body(lead, FirstAttemptCandidate(lead: narrow, firstAttempt: try row.optionalDate(firstAttempt, table: "call", row: nil),
                                                  callBeforeMQL: before, signals: own))

@@ -167,8 +167,16 @@ public enum DueList {
     }
 
     /// The order of `due`: overdue before due today, then by deadline, lead and kind.
-    public static func listKey(_ item: DueItem) -> (Int, Date, Int64, Int) {
+    public typealias ListKey = (Int, Date, Int64, Int)
+
+    public static func listKey(_ item: DueItem) -> ListKey {
         (item.state == .breached ? 0 : 1, item.due, item.leadId, kindOrder(item.kind))
+    }
+
+    /// Whether the item of key `a`, placed `i`-th, comes before the one of key `b`, placed
+    /// `j`-th: the lesser key, and of equal keys the earlier place (a stable order).
+    public static func precedes(_ a: ListKey, _ i: Int, _ b: ListKey, _ j: Int) -> Bool {
+        (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
     }
 
     /// `items` in list order (`listKey`; items of equal keys in the order given).
@@ -183,10 +191,7 @@ public enum DueList {
     /// is copied, so none is retained and released.
     public static func sortForList(_ items: inout [DueItem]) {
         let keys = items.map(listKey)
-        let order = keys.indices.sorted { i, j in
-            let a = keys[i], b = keys[j]
-            return (a.0, a.1, a.2, a.3, i) < (b.0, b.1, b.2, b.3, j)
-        }
+        let order = keys.indices.sorted { i, j in precedes(keys[i], i, keys[j], j) }
         // Place `k` takes the item at `order[k]`: each cycle of the permutation is followed
         // from its first place, one swap per step (the buffer's swaps move the items; the
         // array's copy one out and back).

@@ -1,15 +1,13 @@
-import Foundation
+import DiscoveryCore
 
 /// The sources a k-way merge still draws from, least (list key, then source) on top: a binary heap.
 struct MergeHeap {
     struct Entry {
-        var key: (Int, Date, Int64, Int)
+        var key: DueList.ListKey
         var source: Int
 
         /// Before `other` in the merged order: the lesser key, and of equal keys the earlier source.
-        func precedes(_ other: Entry) -> Bool {
-            (key.0, key.1, key.2, key.3, source) < (other.key.0, other.key.1, other.key.2, other.key.3, other.source)
-        }
+        func precedes(_ other: Entry) -> Bool { DueList.precedes(key, source, other.key, other.source) }
     }
 
     private var entries: [Entry] = []
