@@ -6,10 +6,6 @@ import GRDBSQLite
 /// store's own C-API connection (`ReadConnection`).
 protocol RawStatementSource {
     func prepareRaw(_ sql: String) throws -> RawStatement.Prepared
-    /// The statement for `sql`, compiled once for the connection's life: for the reads of one
-    /// lead, which run again and again (`report scores` reads stale leads one by one). Not for
-    /// a statement that may be in use already (a cursor still open).
-    func cachedRaw(_ sql: String) throws -> RawStatement
 }
 
 extension Database: RawStatementSource {
@@ -19,13 +15,6 @@ extension Database: RawStatementSource {
         let statement = try makeStatement(sql: sql)
         guard let connection = sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database is closed") }
         return RawStatement.Prepared(statement: statement.sqliteStatement, connection: connection, owner: statement)
-    }
-
-    /// Around GRDB's cached statement, which GRDB keeps (and finalises).
-    func cachedRaw(_ sql: String) throws -> RawStatement {
-        let statement = try cachedStatement(sql: sql)
-        guard let connection = sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database is closed") }
-        return RawStatement(RawStatement.Prepared(statement: statement.sqliteStatement, connection: connection, owner: statement), sql: sql)
     }
 }
 

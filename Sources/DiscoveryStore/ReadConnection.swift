@@ -98,6 +98,9 @@ extension ReadConnection: RawStatementSource {
         return RawStatement.Prepared(statement: statement, connection: handle, owner: nil)
     }
 
+    /// The statement for `sql`, compiled once for the connection's life: for the reads of one
+    /// lead, which run again and again (`report scores` reads stale leads one by one). Not for
+    /// a statement that may be in use already (a cursor still open).
     func cachedRaw(_ sql: String) throws -> RawStatement {
         if let statement = cache[sql] { return statement }
         let statement = try RawStatement(self, sql: sql)

@@ -23,7 +23,7 @@ extension SQLiteStore {
 
     /// The records of `scope`, read as described above: for one lead, each table through its
     /// lead index, with statements compiled once for the connection (`cachedRaw`).
-    static func forEachRecord(_ scope: RecordScope, contacts withContacts: Bool, _ db: some RawStatementSource,
+    static func forEachRecord(_ scope: RecordScope, contacts withContacts: Bool, _ db: ReadConnection,
                               _ body: (QualificationRecord) throws -> Void) throws {
         let leadFilter: String, rowFilter: String, args: [DatabaseValue], rowArgs: [DatabaseValue]
         switch scope {
