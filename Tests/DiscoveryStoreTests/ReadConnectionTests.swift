@@ -62,6 +62,13 @@ import Testing
         store.close()
         let error = try #require(throws: DiscoveryError.self) { _ = try store.lead(id: id) }
         #expect(error.exitCode == 4)
+        // A change does not reopen GRDB's connection either.
+        let change = try #require(throws: DiscoveryError.self) {
+            try store.updateLead(id: id, field: .org, value: "Closed", actor: "rep", at: Date())
+        }
+        #expect(change.exitCode == 4)
+        #expect(change.message.contains("the database is closed"))
+        #expect(!store.isWriterOpen)
         #expect(!FileManager.default.fileExists(atPath: tmp.path + "-wal"))
     }
 }
